@@ -1,0 +1,50 @@
+"""Danish dates as minutes write them: "Onsdag den 27. september 2023", "27-09-2023", "27.09.2023"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+DATE_PATTERN = re.compile(
+    rf"(?<![\d.])(?P<day>[0-3]?\d)\.?\s*(?P<month_name>{_MONTH_NAMES})\.?,?\s+{_YEAR}(?!\d)"
+    rf"|(?<![\d.])(?P<day2>[0-3]?\d)\s*[-./]\s*(?P<month2>[01]?\d)\s*[-./]\s*(?P<year2>(?:19|20)\d\d)(?!\d)"
+    rf"|(?<![\d.])(?P<year3>(?:19|20)\d\d)-(?P<month3>[01]\d)-(?P<day3>[0-3]\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    try:
+        if groups["month_name"]:
+            month = MONTHS[groups["month_name"].lower()]
+            return date(int(groups["year"]), month, int(groups["day"]))
+        if groups["day2"]:
+            return date(int(groups["year2"]), int(groups["month2"]), int(groups["day2"]))
+        return date(int(groups["year3"]), int(groups["month3"]), int(groups["day3"]))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
+    """Every valid date in `text`, in order, with its span."""
+    out = []
+    for match in DATE_PATTERN.finditer(text):
+        value = _to_date(match)
+        if value is not None:
+            out.append((value, match.span()))
+    return out
+
+
+def first_date(text: str) -> tuple[date, tuple[int, int]] | None:
+    found = find_dates(text)
+    return found[0] if found else None

@@ -1,0 +1,98 @@
+"""Typed input errors: every file the tool cannot read ends in one of these, never a traceback."""
+
+from __future__ import annotations
+
+from .models import InputProblem
+
+
+class InputError(Exception):
+    """A file that cannot be read. `code` is stable (used in JSON); messages are for people."""
+
+    code = "unreadable"
+    message_da = "filen kan ikke læses"
+    message_en = "the file cannot be read"
+
+    def __init__(self, detail: str | None = None) -> None:
+        self.detail = detail
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "da") -> str:
+        base = self.message_da if lang == "da" else self.message_en
+        return f"{base} ({self.detail})" if self.detail else base
+
+    def problem(self, lang: str = "da") -> InputProblem:
+        return InputProblem(code=self.code, message=self.message(lang))
+
+
+class FileMissing(InputError):
+    code = "not_found"
+    message_da = "filen findes ikke"
+    message_en = "the file does not exist"
+
+
+class EmptyFile(InputError):
+    code = "empty"
+    message_da = "filen er tom"
+    message_en = "the file is empty"
+
+
+class UnsupportedFormat(InputError):
+    code = "unsupported"
+    message_da = "filtypen understøttes ikke (kun PDF, DOCX og HTML)"
+    message_en = "unsupported file type (only PDF, DOCX and HTML)"
+
+
+class WrongType(InputError):
+    code = "wrong_type"
+    message_da = "filens indhold passer ikke til filnavnet"
+    message_en = "the file's content does not match its name"
+
+
+class CorruptFile(InputError):
+    code = "corrupt"
+    message_da = "filen er beskadiget eller ufuldstændig"
+    message_en = "the file is damaged or truncated"
+
+
+class NotAZip(CorruptFile):
+    code = "not_zip"
+    message_da = "DOCX-filen er ikke en gyldig Word-fil (ikke en zip-fil)"
+    message_en = "the DOCX file is not a valid Word file (not a zip archive)"
+
+
+class EncryptedFile(InputError):
+    code = "encrypted"
+    message_da = "PDF'en er krypteret eller beskyttet med adgangskode"
+    message_en = "the PDF is encrypted or password protected"
+
+
+class ScannedPdf(InputError):
+    code = "scanned"
+    message_da = "ingen tekst i PDF'en (scannet?)"
+    message_en = "no text in the PDF (scanned?)"
+
+
+class NoText(InputError):
+    code = "no_text"
+    message_da = "dokumentet indeholder ingen tekst"
+    message_en = "the document holds no text"
+
+
+class TooLarge(InputError):
+    code = "too_large"
+    message_da = "filen er for stor eller for kompleks til at blive læst"
+    message_en = "the file is too large or too complex to read"
+
+
+class TimedOut(InputError):
+    code = "timeout"
+    message_da = "læsningen tog for lang tid og blev afbrudt"
+    message_en = "reading took too long and was stopped"
+
+
+class InternalError(InputError):
+    """Anything unexpected: reported per file like an input error, never as a traceback."""
+
+    code = "internal"
+    message_da = "uventet fejl under læsningen"
+    message_en = "unexpected error while reading"

@@ -1,0 +1,255 @@
+"""The data contract of minutes-checker: a read document, and the assessment made of it.
+
+Every JSON the tool writes is one of these models; `minutes-checker schema` prints the JSON
+schema of `Assessment`. Character offsets (`start`, `end`) always index `Document.text`, the
+cleaned text of the document (running headers removed, hyphenation joined), so that
+`document.text[start:end] == quote` holds for every piece of evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Format = Literal["pdf", "docx", "html"]
+BodyKind = Literal["full_council", "committee", "unknown"]
+ItemKind = Literal["decision", "orientation", "discussion"]
+SectionKind = Literal[
+    "summary",  # Resume, Sagsresume
+    "case",  # Sagsfremstilling, Baggrund, Sagsbeskrivelse
+    "proposal",  # Indstilling, Forslag, Administrationens indstilling
+    "decision",  # Beslutning [i <body> den <date>]
+    "attachments",  # Bilag
+    "economy",  # Økonomi, Økonomiske konsekvenser
+    "hearing",  # Høring, Høringssvar
+    "other",
+]
+BlockKind = Literal["paragraph", "heading", "table_cell", "list_item"]
+
+CheckId = Literal[
+    "full_council",
+    "deadline",
+    "active_debate",
+    "all_three_maps",
+    "national_comparison",
+    "action_plan_decision",
+    "no_plan_reasons",
+]
+CHECK_IDS: tuple[CheckId, ...] = (
+    "full_council",
+    "deadline",
+    "active_debate",
+    "all_three_maps",
+    "national_comparison",
+    "action_plan_decision",
+    "no_plan_reasons",
+)
+Status = Literal["met", "not_met", "unclear", "not_applicable", "undetermined"]
+Polarity = Literal["supports", "contradicts"]
+OutcomeId = Literal[
+    "deadline_reminder",
+    "manual_review",
+    "request_action_plan_decision",
+    "no_further_action",
+    "undetermined",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- the read document
+
+
+class Box(_Model):
+    """A rectangle on a PDF page in points, origin at the top left (pdfplumber's convention)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Page(_Model):
+    number: int = Field(description="1-based page number")
+    start: int = Field(description="offset of the page's first character in Document.text")
+    end: int
+    width: float | None = None
+    height: float | None = None
+
+
+class Line(_Model):
+    """One line of body text on one page with its box: where a quote is highlighted (PDF only)."""
+
+    start: int
+    end: int
+    page: int
+    box: Box
+
+
+class Block(_Model):
+    """A paragraph, heading, table cell or list entry of the body, in reading order."""
+
+    start: int
+    end: int
+    page: int
+    kind: BlockKind = "paragraph"
+    level: int | None = Field(None, description="outline level when the source marks a heading")
+    bold: bool = False
+    size: float | None = Field(None, description="font size in points, where known")
+
+
+class Furniture(_Model):
+    """A running header or footer removed from the body text (kept: it often names body and date)."""
+
+    text: str
+    page: int
+
+
+class Meeting(_Model):
+    municipality: str | None = None
+    municipality_code: int | None = None
+    body: str | None = Field(None, description="the body as the minutes name it, e.g. 'Byrådet'")
+    body_kind: BodyKind = "unknown"
+    date: date | None = None
+    body_span: tuple[int, int] | None = Field(None, description="where the body is named")
+    date_span: tuple[int, int] | None = Field(None, description="where the date is written")
+
+
+class Section(_Model):
+    title: str
+    kind: SectionKind
+    start: int = Field(description="offset of the section heading")
+    end: int
+    page_start: int
+    decision_body: str | None = None
+    decision_body_kind: BodyKind | None = None
+    decision_date: date | None = None
+
+
+class Item(_Model):
+    number: str
+    title: str
+    start: int = Field(description="offset of the item heading")
+    end: int
+    page_start: int
+    page_end: int
+    kind: ItemKind | None = None
+    kind_label: str | None = Field(None, description="the item type as written, e.g. 'Beslutningssag'")
+    closed: bool = False
+    sections: list[Section] = Field(default_factory=list)
+
+
+class Document(_Model):
+    source: str
+    format: Format
+    sha256: str | None = None
+    text: str
+    pages: list[Page]
+    blocks: list[Block] = Field(default_factory=list)
+    lines: list[Line] = Field(default_factory=list)
+    furniture: list[Furniture] = Field(default_factory=list)
+    meeting: Meeting = Field(default_factory=Meeting)
+    items: list[Item] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def page_at(self, offset: int) -> int:
+        """The 1-based page that holds the character at `offset`."""
+        starts = [p.start for p in self.pages]
+        index = bisect.bisect_right(starts, offset) - 1
+        return self.pages[max(index, 0)].number if self.pages else 1
+
+    def item_at(self, offset: int) -> Item | None:
+        for item in self.items:
+            if item.start <= offset < item.end:
+                return item
+        return None
+
+    def lines_in(self, start: int, end: int) -> list[Line]:
+        """The PDF lines that a character range touches (empty for DOCX and HTML)."""
+        return [line for line in self.lines if line.start < end and line.end > start]
+
+
+# --------------------------------------------------------------------------- the assessment
+
+
+class Evidence(_Model):
+    quote: str
+    page: int | None
+    start: int
+    end: int
+    item: str | None = Field(None, description="number of the agenda item the quote stands in")
+    section: str | None = Field(None, description="title of the section the quote stands in")
+    section_kind: SectionKind | None = None
+    rule: str = Field(description="id of the rule that fired")
+    polarity: Polarity
+    file: str | None = Field(None, description="set when results of several documents are combined")
+
+
+class CheckResult(_Model):
+    status: Status
+    label: str
+    explanation: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Outcome(_Model):
+    id: OutcomeId
+    label: str
+    reasons: list[str] = Field(default_factory=list)
+
+
+class ItemRef(_Model):
+    number: str
+    title: str
+    page_start: int
+    page_end: int
+    file: str | None = None
+
+
+class InputProblem(_Model):
+    code: str = Field(description="stable error code, e.g. 'encrypted', 'scanned'")
+    message: str
+
+
+class Assessment(_Model):
+    schema_version: str = SCHEMA_VERSION
+    file: str
+    format: Format | None = None
+    sha256: str | None = None
+    status: Literal["ok", "no_item", "error"] = Field(
+        description="ok: an item on danmarkskortet was assessed; no_item: the document was read "
+        "but holds no such item; error: the document could not be read"
+    )
+    error: InputProblem | None = None
+    lang: Literal["da", "en"] = "da"
+    municipality: str | None = None
+    municipality_code: int | None = None
+    map_year: int | None = None
+    map_year_basis: str | None = Field(None, description="how the map year was inferred")
+    meeting_date: date | None = None
+    body: str | None = None
+    body_kind: BodyKind = "unknown"
+    items: list[ItemRef] = Field(default_factory=list)
+    checks: dict[CheckId, CheckResult]
+    outcome: Outcome
+    warnings: list[str] = Field(default_factory=list)
+
+
+class MunicipalityAssessment(_Model):
+    """All documents of one municipality and map year, combined (the unit Ankestyrelsen judges)."""
+
+    schema_version: str = SCHEMA_VERSION
+    municipality: str | None
+    municipality_code: int | None
+    map_year: int | None
+    documents: list[str]
+    items: list[ItemRef] = Field(default_factory=list)
+    checks: dict[CheckId, CheckResult]
+    outcome: Outcome

@@ -1,0 +1,97 @@
+"""The 98 municipalities and how their names are written in minutes, file names and folders."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: int
+    official_name: str
+    short_name: str
+    region: str
+
+
+@cache
+def all_municipalities() -> tuple[Municipality, ...]:
+    with resources.files("minutes_checker").joinpath("data/municipalities.csv").open(
+        encoding="utf-8"
+    ) as handle:
+        return tuple(
+            Municipality(int(row["code"]), row["official_name"], row["short_name"], row["region"])
+            for row in csv.DictReader(handle)
+        )
+
+
+def by_code(code: int) -> Municipality | None:
+    return next((m for m in all_municipalities() if m.code == code), None)
+
+
+_SPELLINGS = {"å": "(?:å|aa)", "ø": "(?:ø|oe)", "æ": "(?:æ|ae)"}
+
+
+def _flexible(name: str) -> str:
+    """A regex for a name that accepts aa/å, oe/ø, ae/æ, hyphen or space, in any case."""
+    out = []
+    for char in name.lower():
+        if char in _SPELLINGS:
+            out.append(_SPELLINGS[char])
+        elif char in "- ":
+            out.append(r"[\s\-–_]?")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def _stems(m: Municipality) -> list[str]:
+    """The name without 'Kommune' plus its genitive ('Nordfyns', 'Københavns')."""
+    stem = re.sub(r"\s+(Kommune|Regionskommune)$", "", m.official_name)
+    stems = {stem, m.short_name}
+    for s in list(stems):
+        stems.add(s[:-1] if s.endswith("s") else s + "s")
+    return sorted(stems, key=len, reverse=True)
+
+
+_BODY_WORDS = (
+    r"kommune\w*|regionskommune|kommunalbestyrelse\w*|byråd\w*|byraad\w*|borgerrepræsentation\w*"
+)
+
+
+@cache
+def _patterns() -> tuple[tuple[Municipality, re.Pattern[str], re.Pattern[str]], ...]:
+    out = []
+    for m in all_municipalities():
+        alternatives = "|".join(_flexible(s) for s in _stems(m))
+        # "Aarhus Kommune", "Herning Byråd", "Nordfyns Kommunes": a name next to a body word
+        in_text = re.compile(rf"(?<![\w-])(?:{alternatives})\s+(?:{_BODY_WORDS})\b", re.I)
+        # in a file or folder name the bare name is enough: "aarhus-2023.pdf", "Faaborg_Midtfyn/"
+        in_name = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.I)
+        out.append((m, in_text, in_name))
+    return tuple(out)
+
+
+def find_in_text(text: str) -> tuple[Municipality, tuple[int, int]] | None:
+    """The municipality named first in `text` together with a body word, and where."""
+    best: tuple[Municipality, tuple[int, int]] | None = None
+    for m, in_text, _ in _patterns():
+        hit = in_text.search(text)
+        if hit and (best is None or hit.start() < best[1][0]):
+            best = (m, hit.span())
+    return best
+
+
+def find_in_name(name: str) -> Municipality | None:
+    """The municipality a file or folder name refers to (longest matching name wins)."""
+    name = unicodedata.normalize("NFC", name)
+    hits = []
+    for m, _, in_name in _patterns():
+        hit = in_name.search(name)
+        if hit:
+            hits.append((hit.end() - hit.start(), m))
+    return max(hits, key=lambda h: h[0])[1] if hits else None
