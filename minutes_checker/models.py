@@ -9,7 +9,7 @@ cleaned text of the document (running headers removed, hyphenation joined), so t
 from __future__ import annotations
 
 import bisect
-from datetime import date
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -91,6 +91,8 @@ class Line(_Model):
     end: int
     page: int
     box: Box
+    size: float | None = Field(None, description="font size in points of the line's first letter")
+    bold: bool = Field(False, description="the line is set in a bold font")
 
 
 class Block(_Model):
@@ -117,7 +119,7 @@ class Meeting(_Model):
     municipality_code: int | None = None
     body: str | None = Field(None, description="the body as the minutes name it, e.g. 'Byrådet'")
     body_kind: BodyKind = "unknown"
-    date: date | None = None
+    date: dt.date | None = None
     body_span: tuple[int, int] | None = Field(None, description="where the body is named")
     date_span: tuple[int, int] | None = Field(None, description="where the date is written")
 
@@ -130,7 +132,7 @@ class Section(_Model):
     page_start: int
     decision_body: str | None = None
     decision_body_kind: BodyKind | None = None
-    decision_date: date | None = None
+    decision_date: dt.date | None = None
 
 
 class Item(_Model):
@@ -233,7 +235,7 @@ class Assessment(_Model):
     municipality_code: int | None = None
     map_year: int | None = None
     map_year_basis: str | None = Field(None, description="how the map year was inferred")
-    meeting_date: date | None = None
+    meeting_date: dt.date | None = None
     body: str | None = None
     body_kind: BodyKind = "unknown"
     items: list[ItemRef] = Field(default_factory=list)

@@ -1,0 +1,374 @@
+"""Runs rule files over sentences: pattern matching, then context (negation, hypothetical,
+historical, deferral) with a direction and a scope that stops at clause boundaries."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Span
+
+from .models import Document, Item, Polarity, Section, SectionKind
+from .nlp import get_pipeline, lemma_of, segment_docs
+from .rules import Cue, CueKind, Effect, Retarget, Rule, RuleBook, default_rulebook
+
+_WILDCARD = re.compile(r"^\*(\d*)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offsets in Document.text (or in the example text)
+    end: int
+    span: Span
+    section: Section | None = None
+    item: Item | None = None
+    in_title: bool = False
+
+    @property
+    def section_kind(self) -> SectionKind | None:
+        return self.section.kind if self.section else None
+
+    @property
+    def lower(self) -> str:
+        return self.span.text.lower()
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: Rule
+    signal: str
+    polarity: Polarity
+    sentence: Sentence
+    start: int  # offsets of the matched words
+    end: int
+    cues: tuple[str, ...] = ()
+
+    @property
+    def weight(self) -> float:
+        return self.rule.weight
+
+
+def _token_specs(word: str) -> list[dict[str, object]]:
+    """The alternative Matcher token specs of one word of the phrase notation."""
+    optional = word.endswith("?") and len(word) > 1
+    word = word[:-1] if optional else word
+    specs: list[dict[str, object]]
+    if word.startswith("/") and word.endswith("/") and len(word) > 2:
+        specs = [{"LOWER": {"REGEX": f"^(?:{word[1:-1]})$"}}]
+    elif not any(ch.isalnum() for ch in word):
+        specs = [{"ORTH": word}]
+    else:
+        alternatives = word.split("|")
+        exact = [w[1:].lower() for w in alternatives if w.startswith("=")]
+        lemmas = {lemma_of(w) for w in alternatives if not w.startswith("=")}
+        lemmas |= {w.lower() for w in alternatives if not w.startswith("=")}
+        specs = []
+        if exact:
+            specs.append({"LOWER": {"IN": exact}})
+        if lemmas:
+            specs.append({"LEMMA": {"IN": sorted(lemmas)}})
+    if optional:
+        specs = [{**spec, "OP": "?"} for spec in specs]
+    return specs
+
+
+def token_patterns(phrase: str) -> list[list[dict[str, object]]]:
+    """The spaCy Matcher patterns of a phrase in the rule-file notation."""
+    choices: list[list[dict[str, object]]] = []
+    for word in phrase.split():
+        wildcard = _WILDCARD.match(word)
+        if wildcard:
+            choices.append([{"OP": f"{{0,{int(wildcard.group(1) or 3)}}}"}])
+        else:
+            choices.append(_token_specs(word))
+    return [list(combination) for combination in itertools.product(*choices)]
+
+
+class _Patterns:
+    """All patterns of the rule book compiled once: a spaCy Matcher plus regular expressions."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.regexes: dict[str, re.Pattern[str]] = {}
+        self.keys: dict[str, str] = {}
+
+    def add(self, pattern: str) -> str:
+        if pattern in self.keys:
+            return self.keys[pattern]
+        key = f"p{len(self.keys)}"
+        self.keys[pattern] = key
+        if pattern.startswith("re:"):
+            self.regexes[key] = re.compile(pattern[3:])
+        else:
+            self.matcher.add(key, token_patterns(pattern))
+        return key
+
+    def find(self, sentence: Span) -> dict[str, list[tuple[int, int]]]:
+        """Every pattern key found in the sentence, with token spans relative to the sentence."""
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        vocab = sentence.doc.vocab
+        for match_id, start, end in self.matcher(sentence):
+            found[vocab.strings[match_id]].append((start, end))
+        text = sentence.text.lower()
+        for key, regex in self.regexes.items():
+            for hit in regex.finditer(text):
+                if hit.end() == hit.start():
+                    continue
+                span = sentence.char_span(hit.start(), hit.end(), alignment_mode="expand")
+                if span is not None:
+                    found[key].append((span.start - sentence.start, span.end - sentence.start))
+        return found
+
+
+@dataclass
+class _Compiled:
+    rule: Rule
+    patterns: list[str]
+    requires: list[str]
+    unless: list[str]
+
+    @cached_property
+    def words(self) -> dict[str, frozenset[str]]:
+        """Per pattern key, the words it spells out (to tell a cue a pattern names, as in
+        "ikke behov for", from one it merely spans)."""
+        return {
+            key: frozenset(re.findall(r"[a-zæøå]+", pattern.lower()))
+            for key, pattern in zip(self.patterns, self.rule.patterns, strict=True)
+        }
+
+
+@dataclass
+class _CompiledCue:
+    cue: Cue
+    keys: list[str]
+
+
+@dataclass
+class Engine:
+    """Rules and cues of one rule book compiled for one pipeline."""
+
+    book: RuleBook
+    nlp: Language
+    _patterns: _Patterns = field(init=False)
+    _rules: list[_Compiled] = field(init=False)
+    _cues: list[_CompiledCue] = field(init=False)
+    _pseudo: list[str] = field(init=False)
+    _terminators: frozenset[str] = field(init=False)
+    _exceptions: frozenset[str] = field(init=False)
+    _strong: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._patterns = _Patterns(self.nlp)
+        add = self._patterns.add
+        self._rules = [
+            _Compiled(
+                rule,
+                [add(p) for p in rule.patterns],
+                [add(p) for p in rule.requires],
+                [add(p) for p in rule.unless],
+            )
+            for rule in self.book.rules
+        ]
+        context = self.book.context
+        self._cues = [_CompiledCue(c, [add(p) for p in c.patterns]) for c in self.book.cues]
+        self._pseudo = [add(p) for p in context.pseudo_cues] if context else []
+        self._terminators = frozenset(t.lower() for t in (context.terminators if context else []))
+        self._exceptions = frozenset(
+            t.lower() for t in (context.terminator_exceptions if context else [])
+        )
+        self._strong = frozenset(
+            t.lower() for t in (context.strong_terminators if context else [])
+        )
+
+    # ------------------------------------------------------------------ sentences
+
+    def sentences_of_text(
+        self, text: str, offset: int = 0, section: Section | None = None
+    ) -> list[Sentence]:
+        out = []
+        for begin, doc in segment_docs(self.nlp, text, offset):
+            for sent in doc.sents:
+                if sent.text.strip():
+                    out.append(
+                        Sentence(begin + sent.start_char, begin + sent.end_char, sent, section)
+                    )
+        return out
+
+    def sentences_of_item(self, document: Document, item: Item) -> list[Sentence]:
+        text = document.text[item.start : item.end]
+        heading_end = next(
+            (b.end for b in document.blocks if b.start == item.start), text.find("\n") + item.start
+        )
+        sections = sorted(item.sections, key=lambda s: s.start)
+        out = []
+        for sentence in self.sentences_of_text(text, item.start):
+            section = None
+            for candidate in sections:
+                if candidate.start <= sentence.start < candidate.end:
+                    section = candidate
+            out.append(
+                Sentence(
+                    sentence.start,
+                    sentence.end,
+                    sentence.span,
+                    section,
+                    item,
+                    in_title=item.number != "" and sentence.start < heading_end and section is None,
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------------ matching
+
+    def match(self, sentences: Iterable[Sentence], check: str | None = None) -> list[Hit]:
+        wanted = {r.id for r in self.book.for_check(check)} if check else None
+        hits: list[Hit] = []
+        for sentence in sentences:
+            found = self._patterns.find(sentence.span)
+            cues = self._cues_in(sentence.span, found)
+            for compiled in self._rules:
+                rule = compiled.rule
+                if wanted is not None and rule.id not in wanted:
+                    continue
+                if not rule.fires_in(sentence.section_kind, sentence.in_title):
+                    continue
+                if compiled.requires and not any(k in found for k in compiled.requires):
+                    continue
+                if any(k in found for k in compiled.unless):
+                    continue
+                spans = sorted((s, k) for k in compiled.patterns for s in found.get(k, []))
+                if spans:
+                    target, key = spans[0]
+                    hit = self._apply_context(compiled, key, sentence, target, cues)
+                    if hit is not None:
+                        hits.append(hit)
+        return hits
+
+    def match_text(self, text: str, section: SectionKind = "case") -> list[Hit]:
+        """Rules run on a lone text standing in a section of the given kind (rule examples)."""
+        stand_in = Section(title=section, kind=section, start=0, end=len(text), page_start=1)
+        return self.match(self.sentences_of_text(text, 0, stand_in))
+
+    # ------------------------------------------------------------------ context
+
+    def _cues_in(
+        self, span: Span, found: dict[str, list[tuple[int, int]]]
+    ) -> list[tuple[Cue, int, int]]:
+        pseudo = [s for k in self._pseudo for s in found.get(k, [])]
+        out = []
+        for compiled in self._cues:
+            for start, end in {s for k in compiled.keys for s in found.get(k, [])}:
+                if any(p_start <= start and end <= p_end for p_start, p_end in pseudo):
+                    continue
+                out.append((compiled.cue, start, end))
+        return out
+
+    def _open_between(
+        self, span: Span, start: int, end: int, clause: bool = True, forward: bool = True
+    ) -> bool:
+        """No boundary between tokens start and end (relative to the sentence): a clause
+        boundary for clause-scoped cues, a strong one (";", "men") for sentence-scoped cues.
+        Looking forward, ", at …" continues the statement ("finder ikke, at der er behov");
+        looking backward it does not (the cue then stands in another clause)."""
+        stops = self._terminators if clause else self._strong
+        for i in range(start, end):
+            token = span[i]
+            if token.lower_ in stops:
+                following = span[i + 1].lower_ if i + 1 < len(span) else ""
+                if not (forward and following in self._exceptions):
+                    return False
+        return True
+
+    def in_scope(
+        self,
+        cue: Cue,
+        span: Span,
+        cue_at: tuple[int, int],
+        target: tuple[int, int],
+        pattern_words: frozenset[str] = frozenset(),
+    ) -> bool:
+        (c_start, c_end), (t_start, t_end) = cue_at, target
+        if c_start < t_end and t_start < c_end:
+            # inside the match: a cue the pattern spells out is part of its meaning ("ikke behov
+            # for"); any other cue a long pattern happens to span still counts
+            return not all(
+                t.lower_ in pattern_words or t.lemma_ in pattern_words
+                for t in span[c_start:c_end]
+            )
+        clause = cue.scope == "clause"
+        if c_end <= t_start and cue.direction in ("forward", "both"):
+            return t_start - c_end <= cue.window and self._open_between(
+                span, c_end, t_start, clause
+            )
+        if t_end <= c_start and cue.direction in ("backward", "both"):
+            return c_start - t_end <= cue.window and self._open_between(
+                span, t_end, c_start, clause, forward=False
+            )
+        return False
+
+    def _apply_context(
+        self,
+        compiled: _Compiled,
+        key: str,
+        sentence: Sentence,
+        target: tuple[int, int],
+        cues: list[tuple[Cue, int, int]],
+    ) -> Hit | None:
+        rule = compiled.rule
+        signal, polarity = rule.signal, rule.polarity
+        applied: list[str] = []
+        counts: dict[CueKind, int] = defaultdict(int)
+        words = compiled.words[key]
+        for cue, start, end in cues:
+            if self.in_scope(cue, sentence.span, (start, end), target, words):
+                counts[cue.kind] += 1
+                applied.append(cue.id)
+        for kind in ("negation", "hypothetical", "historical", "deferral"):
+            # two negations cancel ("ikke uden"); other kinds apply once
+            active = counts[kind] % 2 == 1 if kind == "negation" else counts[kind] > 0
+            if not active:
+                continue
+            effect: Effect = rule.effect(kind)
+            if effect == "drop":
+                return None
+            if effect == "flip":
+                polarity = "contradicts" if polarity == "supports" else "supports"
+            elif isinstance(effect, Retarget):
+                signal = effect.signal or signal
+                polarity = effect.polarity or polarity
+        span = sentence.span
+        first, last = span[target[0]], span[target[1] - 1]
+        offset = sentence.start - span.start_char
+        return Hit(
+            rule,
+            signal,
+            polarity,
+            sentence,
+            offset + first.idx,
+            offset + last.idx + len(last.text),
+            tuple(applied),
+        )
+
+    def cue_ids_on(self, text: str, target: str) -> set[str]:
+        """Ids of the cues whose scope covers the word `target` in `text` (cue examples)."""
+        out: set[str] = set()
+        for sentence in self.sentences_of_text(text):
+            span = sentence.span
+            found = self._patterns.find(span)
+            for i, token in enumerate(span):
+                if token.lower_ == target.lower():
+                    for cue, start, end in self._cues_in(span, found):
+                        if self.in_scope(cue, span, (start, end), (i, i + 1)):
+                            out.add(cue.id)
+        return out
+
+
+@cache
+def default_engine() -> Engine:
+    return Engine(default_rulebook(), get_pipeline())

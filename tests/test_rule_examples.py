@@ -1,0 +1,105 @@
+"""Every example in every rule file is a test case (in the manner of sqlfluff's rule yaml tests).
+
+A rule's `match` examples must fire with the rule's signal and polarity, its `no_match` examples
+must not, and its `gaps` are known misses that must still miss (a gap that starts to match is a
+reason to move it to `match`). Context cues are tested the same way on the word in scope.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from minutes_checker.engine import Engine
+from minutes_checker.rules import Cue, Example, Rule, default_rules_dir, load_rulebook
+
+RULES_DIR = default_rules_dir()
+BOOK = load_rulebook(RULES_DIR)
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    from minutes_checker.nlp import build_pipeline
+
+    return Engine(BOOK, build_pipeline(None))
+
+
+def _fires(engine: Engine, rule: Rule, example: Example) -> bool:
+    signal = example.signal or rule.signal
+    polarity = example.polarity or rule.polarity
+    return any(
+        hit.rule.id == rule.id and hit.signal == signal and hit.polarity == polarity
+        for hit in engine.match_text(example.text, example.section)
+    )
+
+
+def _cases(kind: str) -> list[object]:
+    out: list[object] = []
+    for rule in BOOK.rules:
+        for n, example in enumerate(getattr(rule.examples, kind)):
+            marks = []
+            if kind == "gaps":
+                marks = [pytest.mark.xfail(strict=True, reason=example.note or "known gap")]
+            out.append(pytest.param(rule, example, id=f"{rule.id}-{n}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("match"))
+def test_rule_matches(engine: Engine, rule: Rule, example: Example) -> None:
+    hits = engine.match_text(example.text, example.section)
+    seen = [(h.rule.id, h.signal, h.polarity, h.cues) for h in hits]
+    assert _fires(engine, rule, example), f"{example.text!r} gave {seen}"
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("no_match"))
+def test_rule_does_not_match(engine: Engine, rule: Rule, example: Example) -> None:
+    probe = Example(text=example.text, section=example.section)
+    assert not _fires(engine, rule, probe), f"{rule.id} fired on {example.text!r}"
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("gaps"))
+def test_rule_known_gaps(engine: Engine, rule: Rule, example: Example) -> None:
+    assert _fires(engine, rule, example)
+
+
+def _cue_cases() -> list[object]:
+    return [
+        pytest.param(cue, ex, expected, id=f"{cue.id}-{'in' if expected else 'out'}-{n}")
+        for cue in BOOK.cues
+        for expected, examples in (
+            (True, cue.examples.in_scope),
+            (False, cue.examples.out_of_scope),
+        )
+        for n, ex in enumerate(examples)
+    ]
+
+
+@pytest.mark.parametrize(("cue", "example", "expected"), _cue_cases())
+def test_cue_scope(engine: Engine, cue: Cue, example: object, expected: bool) -> None:
+    in_scope = cue.id in engine.cue_ids_on(example.text, example.target)  # type: ignore[attr-defined]
+    assert in_scope is expected, f"{cue.id} on {example.target!r} in {example.text!r}"  # type: ignore[attr-defined]
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    """The meta-test: read the raw files, so a rule without examples fails here by name."""
+    missing = []
+    for path in sorted(Path(RULES_DIR).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for rule in data.get("rules", []):
+            examples = rule.get("examples") or {}
+            if not examples.get("match") or not examples.get("no_match"):
+                missing.append(f"{path.name}: {rule.get('id')}")
+        for cue in data.get("cues", []):
+            examples = cue.get("examples") or {}
+            if not examples.get("in_scope") or not examples.get("out_of_scope"):
+                missing.append(f"{path.name}: {cue.get('id')}")
+    assert not missing, "rules without examples that must and must not match: " + ", ".join(missing)
+
+
+def test_rule_files_cover_every_check() -> None:
+    checks = {f.check for f in BOOK.files.values()}
+    expected = {"full_council", "deadline", "active_debate", "all_three_maps",
+                "national_comparison", "action_plan_decision", "no_plan_reasons"}
+    assert expected <= checks, f"no rule file for {sorted(expected - checks)}"
