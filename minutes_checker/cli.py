@@ -1,4 +1,7 @@
-"""The `minutes-checker` command line. Exit codes: 0 passed, 1 a check failed, 2 usage or input error."""
+"""The `minutes-checker` command line.
+
+Exit codes: 0 passed, 1 a check failed, 2 usage or input error.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +30,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except InputError as exc:
             _fail_input(exc.message("da"))
+        except BrokenPipeError:  # output piped into `head`: stop quietly
+            sys.stderr.close()
+            sys.exit(0)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # a bug must still not show a traceback to a user
@@ -39,13 +45,19 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="minutes-checker")
 def main() -> None:
-    """Tjekker kommunale referater for behandlingen af danmarkskortet (retssikkerhedslovens § 79 b)."""
+    """Tjekker kommunale referater for behandlingen af danmarkskortet (§ 79 b)."""
 
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 def inspect(file: Path, fmt: str) -> None:
     """Vis hvordan FILE er læst: møde, dagsordenspunkter og afsnit."""
     from .readers import read_document
@@ -56,3 +68,96 @@ def inspect(file: Path, fmt: str) -> None:
         click.echo(json.dumps(structure_dict(document), ensure_ascii=False, indent=2))
     else:
         click.echo(render_structure_text(document))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl", "line"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default="da",
+    show_default=True,
+    help="Language of labels and messages.",
+)
+@click.option(
+    "--no-fail",
+    is_flag=True,
+    help="Exit 0 even when a check is not met (input errors still exit 2).",
+)
+def check(files: tuple[Path, ...], fmt: str, lang: str, no_fail: bool) -> None:
+    """Tjek at FILE viser en lovlig behandling af danmarkskortet.
+
+    Exit code 0: all checks met; 1: a check is not met or unclear; 2: usage or input error.
+    """
+    from .assess import assess_file
+    from .output import passed, render
+
+    assessments = [assess_file(path, lang) for path in files]  # type: ignore[arg-type]
+    click.echo(render(assessments, fmt, lang))  # type: ignore[arg-type]
+    if any(a.status == "error" for a in assessments):
+        sys.exit(EXIT_INPUT)
+    if not no_fail and not all(passed(a) for a in assessments):
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+def schema() -> None:
+    """Skriv JSON-skemaet for vurderingen (Assessment)."""
+    from .models import Assessment
+
+    click.echo(json.dumps(Assessment.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command("rules")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def list_rules(fmt: str) -> None:
+    """Vis reglerne med deres tjek, beskrivelse og antal eksempler."""
+    from .rules import default_rulebook
+
+    book = default_rulebook()
+    rows = []
+    for rule_file in book.files.values():
+        for rule in rule_file.rules:
+            examples = rule.examples
+            rows.append(
+                {
+                    "id": rule.id,
+                    "check": rule_file.check,
+                    "signal": rule.signal,
+                    "polarity": rule.polarity,
+                    "description": " ".join(rule.description.split()),
+                    "examples": len(examples.match) + len(examples.no_match),
+                    "gaps": len(examples.gaps),
+                }
+            )
+        for cue in rule_file.cues:
+            rows.append(
+                {
+                    "id": cue.id,
+                    "check": rule_file.check,
+                    "signal": cue.kind,
+                    "polarity": cue.direction,
+                    "description": " ".join(cue.description.split()),
+                    "examples": len(cue.examples.in_scope) + len(cue.examples.out_of_scope),
+                    "gaps": 0,
+                }
+            )
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(
+            f"{row['id']:<38} {row['check']:<21} {row['examples']:>3} eksempler"
+            + (f", {row['gaps']} kendte huller" if row["gaps"] else "")
+        )
+        click.echo(f"    {row['description']}")

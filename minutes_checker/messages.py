@@ -55,3 +55,287 @@ def status_label(status: str, lang: Lang = "da") -> str:
 
 def outcome_label(outcome_id: str, lang: Lang = "da") -> str:
     return OUTCOME_LABELS[outcome_id][lang]
+
+
+# Explanations of verdicts: one or two sentences, keyed "<check>.<reason>", with {placeholders}.
+EXPLANATIONS: dict[str, dict[str, str]] = {
+    "full_council.council_decision": {
+        "da": "Punktet er afgjort af kommunalbestyrelsen selv ({body}).",
+        "en": "The item was decided by the full council itself ({body}).",
+    },
+    "full_council.council_meeting": {
+        "da": "Punktet stod på dagsordenen for kommunalbestyrelsens møde ({body}).",
+        "en": "The item was on the agenda of the full council's meeting ({body}).",
+    },
+    "full_council.committee": {
+        "da": "Referatet er fra et udvalg ({body}), ikke fra kommunalbestyrelsen; behandlingen kan "
+        "ikke delegeres til et udvalg, heller ikke når udvalget anbefaler sagen videre.",
+        "en": "The minutes are of a committee ({body}), not of the full council; the treatment "
+        "cannot be delegated, even when the committee recommends the case onwards.",
+    },
+    "full_council.delegated": {
+        "da": "Kommunalbestyrelsen fik kun meddelelse om, at et udvalg har behandlet kortet; det "
+        "er en delegation, ikke kommunalbestyrelsens egen behandling.",
+        "en": "The council was only told that a committee treated the map; that is delegation, "
+        "not the council's own treatment.",
+    },
+    "full_council.unknown_body": {
+        "da": "Det fremgår ikke, hvilket organ der holdt mødet; en person må se efter.",
+        "en": "The minutes do not show which body held the meeting; a person must look.",
+    },
+    "deadline.in_time": {
+        "da": "Mødet den {date} ligger inden fristen 31. december {year} for "
+        "danmarkskortet {year}.",
+        "en": "The meeting on {date} is before the deadline of 31 December {year} for the "
+        "{year} map.",
+    },
+    "deadline.late": {
+        "da": "Mødet den {date} ligger efter fristen 31. december {year} for "
+        "danmarkskortet {year}.",
+        "en": "The meeting on {date} is after the deadline of 31 December {year} for the "
+        "{year} map.",
+    },
+    "deadline.moved": {
+        "da": "Referatet siger selv, at behandlingen flyttes ind i det næste år.",
+        "en": "The minutes themselves say that the treatment moves into the next year.",
+    },
+    "deadline.before_publication": {
+        "da": "Mødet den {date} ligger før danmarkskortet {year} udkom; en person må se efter, "
+        "hvilket kort der er behandlet.",
+        "en": "The meeting on {date} is before the {year} map came out; a person must check which "
+        "map was treated.",
+    },
+    "deadline.no_date": {
+        "da": "Referatet har ingen læsbar mødedato.",
+        "en": "The minutes have no readable meeting date.",
+    },
+    "deadline.no_year": {
+        "da": "Det kan ikke afgøres, hvilket års danmarkskort der er behandlet.",
+        "en": "It cannot be told which year's map was treated.",
+    },
+    "active_debate.debate": {
+        "da": "Referatet viser en drøftelse i kommunalbestyrelsen (fx afstemning, "
+        "ændringsforslag, protokolbemærkning eller indlæg).",
+        "en": "The minutes show debate in the council (a vote, amendment, protocol remark or "
+        "members speaking).",
+    },
+    "active_debate.set_up": {
+        "da": "Punktet er sat op til drøftelse eller beslutning i kommunalbestyrelsen.",
+        "en": "The item is set up for debate or decision by the council.",
+    },
+    "active_debate.own_decision": {
+        "da": "Kommunalbestyrelsen traf selv en beslutning i punktet.",
+        "en": "The council took a decision of its own on the item.",
+    },
+    "active_debate.orientation_only": {
+        "da": "Punktet er en orientering, der alene er taget til efterretning; det skaber "
+        "usikkerhed om, hvorvidt der har været en aktiv politisk drøftelse.",
+        "en": "The item is an orientation that was only taken note of; that leaves it uncertain "
+        "whether there was an active political debate.",
+    },
+    "active_debate.orientation_with_position": {
+        "da": "Punktet er sat op som orientering, men kommunalbestyrelsen giver selv udtryk for en "
+        "holdning; en person må vurdere, om det er en aktiv drøftelse.",
+        "en": "The item is framed as an orientation, but the council states a position of its "
+        "own; a person must judge whether that is an active debate.",
+    },
+    "active_debate.mixed_framing": {
+        "da": "Punktet er både sat op til beslutning og til orientering og blev taget til "
+        "efterretning; en person må se efter.",
+        "en": "The item is framed both for decision and as an orientation and was taken note of; "
+        "a person must look.",
+    },
+    "active_debate.postponed": {
+        "da": "Sagen blev udsat uden at blive drøftet.",
+        "en": "The case was postponed without being debated.",
+    },
+    "active_debate.committee_only": {
+        "da": "Drøftelsen fandt sted i et udvalg; debat i et udvalg tæller ikke.",
+        "en": "The debate took place in a committee; debate in a committee does not count.",
+    },
+    "active_debate.no_decision_text": {
+        "da": "Referatet viser ikke kommunalbestyrelsens beslutning i punktet.",
+        "en": "The minutes do not show the council's decision on the item.",
+    },
+    "all_three_maps.all": {
+        "da": "Alle {count} kort er behandlet: {maps}.",
+        "en": "All {count} maps are treated: {maps}.",
+    },
+    "all_three_maps.missing": {
+        "da": "Disse kort er ikke behandlet: {missing}.",
+        "en": "These maps are not treated: {missing}.",
+    },
+    "all_three_maps.weak": {
+        "da": "Disse kort er kun nævnt svagt (i bilagslisten, som '0-18 år' eller som 'de tre "
+        "kort'): {weak}; en person må se efter.",
+        "en": "These maps are only weakly referred to (appendix list, '0-18 years' or 'the three "
+        "maps'): {weak}; a person must look.",
+    },
+    "national_comparison.made": {
+        "da": "Kommunens omgørelsesprocent holdes op mod landsgennemsnittet, en placering blandt "
+        "kommunerne eller sammenlignelige kommuner.",
+        "en": "The municipality's rate is set against the national average, a ranking or "
+        "comparable municipalities.",
+    },
+    "national_comparison.weak": {
+        "da": "En sammenligning med andre kommuner nævnes kun i bilag; en person må se efter.",
+        "en": "A comparison with other municipalities appears only in an appendix; a person must "
+        "look.",
+    },
+    "national_comparison.insufficient": {
+        "da": "Tallene holdes kun op mod nabokommuner eller kommunens egne tidligere år; det er "
+        "ikke nok.",
+        "en": "The figures are only set against neighbours or the municipality's own earlier "
+        "years; that is not enough.",
+    },
+    "national_comparison.none": {
+        "da": "Der er ingen sammenligning med landsgennemsnittet eller andre kommuner.",
+        "en": "There is no comparison with the national average or other municipalities.",
+    },
+    "action_plan_decision.decided": {
+        "da": "Kommunalbestyrelsen tog selv stilling til en handlingsplan{value}.",
+        "en": "The council itself decided on an action plan{value}.",
+    },
+    "action_plan_decision.approved_proposal": {
+        "da": "Kommunalbestyrelsen godkendte en indstilling, der tager stilling til en "
+        "handlingsplan{value}.",
+        "en": "The council approved a proposal that takes a position on an action plan{value}.",
+    },
+    "action_plan_decision.only_noted": {
+        "da": "Stillingtagen står kun i indstillingen eller udvalgets beslutning, mens "
+        "kommunalbestyrelsen alene tog sagen til efterretning; en person må se efter.",
+        "en": "The position is only in the proposal or the committee's decision, while the "
+        "council only took note; a person must look.",
+    },
+    "action_plan_decision.deferred": {
+        "da": "Stillingtagen til en handlingsplan blev udsat eller ikke foretaget.",
+        "en": "The decision on an action plan was postponed or not taken.",
+    },
+    "action_plan_decision.no_position": {
+        "da": "Kommunalbestyrelsen har ikke taget stilling til, om der skal udarbejdes en "
+        "handlingsplan.",
+        "en": "The council has not decided whether an action plan is to be made.",
+    },
+    "action_plan_decision.no_council_decision": {
+        "da": "Referatet viser ikke kommunalbestyrelsens egen beslutning om en handlingsplan.",
+        "en": "The minutes do not show the council's own decision on an action plan.",
+    },
+    "action_plan_decision.proposal_only": {
+        "da": "Der er en stillingtagen i indstillingen, men referatet viser ikke "
+        "kommunalbestyrelsens beslutning; en person må se efter.",
+        "en": "There is a position in the proposal, but the minutes do not show the council's "
+        "decision; a person must look.",
+    },
+    "action_plan_decision.before_2022": {
+        "da": "Pligten til at tage stilling til en handlingsplan gælder fra danmarkskortet 2022.",
+        "en": "The duty to decide on an action plan applies from the 2022 map.",
+    },
+    "no_plan_reasons.given": {
+        "da": "Fravalget af en handlingsplan er begrundet, eller Ankestyrelsen orienteres.",
+        "en": "The decision against a plan is reasoned, or Ankestyrelsen is informed.",
+    },
+    "no_plan_reasons.missing": {
+        "da": "Der er fravalgt en handlingsplan, men referatet viser hverken en begrundelse "
+        "eller at Ankestyrelsen orienteres (ikke et brud, men bør fremgå).",
+        "en": "A plan was declined, but the minutes show neither reasons nor that Ankestyrelsen "
+        "is informed (not a breach, but it should be shown).",
+    },
+    "no_plan_reasons.not_relevant": {
+        "da": "Gælder kun, når kommunalbestyrelsen fravælger en handlingsplan.",
+        "en": "Applies only when the council decides against an action plan.",
+    },
+    "any.not_found": {
+        "da": "Dokumentet indeholder intet punkt om danmarkskortet.",
+        "en": "The document holds no item on danmarkskortet.",
+    },
+    "any.unreadable": {
+        "da": "Dokumentet kunne ikke læses: {message}",
+        "en": "The document could not be read: {message}",
+    },
+}
+
+MAP_NAMES: dict[str, dict[str, str]] = {
+    "map_social": {"da": "hele socialområdet", "en": "the whole social area"},
+    "map_children": {"da": "børnehandicapområdet", "en": "children with disabilities"},
+    "map_adults": {"da": "voksenhandicapområdet", "en": "adults with disabilities"},
+}
+
+PLAN_VALUES: dict[str, dict[str, str]] = {
+    "yes": {"da": " (der udarbejdes en handlingsplan)", "en": " (a plan will be made)"},
+    "no": {"da": " (der udarbejdes ikke en handlingsplan)", "en": " (no plan will be made)"},
+    "unknown": {"da": "", "en": ""},
+}
+
+
+def explain(key: str, lang: Lang = "da", **params: object) -> str:
+    return EXPLANATIONS[key][lang].format(**params)
+
+
+# What a secretariat should add to its minutes when a check is not met or unclear.
+ADVICE: dict[str, dict[str, str]] = {
+    "full_council": {
+        "da": "Sæt danmarkskortet på dagsordenen for kommunalbestyrelsens (byrådets) eget møde; "
+        "en behandling i et udvalg er ikke nok.",
+        "en": "Put the map on the agenda of the full council's own meeting; a committee is not "
+        "enough.",
+    },
+    "deadline": {
+        "da": "Behandl danmarkskortet i kommunalbestyrelsen inden 31. december i det år, kortet "
+        "offentliggøres, og sørg for at referatet viser mødedatoen.",
+        "en": "Treat the map in the full council before 31 December of the year it is published, "
+        "and make the meeting date visible in the minutes.",
+    },
+    "active_debate": {
+        "da": "Sæt punktet op til drøftelse eller beslutning (ikke kun orientering), og lad "
+        "referatet vise drøftelsen.",
+        "en": "Set the item up for debate or decision (not just orientation) and let the minutes "
+        "show the debate.",
+    },
+    "all_three_maps": {
+        "da": "Nævn og behandl alle tre kort i sagsfremstillingen: hele socialområdet, "
+        "børnehandicapområdet og voksenhandicapområdet.",
+        "en": "Name and treat all three maps in the case text: the whole social area, children "
+        "with disabilities and adults with disabilities.",
+    },
+    "national_comparison": {
+        "da": "Sammenlign kommunens omgørelsesprocenter med landsgennemsnittet eller med "
+        "sammenlignelige kommuner, ikke kun med nabokommuner eller egne tidligere år.",
+        "en": "Compare the rates with the national average or comparable municipalities, not "
+        "only neighbours or earlier years.",
+    },
+    "action_plan_decision": {
+        "da": "Lad kommunalbestyrelsens beslutning udtrykkeligt tage stilling til, om der skal "
+        "udarbejdes en handlingsplan (ja eller nej).",
+        "en": "Let the council's decision state expressly whether an action plan is to be made "
+        "(yes or no).",
+    },
+    "no_plan_reasons": {
+        "da": "Skriv begrundelsen for at fravælge en handlingsplan, og at Ankestyrelsen "
+        "orienteres.",
+        "en": "State the reasons for not making a plan, and that Ankestyrelsen is informed.",
+    },
+}
+
+UI: dict[str, dict[str, str]] = {
+    "file": {"da": "Fil", "en": "File"},
+    "municipality": {"da": "Kommune", "en": "Municipality"},
+    "body": {"da": "Organ", "en": "Body"},
+    "date": {"da": "Mødedato", "en": "Meeting date"},
+    "map_year": {"da": "Danmarkskort", "en": "Map year"},
+    "items": {"da": "Punkt", "en": "Item"},
+    "page": {"da": "s.", "en": "p."},
+    "add": {"da": "Tilføj", "en": "Add"},
+    "outcome": {"da": "Forventet udfald", "en": "Expected outcome"},
+    "unknown": {"da": "ukendt", "en": "unknown"},
+    "no_item": {
+        "da": "Intet punkt om danmarkskortet fundet i dokumentet.",
+        "en": "No item on danmarkskortet found in the document.",
+    },
+    "error": {"da": "Kunne ikke læses", "en": "Could not be read"},
+    "full_council": {"da": "kommunalbestyrelse", "en": "full council"},
+    "committee": {"da": "udvalg", "en": "committee"},
+}
+
+
+def ui(key: str, lang: Lang = "da") -> str:
+    return UI[key][lang]

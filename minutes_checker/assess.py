@@ -1,0 +1,149 @@
+"""From a file to an assessment: read it, find the danmarkskort item(s), match rules there,
+run the checks and predict the outcome. The worker function of a batch is `assess_file`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from .checks import Findings, predict_outcome, run_checks, uniform_checks
+from .engine import Engine, default_engine
+from .errors import InputError, InternalError
+from .mapyear import MapYear, infer_map_year
+from .messages import Lang
+from .models import Assessment, Document, Item, ItemRef
+from .rules import Rule, RuleBook, RuleFileError
+
+MIN_BODY_MENTIONS = 2  # an item without a telling title needs this many mentions in its text
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    if not pattern.startswith("re:"):
+        raise RuleFileError(f"item rules must be regular expressions ('re:'): {pattern!r}")
+    return re.compile(pattern[3:])
+
+
+def _matches(rule: Rule, text: str) -> int:
+    """How often a regular-expression rule matches `text` (0 when an `unless` pattern occurs)."""
+    if any(_compiled(p).search(text) for p in rule.unless):
+        return 0
+    return sum(len(_compiled(p).findall(text)) for p in rule.patterns)
+
+
+def find_map_items(document: Document, book: RuleBook) -> list[Item]:
+    """The agenda item(s) that treat danmarkskortet: by title, else by repeated mentions.
+
+    Items that only mention Ankestyrelsen, omgørelser or a landsgennemsnit in passing (a
+    praksisundersøgelse, school grades) do not qualify; neither does an item whose title shows
+    it is about something else.
+    """
+    rules = book.for_check("item")
+    by_signal = {
+        signal: [r for r in rules if r.signal == signal] for signal in {r.signal for r in rules}
+    }
+    scored: list[tuple[Item, bool, int]] = []
+    for item in document.items:
+        title = " ".join(item.title.lower().split())
+        body = document.text[item.start : item.end].lower()
+        on_title = any(_matches(r, title) for r in by_signal.get("map_title", []))
+        off_topic = any(_matches(r, title) for r in by_signal.get("other_topic", []))
+        mentions = sum(_matches(r, body) for r in by_signal.get("map_mention", []))
+        if off_topic or item.closed:
+            continue
+        scored.append((item, on_title, mentions))
+    titled = [item for item, on_title, mentions in scored if on_title and mentions >= 1]
+    if titled:
+        return titled
+    return [item for item, _, mentions in scored if mentions >= MIN_BODY_MENTIONS]
+
+
+def _item_ref(item: Item, file: str | None = None) -> ItemRef:
+    return ItemRef(
+        number=item.number,
+        title=item.title,
+        page_start=item.page_start,
+        page_end=item.page_end,
+        file=file,
+    )
+
+
+def assess_document(
+    document: Document, lang: Lang = "da", engine: Engine | None = None
+) -> Assessment:
+    engine = engine or default_engine()
+    meeting = document.meeting
+    base = {
+        "file": document.source,
+        "format": document.format,
+        "sha256": document.sha256,
+        "lang": lang,
+        "municipality": meeting.municipality,
+        "municipality_code": meeting.municipality_code,
+        "meeting_date": meeting.date,
+        "body": meeting.body,
+        "body_kind": meeting.body_kind,
+        "warnings": document.warnings,
+    }
+    items = find_map_items(document, engine.book)
+    if not items:
+        checks = uniform_checks("not_met", "not_found", lang)
+        year = infer_map_year("", 0, "", 0, meeting.date)
+        return Assessment(
+            **base,
+            status="no_item",
+            map_year=year.year,
+            map_year_basis=year.basis_da if lang == "da" else year.basis_en,
+            checks=checks,
+            outcome=predict_outcome(checks, lang),
+        )
+    sentences = [s for item in items for s in engine.sentences_of_item(document, item)]
+    hits = engine.match(sentences)
+    first = items[0]
+    body_start = min(i.start for i in items)
+    body_end = max(i.end for i in items)
+    findings = Findings(document, items, hits, MapYear(None, "", ""), lang)
+    map_year = infer_map_year(
+        " ".join(i.title for i in items),
+        first.start,
+        document.text[body_start:body_end],
+        body_start,
+        findings.meeting_date,
+    )
+    findings.map_year = map_year
+    checks = run_checks(findings)
+    return Assessment(
+        **{**base, "meeting_date": findings.meeting_date},
+        status="ok",
+        map_year=map_year.year,
+        map_year_basis=map_year.basis_da if lang == "da" else map_year.basis_en,
+        items=[_item_ref(i) for i in items],
+        checks=checks,
+        outcome=predict_outcome(checks, lang),
+    )
+
+
+def error_assessment(path: str, error: InputError, lang: Lang = "da") -> Assessment:
+    checks = uniform_checks("undetermined", "unreadable", lang, message=error.message(lang))
+    return Assessment(
+        file=path,
+        status="error",
+        error=error.problem(lang),
+        lang=lang,
+        checks=checks,
+        outcome=predict_outcome(checks, lang),
+    )
+
+
+def assess_file(path: str | Path, lang: Lang = "da") -> Assessment:
+    """Read and assess one file; never raises for a bad file (the error is in the result)."""
+    from .readers import read_document
+
+    try:
+        document = read_document(path)
+    except InputError as error:
+        return error_assessment(str(path), error, lang)
+    except Exception as exc:  # a reader bug must not stop a batch
+        return error_assessment(str(path), InternalError(f"{type(exc).__name__}: {exc}"), lang)
+    return assess_document(document, lang)

@@ -1,0 +1,124 @@
+"""Which danmarkskort a text treats (its publication year, the "map year"), and when it came out.
+
+"Danmarkskortet 2023" is the map published in 2023; it holds "omgørelsesprocenter for 2022".
+The year is read from the item's title, then its text; failing both, it follows from the meeting
+date (a meeting before this year's publication treats last year's map).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .dates import find_dates
+
+# Facts from the ministry's pages; other years: "around June".
+PUBLICATION_DATES = {
+    2017: dt.date(2017, 6, 27),
+    2018: dt.date(2018, 4, 17),
+    2021: dt.date(2021, 6, 25),
+    2022: dt.date(2022, 6, 23),
+    2023: dt.date(2023, 6, 23),
+}
+FIRST_MAP_YEAR = 2017
+FIRST_YEAR_WITH_ADULT_MAP = 2018
+FIRST_YEAR_WITH_PLAN_DUTY = 2022
+
+_YEAR = r"(20[1-3]\d)"
+# "danmarkskortet 2023", "danmarkskort for 2023", "Danmarkskort over omgørelsesprocenter 2023"
+_MAP_NAMED = re.compile(
+    rf"danmarks\s*-?\s*kort\w*\s+(?:(?:over\s+)?(?:ankestyrelsens\s+)?(?:omgørelses\s*-?\s*"
+    rf"procent\w*\s+)?(?:på\s+(?:det\s+)?social\w*\s+)?)?(?P<prep>for|fra|i)?\s*(?:år\s+)?{_YEAR}\b",
+    re.IGNORECASE,
+)
+# "omgørelsesprocenter for 2022", "omgørelsesprocenten i 2022": data of the year before the map
+_DATA_YEAR = re.compile(
+    rf"omgørelses\s*-?\s*procent\w*\s+(?:\S+\s+){{0,3}}?(?:for|fra)\s+(?:året\s+)?{_YEAR}\b"
+    rf"|\b{_YEAR}\s*-\s*tal(?:lene)?\b",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(r"offentligg\w+|udkom\w*|udgivet", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MapYear:
+    year: int | None
+    basis_da: str
+    basis_en: str
+    span: tuple[int, int] | None = None  # where the decisive words stand in the document
+
+
+def publication_date(year: int) -> dt.date:
+    return PUBLICATION_DATES.get(year, dt.date(year, 6, 1))
+
+
+def _candidates(text: str, offset: int) -> list[tuple[int, tuple[int, int], str]]:
+    """(map year, span, words) for every mention in `text` that names a map year."""
+    out = []
+    for match in _MAP_NAMED.finditer(text):
+        year = int(match.group(match.lastindex or 0))
+        if (
+            match.group("prep")
+            and match.group("prep").lower() in ("for", "fra", "i")
+            and re.search(r"omgørelses", match.group(0), re.IGNORECASE)
+        ):
+            year += 1  # "danmarkskort over omgørelsesprocenter for 2022" names the data year
+        out.append((year, (offset + match.start(), offset + match.end()), match.group(0)))
+    for match in _DATA_YEAR.finditer(text):
+        data_year = int(next(g for g in match.groups() if g))
+        out.append((data_year + 1, (offset + match.start(), offset + match.end()), match.group(0)))
+    for match in _PUBLISHED.finditer(text):
+        window = text[match.end() : match.end() + 40]
+        found = find_dates(window)
+        if found and re.search(
+            r"danmarks\s*kort", text[max(0, match.start() - 120) : match.start()], re.I
+        ):
+            date, (a, b) = found[0]
+            start = offset + match.end() + a
+            out.append(
+                (
+                    date.year,
+                    (offset + match.start(), start + (b - a)),
+                    text[match.start() : match.end() + b],
+                )
+            )
+    return out
+
+
+def infer_map_year(
+    title: str, title_offset: int, body: str, body_offset: int, meeting_date: dt.date | None
+) -> MapYear:
+    latest = meeting_date.year if meeting_date else None
+
+    def plausible(year: int) -> bool:
+        return year >= FIRST_MAP_YEAR and (latest is None or year <= latest)
+
+    for source, text, offset in (("titlen", title, title_offset), ("teksten", body, body_offset)):
+        found = [c for c in _candidates(text, offset) if plausible(c[0])]
+        if found:
+            # the year named most often (a trend names earlier years once); ties: the latest
+            counts = Counter(c[0] for c in found)
+            best = max(counts, key=lambda y: (counts[y], y))
+            year, span, words = next(c for c in found if c[0] == best)
+            words = " ".join(words.split())
+            return MapYear(
+                year,
+                f"{source} nævner \u201d{words}\u201d",
+                f"the {'title' if source == 'titlen' else 'text'} says \u201c{words}\u201d",
+                span,
+            )
+    if meeting_date is not None:
+        year = meeting_date.year
+        if meeting_date < publication_date(year):
+            year -= 1
+        published = publication_date(year)
+        return MapYear(
+            year,
+            f"udledt af mødedatoen {meeting_date:%d-%m-%Y} (kortet for {year} udkom ca. "
+            f"{published:%d-%m-%Y})",
+            f"inferred from the meeting date {meeting_date:%Y-%m-%d} (the {year} map came out "
+            f"around {published:%Y-%m-%d})",
+        )
+    return MapYear(None, "kortets år kunne ikke bestemmes", "the map year could not be determined")

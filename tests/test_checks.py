@@ -1,0 +1,334 @@
+"""The checks on small documents built directly from the model (no reader involved).
+
+Each scenario is a borderline case of CRITERIA.md §3; the expected statuses are what a careful
+reviewer would write down, and evidence must be real text of the right item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pytest
+
+from minutes_checker.assess import assess_document
+from minutes_checker.models import Block, Document, Item, Meeting, Page, Section, SectionKind
+from minutes_checker.structure import body_kind
+
+
+@dataclass
+class Part:
+    title: str
+    kind: SectionKind
+    text: str
+    body: str | None = None
+
+
+@dataclass
+class AgendaItem:
+    number: str
+    title: str
+    parts: list[Part]
+    kind: str | None = None
+
+
+@dataclass
+class Minutes:
+    body: str
+    date: dt.date
+    items: list[AgendaItem] = field(default_factory=list)
+
+
+def build(minutes: Minutes) -> Document:
+    """A one-page document whose blocks, items and sections are exactly what the scenario says."""
+    text = ""
+    blocks: list[Block] = []
+
+    def add(content: str, kind: str = "paragraph") -> tuple[int, int]:
+        nonlocal text
+        if text:
+            text += "\n\n"
+        start = len(text)
+        text += content
+        blocks.append(Block(start=start, end=len(text), page=1, kind=kind))  # type: ignore[arg-type]
+        return start, len(text)
+
+    body_span = add(f"Referat for {minutes.body}")
+    date_span = add(minutes.date.strftime("%d-%m-%Y"))
+    items = []
+    for agenda in minutes.items:
+        start, _ = add(f"{agenda.number}. {agenda.title}", "heading")
+        sections = []
+        for part in agenda.parts:
+            s_start, _ = add(part.title, "heading")
+            for paragraph in part.text.strip().split("\n\n"):
+                add(paragraph.strip())
+            sections.append(
+                Section(
+                    title=part.title,
+                    kind=part.kind,
+                    start=s_start,
+                    end=len(text),
+                    page_start=1,
+                    decision_body=part.body,
+                    decision_body_kind=body_kind(part.body) if part.body else None,
+                )
+            )
+        items.append(
+            Item(
+                number=agenda.number,
+                title=agenda.title,
+                start=start,
+                end=len(text),
+                page_start=1,
+                page_end=1,
+                kind=agenda.kind,  # type: ignore[arg-type]
+                sections=sections,
+            )
+        )
+    return Document(
+        source="scenario.pdf",
+        format="pdf",
+        text=text,
+        pages=[Page(number=1, start=0, end=len(text))],
+        blocks=blocks,
+        meeting=Meeting(
+            municipality="Aarhus Kommune",
+            municipality_code=751,
+            body=minutes.body,
+            body_kind=body_kind(minutes.body),
+            date=minutes.date,
+            body_span=(body_span[0] + len("Referat for "), body_span[1]),
+            date_span=date_span,
+        ),
+        items=items,
+    )
+
+
+CASE_TEXT = """Danmarkskortet over omgørelsesprocenter 2023 viser kommunens tal for 2022.
+
+På hele socialområdet er omgørelsesprocenten 27 %, mod 30 % på landsplan. På børnehandicapområdet er den 35 %, og på voksenhandicapområdet 22 %."""
+
+CLIMATE = AgendaItem(
+    "4",
+    "Klimahandlingsplan 2030",
+    [
+        Part("Sagsfremstilling", "case", "Klimahandlingsplanen sætter mål for CO2."),
+        Part("Indstilling", "proposal", "at Byrådet godkender klimahandlingsplanen"),
+        Part("Beslutning", "decision", "Godkendt. Der udarbejdes en handlingsplan for cykelstier."),
+    ],
+    kind="decision",
+)
+
+
+def council_item(proposal: str, decision: str, kind: str | None = "decision", case: str = CASE_TEXT) -> AgendaItem:
+    return AgendaItem(
+        "11",
+        "Danmarkskort over omgørelsesprocenter 2023",
+        [
+            Part("Sagsfremstilling", "case", case),
+            Part("Indstilling", "proposal", proposal),
+            Part("Beslutning i Byrådet den 27-09-2023", "decision", decision, body="Byrådet"),
+        ],
+        kind=kind,
+    )
+
+
+def statuses(document: Document) -> dict[str, str]:
+    assessment = assess_document(document)
+    return {check: result.status for check, result in assessment.checks.items()}
+
+
+AUTUMN = dt.date(2023, 9, 27)
+
+
+def test_compliant_treatment_with_no_plan_and_reasons() -> None:
+    minutes = Minutes(
+        "Byrådet",
+        AUTUMN,
+        [
+            CLIMATE,
+            council_item(
+                "at Byrådet godkender, at der ikke udarbejdes en handlingsplan, idet de "
+                "igangsatte initiativer vurderes tilstrækkelige\n\nat Ankestyrelsen orienteres",
+                "Godkendt.",
+            ),
+        ],
+    )
+    assessment = assess_document(build(minutes))
+    got = {c: r.status for c, r in assessment.checks.items()}
+    assert got == {
+        "full_council": "met",
+        "deadline": "met",
+        "active_debate": "met",
+        "all_three_maps": "met",
+        "national_comparison": "met",
+        "action_plan_decision": "met",
+        "no_plan_reasons": "met",
+    }
+    assert assessment.outcome.id == "no_further_action"
+    assert assessment.map_year == 2023
+    assert [i.number for i in assessment.items] == ["11"]
+
+
+def test_evidence_is_real_text_of_the_item() -> None:
+    document = build(
+        Minutes("Byrådet", AUTUMN, [CLIMATE, council_item("at der udarbejdes en handlingsplan", "Godkendt.")])
+    )
+    assessment = assess_document(document)
+    for check, result in assessment.checks.items():
+        for evidence in result.evidence:
+            assert document.text[evidence.start : evidence.end] == evidence.quote, check
+            if result.status == "met" and not evidence.rule.startswith("structure."):
+                assert evidence.item == "11", (check, evidence)
+
+
+def test_climate_plan_in_another_item_is_no_evidence() -> None:
+    document = build(
+        Minutes("Byrådet", AUTUMN, [CLIMATE, council_item("at Byrådet drøfter danmarkskortet", "Drøftet.")])
+    )
+    assert statuses(document)["action_plan_decision"] == "not_met"
+
+
+def test_orientation_only_taken_note_of() -> None:
+    item = council_item(
+        "at orienteringen tages til efterretning", "Taget til efterretning.", kind="orientation"
+    )
+    got = statuses(build(Minutes("Byrådet", AUTUMN, [item])))
+    assert got["active_debate"] == "not_met"
+    assert got["action_plan_decision"] == "not_met"
+    assert assess_document(build(Minutes("Byrådet", AUTUMN, [item]))).outcome.id == (
+        "request_action_plan_decision"
+    )
+
+
+def test_plan_only_in_proposal_while_decision_only_notes_it() -> None:
+    item = council_item(
+        "at der ikke udarbejdes en handlingsplan", "Taget til efterretning.", kind=None
+    )
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["action_plan_decision"] == "unclear"
+
+
+def test_postponed_case_is_no_decision() -> None:
+    item = council_item("at der ikke udarbejdes en handlingsplan", "Sagen udsættes.", kind=None)
+    got = statuses(build(Minutes("Byrådet", AUTUMN, [item])))
+    assert got["action_plan_decision"] == "not_met"
+    assert got["active_debate"] == "not_met"
+
+
+def test_negated_need_in_council_decision_is_a_decision_against_a_plan() -> None:
+    item = council_item(
+        "at Byrådet drøfter danmarkskortet",
+        "Byrådet fandt ikke behov for en handlingsplan, da kommunen ligger under "
+        "landsgennemsnittet.",
+    )
+    assessment = assess_document(build(Minutes("Byrådet", AUTUMN, [item])))
+    assert assessment.checks["action_plan_decision"].status == "met"
+    assert "udarbejdes ikke" in assessment.checks["action_plan_decision"].explanation
+    assert assessment.checks["no_plan_reasons"].status == "met"
+
+
+def test_not_having_decided_is_not_a_decision() -> None:
+    item = council_item(
+        "at Byrådet drøfter danmarkskortet",
+        "Drøftet. Byrådet har ikke taget stilling til en handlingsplan.",
+    )
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["action_plan_decision"] == "not_met"
+
+
+def test_committee_minutes_recommending_to_the_council() -> None:
+    item = AgendaItem(
+        "5",
+        "Danmarkskort over omgørelsesprocenter 2023",
+        [
+            Part("Sagsfremstilling", "case", CASE_TEXT),
+            Part("Indstilling", "proposal", "at der ikke udarbejdes en handlingsplan"),
+            Part(
+                "Beslutning",
+                "decision",
+                "Social- og Sundhedsudvalget anbefaler over for Byrådet, at indstillingen godkendes.",
+            ),
+        ],
+        kind="decision",
+    )
+    document = build(Minutes("Social- og Sundhedsudvalget", AUTUMN, [item]))
+    assessment = assess_document(document)
+    assert assessment.checks["full_council"].status == "not_met"
+    assert assessment.checks["active_debate"].status == "not_met"
+    assert assessment.outcome.id == "deadline_reminder"
+    assert assessment.checks["full_council"].evidence, "a not_met on the body needs evidence"
+
+
+def test_january_meeting_is_late() -> None:
+    item = council_item("at der udarbejdes en handlingsplan", "Godkendt.")
+    document = build(Minutes("Byrådet", dt.date(2024, 1, 24), [item]))
+    assessment = assess_document(document)
+    assert assessment.map_year == 2023
+    assert assessment.checks["deadline"].status == "not_met"
+    assert assessment.outcome.id == "deadline_reminder"
+
+
+def test_spring_meeting_without_a_year_treats_last_years_map() -> None:
+    case = "Danmarkskortet viser kommunens omgørelsesprocent på hele socialområdet."
+    item = council_item("at der udarbejdes en handlingsplan", "Godkendt.", case=case)
+    item.title = "Danmarkskortet"
+    assessment = assess_document(build(Minutes("Byrådet", dt.date(2024, 4, 10), [item])))
+    assert assessment.map_year == 2023
+    assert assessment.checks["deadline"].status == "not_met"
+
+
+def test_map_before_2022_needs_no_plan_decision() -> None:
+    item = council_item("at orienteringen tages til efterretning", "Godkendt.")
+    item.title = "Danmarkskortet 2021"
+    assessment = assess_document(build(Minutes("Byrådet", dt.date(2021, 10, 5), [item])))
+    assert assessment.checks["action_plan_decision"].status == "not_applicable"
+    assert assessment.checks["no_plan_reasons"].status == "not_applicable"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kommunen ligger under landsgennemsnittet på 30 %.", "met"),
+        ("Kommunen ligger som nr. 71 af 98 kommuner.", "met"),
+        ("Kommunen ligger lavere end nabokommunerne Holbæk og Kalundborg.", "not_met"),
+        ("Omgørelsesprocenten er faldet fra 33 til 27 % siden sidste år.", "not_met"),
+        ("Skolernes karakterer ligger over landsgennemsnittet.", "not_met"),
+    ],
+)
+def test_national_comparison(sentence: str, expected: str) -> None:
+    case = "På hele socialområdet er omgørelsesprocenten 27 %. " + sentence
+    item = council_item("at der udarbejdes en handlingsplan", "Godkendt.", case=case)
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["national_comparison"] == expected
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        (CASE_TEXT, "met"),
+        ("På hele socialområdet er procenten 27 og på børnehandicapområdet 35.", "not_met"),
+        ("Byrådet har gennemgået de tre danmarkskort.", "unclear"),
+        (
+            CASE_TEXT + "\n\nKortet for voksenhandicapområdet behandles på et senere møde.",
+            "not_met",
+        ),
+    ],
+)
+def test_all_three_maps(case: str, expected: str) -> None:
+    item = council_item("at der udarbejdes en handlingsplan", "Godkendt.", case=case)
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["all_three_maps"] == expected
+
+
+def test_votes_show_debate_even_in_an_orientation_item() -> None:
+    item = council_item(
+        "at orienteringen tages til efterretning",
+        "For stemte: A, V og F (20). Imod stemte: Ø (4). Taget til efterretning.",
+        kind="orientation",
+    )
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["active_debate"] == "met"
+
+
+def test_document_without_the_item() -> None:
+    assessment = assess_document(build(Minutes("Byrådet", AUTUMN, [CLIMATE])))
+    assert assessment.status == "no_item"
+    assert {r.status for c, r in assessment.checks.items() if c != "no_plan_reasons"} == {"not_met"}
+    assert "intet punkt om danmarkskortet" in assessment.checks["full_council"].explanation
