@@ -334,6 +334,7 @@ def check_all_three_maps(f: Findings) -> CheckResult:
     pointer = bool(f.select("attachment_pointer"))
     generic = f.select("three_maps")
     covered, weak, missing, evidence = [], [], [], []
+    details: dict[str, str] = {}
     for signal in required:
         supports = _without_contradicted(f.select(signal, polarity="supports"), f.hits)
         left_out = f.select(signal, polarity="contradicts")
@@ -345,24 +346,29 @@ def check_all_three_maps(f: Findings) -> CheckResult:
         name = MAP_NAMES[signal][f.lang]
         if left_out:
             missing.append(name)
+            details[signal] = "missing"
             evidence += f.evidence(left_out, limit=1)
         elif strong:
             covered.append(name)
+            details[signal] = "covered"
             evidence += f.evidence(strong, limit=1)
         elif supports or generic:
             weak.append(name)
+            details[signal] = "weak"
             evidence += f.evidence(supports or generic, limit=1)
         else:
             missing.append(name)
+            details[signal] = "missing"
     if not missing and not weak:
         return f.result(
-            "all_three_maps", "met", "all", evidence, count=len(required), maps=", ".join(covered)
-        )
+            "all_three_maps", "met", "all", evidence, details,
+            count=len(required), maps=", ".join(covered),
+        )  # fmt: skip
     if missing:
         return f.result(
-            "all_three_maps", "not_met", "missing", evidence, missing=", ".join(missing)
+            "all_three_maps", "not_met", "missing", evidence, details, missing=", ".join(missing)
         )
-    return f.result("all_three_maps", "unclear", "weak", evidence, weak=", ".join(weak))
+    return f.result("all_three_maps", "unclear", "weak", evidence, details, weak=", ".join(weak))
 
 
 def check_national_comparison(f: Findings) -> CheckResult:
@@ -408,6 +414,7 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
                 "met",
                 "decided",
                 f.evidence(own),
+                {"value": value},
                 value=PLAN_VALUES[value][f.lang],
             ),
             value,
@@ -437,6 +444,7 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
                 "met",
                 "approved_proposal",
                 f.evidence(approved[:1] + proposed),
+                {"value": value},
                 value=PLAN_VALUES[value][f.lang],
             ),
             value,

@@ -199,6 +199,11 @@ class CheckResult(_Model):
     label: str
     explanation: str
     evidence: list[Evidence] = Field(default_factory=list)
+    details: dict[str, str] = Field(
+        default_factory=dict,
+        description="facets of the verdict: per map 'covered' | 'weak' | 'missing' "
+        "(all_three_maps), the plan decided 'yes' | 'no' | 'unknown' (action_plan_decision)",
+    )
 
 
 class Outcome(_Model):

@@ -70,8 +70,11 @@ def split_segments(text: str) -> list[tuple[int, int]]:
             or not following.strip()
             or stripped.endswith(":")
             or _BULLET.match(following.lstrip())
-            or (len(stripped) < _SHORT_LINE and following.lstrip()[:1].isupper()
-                and stripped[-1:] not in ",;-–(")
+            or (
+                len(stripped) < _SHORT_LINE
+                and following.lstrip()[:1].isupper()
+                and stripped[-1:] not in ",;-–("
+            )
         ):
             cuts.append(line_end + 1)
         line_start = line_end + 1
@@ -142,10 +145,10 @@ def build_pipeline(model: str | Path | None = None) -> Language:
         nlp.add_pipe("minutes_lemmas")
         nlp.meta["minutes_checker_path"] = "blank"
         return nlp
-    # a statistical model: keep what segments sentences, drop what we do not use
-    nlp = spacy.load(model, exclude=["ner", "attribute_ruler"])
+    # a trained pipeline: keep what segments sentences, drop what we do not use
+    nlp = spacy.load(model, exclude=["ner"])
     _add_abbreviations(nlp)
-    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
         nlp.add_pipe("minutes_sentences", first=True)
     if "lemmatizer" in nlp.pipe_names:
         nlp.remove_pipe("lemmatizer")
