@@ -178,6 +178,7 @@ class Findings:
         status: Status,
         reason: str,
         evidence: list[Evidence],
+        details: dict[str, str] | None = None,
         **params: object,
     ) -> CheckResult:
         return CheckResult(
@@ -185,6 +186,7 @@ class Findings:
             label=check_label(check, self.lang),
             explanation=explain(f"{check}.{reason}", self.lang, **params),
             evidence=evidence,
+            details=details or {},
         )
 
 
