@@ -1,0 +1,288 @@
+"""Text cleanup shared by the readers.
+
+- `clean_text`: Unicode normalisation (NFC), ligatures, soft hyphens, odd spaces, quotes and dashes.
+- `join_decision` / `join_lines`: joining the lines of one paragraph, including words hyphenated at
+  a line end, without breaking Danish suspended compounds ("Børne- og Ungeudvalget"), ranges
+  ("2024-2027") or hyphenated names ("Faaborg-Midtfyn").
+- `find_running_lines`: running headers and footers, found by repetition at the top or bottom of
+  pages (digits replaced, so "Side 4 af 31" and "Side 5 af 31" count as the same line), plus lines
+  that are obviously page numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+# --------------------------------------------------------------------------- characters
+
+_TRANSLATE = {
+    # ligatures
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    # invisible characters
+    "\u00ad": "",  # soft hyphen
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\ufffe": "",
+    "\ufffd": "",
+    # spaces
+    "\u00a0": " ",
+    "\u2000": " ",
+    "\u2001": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2004": " ",
+    "\u2005": " ",
+    "\u2006": " ",
+    "\u2007": " ",
+    "\u2008": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\u205f": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\x0b": " ",
+    "\x0c": " ",
+    # hyphens and dashes
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2212": "-",
+    "\u2012": "–",
+    "\u2015": "—",
+    # quotes
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    # bullets from symbol fonts (private use area)
+    "\uf0b7": "•",
+    "\uf0a7": "▪",
+    "\uf0d8": "•",
+    "\uf0fc": "•",
+    "\uf02d": "-",
+    "\u25cf": "•",
+    "\u2022": "•",
+}
+# other control characters
+for _code in range(0x20):
+    if chr(_code) not in "\n\t\x0b\x0c":
+        _TRANSLATE[chr(_code)] = ""
+_TRANSLATE["\x7f"] = ""
+_TABLE = str.maketrans(_TRANSLATE)
+_MULTISPACE = re.compile(r" {2,}")
+
+
+def clean_text(text: str) -> str:
+    """Normalise a line or paragraph: keeps newlines, collapses runs of spaces."""
+    if not text:
+        return text
+    text = unicodedata.normalize("NFC", text.translate(_TABLE))
+    if "  " in text:
+        text = _MULTISPACE.sub(" ", text)
+    return text
+
+
+def clean_line(text: str) -> str:
+    """`clean_text` for one line: also strips and turns any newline into a space."""
+    return clean_text(text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+# --------------------------------------------------------------------------- hyphenation
+
+# words after which a hyphen at a line end is a suspended compound: "Børne- og Ungeudvalget"
+_SUSPENSION_WORDS = frozenset({"og", "eller", "samt", "el.", "henholdsvis", "hhv.", "som", "til"})
+_WORD_END_HYPHEN = re.compile(r"[^\W\d_]-$")
+_FIRST_WORD = re.compile(r"\S+")
+
+JoinKind = Literal["join", "join_keep_hyphen", "newline"]
+
+
+def join_decision(previous: str, following: str) -> JoinKind:
+    """How the line `following` continues the line `previous` inside one paragraph.
+
+    "join": the hyphen at the end of `previous` is a line-break hyphen; drop it and the break
+    ("omgørelses-" + "procenter"). "join_keep_hyphen": the hyphen is real, keep it and drop the
+    break ("Faaborg-" + "Midtfyn", "2024-" + "2027"). "newline": keep both lines as they are.
+    """
+    if not previous.endswith("-") or not following:
+        return "newline"
+    if previous.endswith(("--", " -")) or len(previous) < 2:
+        return "newline"
+    first = following[0]
+    if previous[-2].isdigit():
+        # "2024-" + "2027": a range; "2024-" + "ordningen" is a compound like "2024-ordningen"
+        return "join_keep_hyphen" if (first.isdigit() or first.isalpha()) else "newline"
+    if not _WORD_END_HYPHEN.search(previous):
+        return "newline"
+    word = _FIRST_WORD.match(following)
+    next_word = word.group(0).lower().rstrip(",;:") if word else ""
+    if first in ",;" or next_word in _SUSPENSION_WORDS:
+        return "newline"  # "Social-, Sundheds- og Ældreudvalget", "Børne- og Unge…"
+    if first.isdigit():
+        return "newline"  # "2024-" / "2027" ranges and lists keep their break
+    if first.isupper():
+        return "join_keep_hyphen"  # "Faaborg-Midtfyn", "Ringkøbing-Skjern"
+    if first.islower():
+        return "join"
+    return "newline"
+
+
+def join_lines(lines: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Join the (cleaned) lines of one paragraph; returns the text and each line's [start, end)."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for index, line in enumerate(lines):
+        if index > 0:
+            decision = join_decision(parts[-1], line)
+            if decision == "join":
+                parts[-1] = parts[-1][:-1]
+                offset -= 1
+                start, _ = spans[-1]
+                spans[-1] = (start, offset)
+            elif decision == "newline":
+                parts.append("\n")
+                offset += 1
+        spans.append((offset, offset + len(line)))
+        parts.append(line)
+        offset += len(line)
+    return "".join(parts), spans
+
+
+# --------------------------------------------------------------------------- running headers
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—(\[]\s*)?(?:(?:side|s\.|page|pag\.)\s*)?\d{1,4}\s*(?:(?:af|/|of|ud af)\s*\d{1,4})?"
+    r"(?:\s*[-–—)\]])?$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+# a line that could be an agenda item's heading is never taken for a running line by the looser
+# rule (item headings at the top of many pages look alike once digits are folded)
+_ITEM_LIKE = re.compile(r"^(?:punkt|pkt\.?|dagsordenspunkt|sag)\s*\d|^\d{1,4}\.?(?:\s|$)", re.I)
+
+
+def is_page_number(text: str, *, bare: bool = True) -> bool:
+    """A line that is only a page number: "4", "- 4 -", "Side 4", "Side 4 af 31", "4/31".
+
+    With `bare=False` a lone number ("4") does not count (at the top of a page it may be an
+    agenda item number).
+    """
+    text = text.strip()
+    if not text or len(text) > 24 or not _PAGE_NUMBER.match(text):
+        return False
+    return bare or not _BARE_NUMBER.match(text)
+
+
+def repetition_key(text: str, *, fold_digits: bool = True) -> str:
+    """The key under which running lines repeat: digits replaced, case and spaces folded."""
+    if fold_digits:
+        text = _DIGITS.sub("#", text)
+    return _SPACES.sub(" ", text.lower()).strip()
+
+
+@dataclass(frozen=True)
+class PlacedLine:
+    """A line with its vertical position (points from the top of the page)."""
+
+    text: str
+    top: float
+    bottom: float
+
+
+def find_running_lines(
+    pages: Sequence[Sequence[PlacedLine]],
+    zone: int = 3,
+    tolerance: float = 4.0,
+    protect: Callable[[str], bool] | None = None,
+) -> set[tuple[int, int]]:
+    """(page index, line index) of every running header or footer line.
+
+    Only the `zone` top-most and bottom-most lines of a page are considered, and only as an
+    unbroken run from the page edge. Such a line is running when
+    - the same text with digits replaced ("Byrådet 25-09-2023 – Side 4 af 31") stands at about the
+      same height on at least 40 % of the pages (at least two), and it does not look like an agenda
+      item heading; or
+    - exactly the same text stands at about the same height on a neighbouring page (running titles
+      of one item); or
+    - it is a page number ("Side 4 af 31", "- 4 -"; a bare number only at the bottom).
+    `protect(text)` can exempt lines (section headings) from the repetition rules.
+    """
+    count = len(pages)
+    running: set[tuple[int, int]] = set()
+    if count == 0:
+        return running
+    zones: list[tuple[list[int], list[int]]] = []
+    folded: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
+    exact: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
+    for page_index, lines in enumerate(pages):
+        order = sorted(range(len(lines)), key=lambda i: (lines[i].top, i))
+        top_zone = order[:zone]
+        bottom_zone = list(reversed(order[len(top_zone) :]))[:zone]
+        zones.append((top_zone, bottom_zone))
+        for edge, zone_lines in (("top", top_zone), ("bottom", bottom_zone)):
+            for i in zone_lines:
+                text = lines[i].text
+                folded[(edge, repetition_key(text))].setdefault(page_index, []).append(lines[i].top)
+                exact[(edge, repetition_key(text, fold_digits=False))].setdefault(
+                    page_index, []
+                ).append(lines[i].top)
+
+    needed = max(2, -(-2 * count // 5))
+
+    def others(
+        table: dict[tuple[str, str], dict[int, list[float]]],
+        key: tuple[str, str],
+        page: int,
+        top: float,
+    ) -> list[int]:
+        return [
+            p
+            for p, tops in table.get(key, {}).items()
+            if p != page and any(abs(t - top) <= tolerance for t in tops)
+        ]
+
+    for page_index, lines in enumerate(pages):
+        for edge, zone_lines in (("top", zones[page_index][0]), ("bottom", zones[page_index][1])):
+            for rank, i in enumerate(zone_lines):
+                line = lines[i]
+                text = line.text.strip()
+                is_running = False
+                if rank <= 1 and is_page_number(text, bare=edge == "bottom"):
+                    is_running = True
+                elif text and count > 1 and not (protect and protect(text)):
+                    key = repetition_key(text)
+                    if not _ITEM_LIKE.match(text) and (
+                        len(others(folded, (edge, key), page_index, line.top)) + 1 >= needed
+                    ):
+                        is_running = True
+                    else:
+                        exact_key = (edge, repetition_key(text, fold_digits=False))
+                        neighbours = others(exact, exact_key, page_index, line.top)
+                        is_running = any(abs(p - page_index) == 1 for p in neighbours)
+                if not is_running:
+                    break  # only an unbroken run from the page edge is furniture
+                running.add((page_index, i))
+    return running

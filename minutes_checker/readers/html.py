@@ -1,0 +1,306 @@
+"""HTML reader (lxml): minutes published as web pages.
+
+Blocks come from the markup: h1-h6 (headings with their level), p, li, dt/dd, table cells and
+any element that holds text directly. Bold one-line paragraphs, <dt> and elements whose class says
+title/heading or agenda item ("agenda-item", "punkt", "dagsordenspunkt") become headings. Ordered
+lists get their numbers written out ("1. at Byrådet godkender …"), as a browser shows them.
+Scripts, styles, navigation and the page's own header and footer are left out of the body (header,
+footer and <title> are kept as furniture). The whole page is page 1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..errors import NoText
+from ..models import Block, BlockKind, Document, Furniture, Meeting, Page
+from .cleanup import clean_text
+
+MAX_HEADING_CHARS = 150
+
+_SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+        "button", "select", "option", "textarea", "input", "nav", "head", "link", "meta",
+        "canvas", "audio", "video", "map", "dialog",
+    }
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "aside", "li", "dt", "dd", "dl", "ul", "ol",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "h1", "h2", "h3", "h4",
+        "h5", "h6", "blockquote", "pre", "address", "figure", "figcaption", "form", "fieldset",
+        "legend", "details", "summary", "hr", "body", "html", "header", "footer", "center",
+    }
+)  # fmt: skip
+_BOLD_TAGS = frozenset({"b", "strong"})
+_PARAGRAPH_TAGS = frozenset(
+    {"p", "div", "dd", "blockquote", "pre", "address", "caption", "figcaption"}
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_SKIP_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:breadcrumbs?|cookie\w*|skip-?link|sr-only|visually-hidden|navbar|"
+    r"navigation|menu|share|social-links)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_HEADING_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:title|titel|heading|headline|overskrift|rubrik|caption)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_ITEM_CLASS = re.compile(
+    r"agenda-?item|agendapoint|dagsordenspunkt|dagsorden-?punkt|(?:^|[\s_-])punkt(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_NUMBER_CLASS = re.compile(r"(?:^|[\s_-])(?:number|nummer|nr|no|punktnr)(?:$|[\s_-])", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+# --------------------------------------------------------------------------- charset
+
+
+def decode_html(data: bytes) -> str:
+    """Bytes to text: BOM, then <meta charset> / XML declaration, then UTF-8, then windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    head = data[:4096]
+    declared = None
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if match:
+        declared = match.group(1).decode("ascii", "ignore").lower()
+    if declared:
+        if declared in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+            declared = "cp1252"  # what browsers do
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+# --------------------------------------------------------------------------- the walk
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.offset = 0
+        self.blocks: list[Block] = []
+        self.furniture: list[str] = []
+        # the open inline buffer: text pieces with their boldness
+        self.buffer: list[tuple[str, bool]] = []
+        self.buffer_kind: BlockKind = "paragraph"
+        self.buffer_level: int | None = None
+        self.force_heading = False
+        self.pending_prefix = ""
+
+    # ---- output
+
+    def flush(self) -> None:
+        pieces = self.buffer
+        self.buffer = []
+        raw = "".join(text for text, _ in pieces)
+        lines = [_SPACE.sub(" ", clean_text(line)).strip() for line in raw.split("\n")]
+        text = "\n".join(line for line in lines if line)
+        prefix, self.pending_prefix = self.pending_prefix, ""
+        if not text:
+            if prefix:
+                self.pending_prefix = prefix
+            return
+        if prefix:
+            text = prefix + text
+        bold_chars = sum(len(t.strip()) for t, bold in pieces if bold)
+        plain_chars = sum(len(t.strip()) for t, bold in pieces if not bold)
+        all_bold = bold_chars > 0 and plain_chars == 0
+        kind = self.buffer_kind
+        level = self.buffer_level
+        one_line = "\n" not in text and len(text) <= MAX_HEADING_CHARS
+        if one_line and (all_bold or self.force_heading) and kind != "heading":
+            kind = "heading"
+        if kind == "heading" and not one_line and level is None:
+            kind = "paragraph"
+        self.force_heading = False
+        if self.parts:
+            self.parts.append("\n\n")
+            self.offset += 2
+        self.blocks.append(
+            Block.model_construct(
+                start=self.offset,
+                end=self.offset + len(text),
+                page=1,
+                kind=kind,
+                level=level if kind == "heading" else None,
+                bold=all_bold,
+                size=None,
+            )
+        )
+        self.parts.append(text)
+        self.offset += len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    # ---- walking
+
+    def walk(self, element: etree._Element, bold: bool = False, in_main: bool = False) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if not tag:
+            # comments and processing instructions: only their tail is text
+            return
+        if tag in _SKIP_TAGS:
+            return
+        classes = element.get("class") or ""
+        element_id = element.get("id") or ""
+        style = element.get("style") or ""
+        if _HIDDEN_STYLE.search(style) or element.get("hidden") is not None:
+            return
+        if element.get("aria-hidden") == "true" or element.get("role") == "navigation":
+            return
+        if _SKIP_CLASS.search(classes) or _SKIP_CLASS.search(element_id):
+            return
+        if tag in ("header", "footer") and not in_main:
+            text = _SPACE.sub(" ", clean_text(element.text_content() or "")).strip()
+            if text:
+                self.furniture.append(text)
+            return
+        in_main = in_main or tag in ("main", "article")
+        bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(style))
+
+        if tag == "br":
+            self.buffer.append(("\n", bold))
+            return
+        if tag not in _BLOCK_TAGS:
+            self._inline(element, bold, in_main, classes)
+            return
+
+        # a block element: close what came before, then read the element as its own block(s)
+        self.flush()
+        previous = (self.buffer_kind, self.buffer_level)
+        if tag in _HEADINGS:
+            self.buffer_kind, self.buffer_level = "heading", _HEADINGS[tag]
+        elif tag == "dt":
+            self.buffer_kind, self.buffer_level = "heading", None
+        elif tag in ("td", "th"):
+            self.buffer_kind, self.buffer_level = "table_cell", None
+        elif tag == "li":
+            self.buffer_kind, self.buffer_level = "list_item", None
+        elif tag in _PARAGRAPH_TAGS and self.buffer_kind not in ("table_cell", "list_item"):
+            self.buffer_kind, self.buffer_level = "paragraph", None
+        if _ITEM_CLASS.search(classes):
+            self.force_heading = True
+        if tag != "li" and _HEADING_CLASS.search(classes):
+            self.force_heading = True
+        if tag == "li":
+            self.pending_prefix = _list_label(element)
+        if element.text:
+            self.buffer.append((element.text, bold))
+        for child in element:
+            self.walk(child, bold, in_main)
+            if child.tail:
+                self.buffer.append((child.tail, bold))
+        self.flush()
+        self.buffer_kind, self.buffer_level = previous
+        if tag == "hr":
+            self.force_heading = False
+
+    def _inline(self, element: etree._Element, bold: bool, in_main: bool, classes: str) -> None:
+        if element.text:
+            self.buffer.append((element.text, bold))
+        for child in element:
+            self.walk(child, bold, in_main)
+            if child.tail:
+                self.buffer.append((child.tail, bold))
+        if _NUMBER_CLASS.search(classes):
+            self.buffer.append((" ", bold))
+
+
+def _list_label(item: etree._Element) -> str:
+    """ "3. " for the third <li> of an <ol> (respecting start, value, type), "" otherwise."""
+    parent = item.getparent()
+    if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() != "ol":
+        return ""
+    number = _int(parent.get("start"), 1)
+    for sibling in parent:
+        if not isinstance(sibling.tag, str) or sibling.tag.lower() != "li":
+            continue
+        value = sibling.get("value")
+        if value is not None:
+            number = _int(value, number)
+        if sibling is item:
+            break
+        number += 1
+    kind = item.get("type") or parent.get("type") or "1"
+    if kind == "a":
+        label = chr(ord("a") + (number - 1) % 26)
+    elif kind == "A":
+        label = chr(ord("A") + (number - 1) % 26)
+    elif kind in ("i", "I"):
+        from .docx import _roman
+
+        label = _roman(number) if kind == "i" else _roman(number).upper()
+    else:
+        label = str(number)
+    return f"{label}. "
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def read_html(data: bytes, source: str) -> Document:
+    """Read an HTML page's bytes into a Document (not yet structured)."""
+    text = decode_html(data)
+    # lxml refuses str input with an XML encoding declaration
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    parser = lxml_html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True
+    )
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise NoText(f"HTML-siden har intet indhold ({type(exc).__name__})") from None
+    walker = _Walker()
+    title = root.find(".//title")
+    if title is not None and title.text_content():
+        walker.furniture.append(_SPACE.sub(" ", clean_text(title.text_content())).strip())
+    body = root.find("body")
+    walker.walk(body if body is not None else root)
+    walker.flush()
+    body_text = walker.text()
+    if not body_text.strip():
+        raise NoText("HTML-siden indeholder ingen tekst")
+    return Document.model_construct(
+        source=source,
+        format="html",
+        sha256=None,
+        text=body_text,
+        pages=[
+            Page.model_construct(number=1, start=0, end=len(body_text), width=None, height=None)
+        ],
+        blocks=walker.blocks,
+        lines=[],
+        furniture=[Furniture.model_construct(text=t, page=1) for t in walker.furniture if t],
+        meeting=Meeting(),
+        items=[],
+        warnings=[],
+    )
