@@ -110,7 +110,7 @@ def _page_lines(
         return [], 0
     n_chars = textpage.count_chars()
     same_index = len(text) == n_chars
-    left, _bottom, _right, top_edge = page.get_mediabox()
+    left, _bottom, _right, top_edge = page.get_bbox()
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
 
@@ -218,12 +218,13 @@ class _Layout:
 def _continues(layout: _Layout, previous: _RawLine, line: _RawLine, first_on_page: bool) -> bool:
     """Does `line` continue the paragraph that `previous` belongs to?"""
     text = line.text
-    if _LIST_MARKER.match(text) or _ITEM_START.match(text):
-        return False
     if previous.bold != line.bold or abs(previous.size - line.size) > 0.6:
         return False
-    if layout.headingish(previous) != layout.headingish(line):
+    heading = layout.headingish(previous)
+    if heading != layout.headingish(line):
         return False
+    if _ITEM_START.match(text) or (_LIST_MARKER.match(text) and not heading):
+        return False  # a dash at the start of a wrapped heading line is no list entry
     if previous.page == line.page:
         if line.top < previous.top - 1.0:
             return False  # moved up: a new column or a text box
