@@ -1,0 +1,1796 @@
+"""Render the labelled corpus of example minutes.
+
+    .venv/bin/python corpus/render.py              # render every case and corpus/bad/
+    .venv/bin/python corpus/render.py --only ID    # render some cases
+    .venv/bin/python corpus/render.py --check      # exit 1 if a rendered file is out of date
+
+Reads `corpus/cases/*.yaml` (one document each) and the reusable agenda items in
+`corpus/fillers/*.yaml`, and writes `corpus/rendered/<id>.<pdf|docx|html>` plus
+`corpus/rendered/<id>.expected.json` (the structure a reader must find, and the labels a careful
+human reviewer gave). Output is deterministic: fixed creation dates, fixed zip timestamps, fixed
+PDF identifiers, so re-rendering does not churn git. See corpus/README.md for the source format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as dt
+import hashlib
+import html
+import io
+import json
+import re
+import secrets
+import sys
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CORPUS = Path(__file__).resolve().parent
+ROOT = CORPUS.parent
+CASES_DIR = CORPUS / "cases"
+FILLERS_DIR = CORPUS / "fillers"
+OUT_DIR = CORPUS / "rendered"
+BAD_DIR = CORPUS / "bad"
+MUNICIPALITIES_CSV = ROOT / "minutes_checker" / "data" / "municipalities.csv"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+CHECKS = (
+    "full_council",
+    "deadline",
+    "active_debate",
+    "all_three_maps",
+    "national_comparison",
+    "action_plan_decision",
+    "no_plan_reasons",
+)
+STATUSES = {"met", "not_met", "unclear", "not_applicable", "undetermined"}
+OUTCOMES = {"deadline_reminder", "manual_review", "request_action_plan_decision",
+            "no_further_action", "undetermined"}
+FORMATS = {"pdf", "docx", "html"}
+
+# --------------------------------------------------------------------------- kind tables
+
+# Section title (as printed, without a trailing colon, compared case-insensitively) -> kind.
+# Any title beginning with "Beslutning " (or exactly "Beslutning"), and any "<Body>s beslutning …",
+# is a decision; "Beslutningstema" is checked first and is a summary. Everything else is "other".
+SECTION_KIND_TABLE: dict[str, str] = {
+    "resume": "summary",
+    "resumé": "summary",
+    "sagsresume": "summary",
+    "beslutningstema": "summary",
+    "sagsfremstilling": "case",
+    "sagsbeskrivelse": "case",
+    "baggrund": "case",
+    "sagens indhold": "case",
+    "indstilling": "proposal",
+    "administrationens indstilling": "proposal",
+    "forslag til beslutning": "proposal",
+    "bilag": "attachments",
+    "økonomi": "economy",
+    "økonomiske konsekvenser": "economy",
+    "høring": "hearing",
+    "høringssvar": "hearing",
+}
+
+# Item type as printed (kind_label) -> item kind. Matched on the start of the label, lower case.
+ITEM_KIND_TABLE: tuple[tuple[str, str], ...] = (
+    ("beslutning", "decision"),  # Beslutningssag, Beslutning
+    ("orientering", "orientation"),  # Orienteringssag, Orientering
+    ("meddelelse", "orientation"),  # Meddelelse, Meddelelser
+    ("drøftelse", "discussion"),  # Drøftelse, Drøftelsessag
+    ("temadrøftelse", "discussion"),
+)
+
+
+def section_kind(title: str) -> str:
+    key = title.strip().rstrip(":").strip().lower()
+    if key in SECTION_KIND_TABLE:
+        return SECTION_KIND_TABLE[key]
+    if key == "beslutning" or key.startswith("beslutning ") or re.match(r"^.+s beslutning\b", key):
+        return "decision"
+    return "other"
+
+
+def item_kind(label: str | None) -> str | None:
+    if not label:
+        return None
+    low = label.strip().lower()
+    for prefix, kind in ITEM_KIND_TABLE:
+        if low.startswith(prefix):
+            return kind
+    raise ValueError(f"unknown kind_label {label!r}: add it to ITEM_KIND_TABLE")
+
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december"]
+WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+
+
+def d_long(d: dt.date) -> str:
+    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+
+
+def d_weekday(d: dt.date) -> str:
+    return f"{WEEKDAYS[d.weekday()].capitalize()} den {d_long(d)}"
+
+
+def d_dash(d: dt.date) -> str:
+    return f"{d:%d-%m-%Y}"
+
+
+def d_dot(d: dt.date) -> str:
+    return f"{d:%d.%m.%Y}"
+
+
+_MONTH_RE = "|".join(MONTHS)
+
+
+def parse_date_in(text: str) -> dt.date | None:
+    """The first Danish date in `text` (27-09-2023, 27.09.2023, 27. september 2023)."""
+    m = re.search(r"\b(\d{1,2})[-.](\d{1,2})[-.](\d{4})\b", text)
+    if m:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    m = re.search(rf"\b(\d{{1,2}})\. ({_MONTH_RE}) (\d{{4}})\b", text, re.IGNORECASE)
+    if m:
+        return dt.date(int(m.group(3)), MONTHS.index(m.group(2).lower()) + 1, int(m.group(1)))
+    return None
+
+
+def parse_decision_body(title: str) -> str | None:
+    t = title.strip().rstrip(":")
+    m = re.match(r"^Beslutning i (.+?)(?: den | d\. |\s+\d|\s*$)", t)
+    if m:
+        return m.group(1).strip()
+    m = re.match(r"^(\S.*?)s beslutning\b", t)
+    if m:
+        return m.group(1).strip()
+    return None
+
+
+# --------------------------------------------------------------------------- municipalities
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: int
+    official: str
+    short: str
+
+
+def fold(text: str) -> str:
+    t = text.lower()
+    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("é", "e"), ("ü", "u")):
+        t = t.replace(a, b)
+    t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+
+
+def load_municipalities() -> dict[str, Municipality]:
+    out: dict[str, Municipality] = {}
+    with MUNICIPALITIES_CSV.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            m = Municipality(int(row["code"]), row["official_name"], row["short_name"])
+            out[fold(m.short)] = m
+            out[fold(m.official)] = m
+    return out
+
+
+# --------------------------------------------------------------------------- the document model
+
+
+@dataclass
+class Section:
+    title: str
+    text: str
+    kind: str
+    decision_body: str | None = None
+    decision_date: dt.date | None = None
+    page_start: int = 1
+
+
+@dataclass
+class Item:
+    number: str
+    title: str
+    kind_label: str | None
+    closed: bool
+    case_number: str | None
+    sections: list[Section]
+    filler: str | None = None
+    page_start: int = 1
+
+    @property
+    def kind(self) -> str | None:
+        return item_kind(self.kind_label)
+
+
+@dataclass
+class Meeting:
+    municipality: Municipality
+    body: str
+    body_kind: str
+    date: dt.date
+    place: str | None
+    start_time: str | None
+    end_time: str | None
+    absent: list[str]
+    members: list[str]
+    header_lines: list[str]
+    council: str
+    committee: str
+    committee_date: dt.date
+
+
+@dataclass
+class Case:
+    id: str
+    split: str
+    format: str
+    style: str
+    meeting: Meeting
+    toc: bool
+    items: list[Item]
+    labels: dict[str, Any]
+    title: str | None = None
+    source: Path | None = None
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.id}.{self.format}"
+
+
+# --------------------------------------------------------------------------- text blocks
+
+
+@dataclass
+class Block:
+    kind: str  # "p", "bullet", "num", "table"
+    text: str = ""
+    label: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+
+
+_NUM_RE = re.compile(r"^(\d{1,2}\.|[a-h]\))\s+(.*)$")
+_BULLET_RE = re.compile(r"^[-•]\s+(.*)$")
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Blank lines separate paragraphs; lines '- x' are bullets, '1. x' / 'a) x' numbered entries,
+    a paragraph of lines starting with '|' is a table (first row is the header). Other lines of a
+    paragraph are joined with a space."""
+    blocks: list[Block] = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+        if not lines:
+            continue
+        if all(ln.startswith("|") for ln in lines):
+            rows = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
+            blocks.append(Block("table", rows=rows))
+            continue
+        buf: list[str] = []
+
+        def flush(buf: list[str] = buf) -> None:
+            if buf:
+                blocks.append(Block("p", " ".join(buf)))
+                buf.clear()
+
+        for ln in lines:
+            mb = _BULLET_RE.match(ln)
+            mn = _NUM_RE.match(ln)
+            if mb:
+                flush()
+                blocks.append(Block("bullet", mb.group(1)))
+            elif mn:
+                flush()
+                blocks.append(Block("num", mn.group(2), label=mn.group(1)))
+            else:
+                buf.append(ln)
+        flush()
+    return blocks
+
+
+def plain_text(text: str) -> str:
+    """The section text as one string (used to decide whether a short decision fits inline)."""
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class CorpusError(Exception):
+    pass
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)\}")
+
+
+def fill(text: str, values: dict[str, str], where: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key not in values:
+            raise CorpusError(f"{where}: unknown placeholder {{{key}}}")
+        return values[key]
+
+    return _PLACEHOLDER.sub(sub, text)
+
+
+def genitive(name: str) -> str:
+    return name if name.endswith("s") else name + "s"
+
+
+def load_fillers() -> dict[str, dict[str, Any]]:
+    fillers: dict[str, dict[str, Any]] = {}
+    for path in sorted(FILLERS_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for f in data["fillers"]:
+            if f["id"] in fillers:
+                raise CorpusError(f"{path.name}: duplicate filler id {f['id']}")
+            f["_file"] = path.name
+            fillers[f["id"]] = f
+    return fillers
+
+
+def _date(value: Any, where: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise CorpusError(f"{where}: bad date {value!r}") from exc
+
+
+FULL_COUNCIL_WORDS = ("byråd", "kommunalbestyrelse", "borgerrepræsentation")
+
+
+def load_case(path: Path, munis: dict[str, Municipality],
+              fillers: dict[str, dict[str, Any]]) -> Case:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    where = path.name
+    cid = data["id"]
+    if path.stem != cid:
+        raise CorpusError(f"{where}: id {cid!r} does not match the file name")
+    m = data["meeting"]
+    muni = munis.get(fold(m["municipality"]))
+    if muni is None:
+        raise CorpusError(f"{where}: unknown municipality {m['municipality']!r}")
+    if not cid.startswith(fold(muni.short) + "-"):
+        raise CorpusError(f"{where}: id must start with {fold(muni.short)}-")
+    body = m["body"]
+    body_kind = m.get("body_kind") or (
+        "full_council" if any(w in body.lower() for w in FULL_COUNCIL_WORDS) else "committee")
+    date = _date(m["date"], where)
+    council = m.get("council") or (body if body_kind == "full_council" else "Byrådet")
+    meeting = Meeting(
+        municipality=muni,
+        body=body,
+        body_kind=body_kind,
+        date=date,
+        place=m.get("place"),
+        start_time=m.get("start_time"),
+        end_time=m.get("end_time"),
+        absent=list(m.get("absent") or []),
+        members=list(m.get("members") or []),
+        header_lines=list(m.get("header_lines") or []),
+        council=council,
+        committee=m.get("committee") or "Økonomiudvalget",
+        committee_date=_date(m.get("committee_date") or (date - dt.timedelta(days=14)), where),
+    )
+    style = data["style"]
+    if style not in STYLES:
+        raise CorpusError(f"{where}: unknown style {style!r}; one of {sorted(STYLES)}")
+    fmt = data["format"]
+    if STYLES[style].format != fmt:
+        raise CorpusError(f"{where}: style {style} renders {STYLES[style].format}, not {fmt}")
+    case = Case(id=cid, split=data["split"], format=fmt, style=style, meeting=meeting,
+                toc=bool(data.get("toc", False)), items=[], labels=data["labels"],
+                title=data.get("title"), source=path)
+    for raw in data["items"]:
+        case.items.append(build_item(raw, case, fillers, where))
+    validate_case(case, where)
+    return case
+
+
+def placeholder_values(meeting: Meeting, committee: str) -> dict[str, str]:
+    d = meeting.date
+    return {
+        "council": meeting.council,
+        "council_gen": genitive(meeting.council),
+        "council_lower": meeting.council[0].lower() + meeting.council[1:],
+        "committee": committee,
+        "committee_gen": genitive(committee),
+        "body": meeting.body,
+        "date": d_long(d),
+        "date_num": d_dash(d),
+        "committee_date": d_long(meeting.committee_date),
+        "year": str(d.year),
+        "yy": f"{d.year % 100:02d}",
+        "prev_year": str(d.year - 1),
+        "next_year": str(d.year + 1),
+        "next_year_2": str(d.year + 2),
+        "next_year_3": str(d.year + 3),
+        "next_year_4": str(d.year + 4),
+        "municipality": meeting.municipality.official,
+        "town": meeting.municipality.short,
+    }
+
+
+def build_item(raw: dict[str, Any], case: Case, fillers: dict[str, dict[str, Any]],
+               where: str) -> Item:
+    style = STYLES[case.style]
+    meeting = case.meeting
+    number = str(raw["number"])
+    fid = raw.get("filler")
+    src = raw
+    if fid:
+        if fid not in fillers:
+            raise CorpusError(f"{where}: item {number}: unknown filler {fid!r}")
+        src = {**fillers[fid], **{k: v for k, v in raw.items() if k not in ("filler", "number")}}
+    committee = src.get("committee") or meeting.committee
+    values = placeholder_values(meeting, committee)
+    iwhere = f"{where} item {number}" + (f" (filler {fid})" if fid else "")
+    sections: list[Section] = []
+    for s in src.get("sections") or []:
+        when = s.get("when", "any")
+        if when == "council" and meeting.body_kind != "full_council":
+            continue
+        if when == "committee" and meeting.body_kind == "full_council":
+            continue
+        text = fill(s.get("text", ""), values, iwhere)
+        decision = s.get("decision")
+        if decision:
+            if decision == "prior":
+                if meeting.body_kind != "full_council" and fid:
+                    continue  # a filler's earlier committee decision only shows in council minutes
+                dbody = fill(s.get("body", committee), values, iwhere)
+                ddate = _date(s["date"], iwhere) if "date" in s else meeting.committee_date
+            elif decision == "own":
+                dbody, ddate = meeting.body, meeting.date
+            else:
+                raise CorpusError(f"{iwhere}: decision must be 'own' or 'prior'")
+            if "title" in s:
+                title = fill(s["title"], values, iwhere)
+                shown_body = parse_decision_body(title)
+                shown_date = parse_date_in(title)
+            else:
+                title, shown_body, shown_date = style.decision_title(dbody, ddate, decision)
+            sec = Section(title, text, "decision", shown_body, shown_date)
+        else:
+            title = fill(s["title"], values, iwhere)
+            kind = section_kind(title)
+            sec = Section(title, text, kind)
+            if kind == "decision":
+                sec.decision_body = parse_decision_body(title)
+                sec.decision_date = parse_date_in(title)
+        if "decision_body" in s:
+            sec.decision_body = s["decision_body"]
+        if "decision_date" in s:
+            sec.decision_date = _date(s["decision_date"], iwhere) if s["decision_date"] else None
+        if sec.kind != section_kind(sec.title):
+            raise CorpusError(f"{iwhere}: section {sec.title!r} maps to {section_kind(sec.title)}")
+        sections.append(sec)
+    title = fill(src["title"], values, iwhere)
+    case_number = fill(str(src["case_number"]), values, iwhere) if src.get("case_number") else None
+    return Item(number=number, title=title, kind_label=src.get("kind_label"),
+                closed=bool(src.get("closed", False)), case_number=case_number,
+                sections=sections, filler=fid)
+
+
+def expected_outcome(checks: dict[str, str]) -> str:
+    """CRITERIA.md §5, first rule that applies."""
+    if checks["full_council"] == "not_met" or checks["deadline"] == "not_met":
+        return "deadline_reminder"
+    if "unclear" in (checks["full_council"], checks["deadline"]):
+        return "manual_review"
+    if checks["action_plan_decision"] == "not_met":
+        return "request_action_plan_decision"
+    soft = ("active_debate", "all_three_maps", "national_comparison", "action_plan_decision")
+    if any(checks[c] in ("not_met", "unclear") for c in soft):
+        return "manual_review"
+    return "no_further_action"
+
+
+def validate_case(case: Case, where: str) -> None:
+    if case.split not in ("dev", "heldout"):
+        raise CorpusError(f"{where}: split must be dev or heldout")
+    lab = case.labels
+    checks = lab.get("checks") or {}
+    if set(checks) != set(CHECKS):
+        raise CorpusError(f"{where}: labels.checks must hold exactly {CHECKS}")
+    for c, s in checks.items():
+        if s not in STATUSES:
+            raise CorpusError(f"{where}: {c}: bad status {s!r}")
+    if lab.get("outcome") not in OUTCOMES:
+        raise CorpusError(f"{where}: bad outcome {lab.get('outcome')!r}")
+    if lab["items"] and lab["outcome"] != expected_outcome(checks):
+        raise CorpusError(f"{where}: outcome {lab['outcome']} but the precedence table gives "
+                          f"{expected_outcome(checks)}")
+    year = lab.get("map_year")
+    if lab["items"]:
+        if not isinstance(year, int) or not 2017 <= year <= 2030:
+            raise CorpusError(f"{where}: map_year must be the publication year")
+        if year < 2022:
+            for c in ("action_plan_decision", "no_plan_reasons"):
+                if checks[c] != "not_applicable":
+                    raise CorpusError(f"{where}: {c} must be not_applicable before the 2022 map")
+    numbers = [i.number for i in case.items]
+    if len(set(numbers)) != len(numbers):
+        raise CorpusError(f"{where}: duplicate item numbers")
+    for n in lab["items"]:
+        if str(n) not in numbers:
+            raise CorpusError(f"{where}: labelled item {n} does not exist")
+    if not str(lab.get("rationale", "")).strip():
+        raise CorpusError(f"{where}: labels.rationale is required")
+
+
+# --------------------------------------------------------------------------- styles
+
+
+@dataclass
+class Style:
+    name: str
+    format: str
+    description: str
+    render: Callable[[Case], bytes]
+    decision_fmt: Callable[[str, dt.date, str], tuple[str, str | None, dt.date | None]]
+
+    def decision_title(self, body: str, date: dt.date,
+                       which: str) -> tuple[str, str | None, dt.date | None]:
+        return self.decision_fmt(body, date, which)
+
+
+def dec_i_den(date_fmt: Callable[[dt.date], str]) -> Callable[..., tuple[str, str, dt.date]]:
+    def f(body: str, date: dt.date, which: str) -> tuple[str, str, dt.date]:
+        return f"Beslutning i {body} den {date_fmt(date)}", body, date
+
+    return f
+
+
+def dec_genitive(body: str, date: dt.date, which: str) -> tuple[str, str, dt.date]:
+    return f"{genitive(body)} beslutning den {d_dot(date)}", body, date
+
+
+def dec_plain_own(body: str, date: dt.date,
+                  which: str) -> tuple[str, str | None, dt.date | None]:
+    if which == "own":
+        return "Beslutning", None, None
+    return f"Beslutning i {body} den {d_long(date)}", body, date
+
+
+STYLES: dict[str, Style] = {}
+
+
+def register(name: str, fmt: str, description: str, decision_fmt: Callable[..., Any]
+             ) -> Callable[[Callable[[Case], bytes]], Callable[[Case], bytes]]:
+    def deco(fn: Callable[[Case], bytes]) -> Callable[[Case], bytes]:
+        STYLES[name] = Style(name, fmt, description, fn, decision_fmt)
+        return fn
+
+    return deco
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def _fpdf() -> Any:
+    from fpdf import FPDF
+
+    return FPDF
+
+
+def fixed_datetime(d: dt.date) -> dt.datetime:
+    return dt.datetime(d.year, d.month, d.day, 12, 0, 0, tzinfo=dt.timezone.utc)
+
+
+def new_pdf(case: Case, fonts: dict[str, tuple[str, ...]],
+            header: Callable[[Any], None] | None = None,
+            footer: Callable[[Any], None] | None = None) -> Any:
+    fpdf_cls = _fpdf()
+
+    class Pdf(fpdf_cls):  # type: ignore[misc, valid-type]
+        def header(self) -> None:
+            if header:
+                header(self)
+
+        def footer(self) -> None:
+            if footer:
+                footer(self)
+
+    pdf = Pdf(format="A4", unit="mm")
+    pdf.set_creation_date(fixed_datetime(case.meeting.date))
+    pdf.set_producer("minutes-checker corpus renderer")
+    pdf.set_creator(STYLES[case.style].description)
+    pdf.set_title(f"Referat {case.meeting.body} {d_dash(case.meeting.date)}")
+    pdf.set_author(case.meeting.municipality.official)
+    pdf.set_lang("da-DK")
+    for family, files in fonts.items():
+        for style_code, fname in zip(("", "B", "I"), files, strict=False):
+            if fname:
+                pdf.add_font(family, style_code, str(FONT_DIR / fname))
+    pdf.alias_nb_pages()
+    return pdf
+
+
+SANS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+SERIF = ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf")
+
+
+def ensure_space(pdf: Any, height: float) -> None:
+    if pdf.get_y() + height > pdf.page_break_trigger:
+        pdf.add_page()
+
+
+def pdf_blocks(pdf: Any, text: str, family: str, size: float, lh: float, align: str = "J",
+               indent: float = 0) -> None:
+    x0 = pdf.l_margin + indent
+    width = pdf.w - pdf.r_margin - x0
+    for b in parse_blocks(text):
+        pdf.set_font(family, "", size)
+        if b.kind == "p":
+            pdf.set_x(x0)
+            pdf.multi_cell(width, lh, b.text, align=align, new_x="LMARGIN", new_y="NEXT")
+        elif b.kind in ("bullet", "num"):
+            label = "•" if b.kind == "bullet" else b.label
+            hang = 5 if b.kind == "bullet" else 7
+            ensure_space(pdf, lh)
+            y = pdf.get_y()
+            pdf.set_xy(x0 + 1, y)
+            pdf.cell(hang, lh, label)
+            pdf.set_xy(x0 + 1 + hang, y)
+            pdf.multi_cell(width - 1 - hang, lh, b.text, align="L", new_x="LMARGIN",
+                           new_y="NEXT")
+        elif b.kind == "table":
+            pdf_table(pdf, b.rows, family, size - 1, lh, x0, width)
+        pdf.ln(lh * 0.4)
+
+
+def pdf_table(pdf: Any, rows: list[list[str]], family: str, size: float, lh: float, x0: float,
+              width: float) -> None:
+    ncol = max(len(r) for r in rows)
+    first = 0.34 if ncol > 2 else 0.5
+    col_widths = [first] + [(1 - first) / (ncol - 1)] * (ncol - 1) if ncol > 1 else [1.0]
+    pdf.set_font(family, "", size)
+    pdf.set_x(x0)
+    align = ["LEFT"] + ["RIGHT"] * (ncol - 1)
+    with pdf.table(width=width, col_widths=col_widths, line_height=lh, text_align=align,
+                   align="LEFT", first_row_as_headings=True) as table:
+        for row in rows:
+            r = table.row()
+            for j in range(ncol):
+                r.cell(row[j] if j < len(row) else "")
+    pdf.set_x(pdf.l_margin)
+
+
+# ---- style B's own line breaker: justified text, words hyphenated at line ends
+
+_VOWELS = set("aeiouyæøåéAEIOUYÆØÅÉ")
+_MORPHEMES = ("omgørelses", "procent", "social", "område", "handicap", "kommunal", "bestyrelse",
+              "gennemsnit", "lands", "sags", "behandling", "handlings", "klage", "udvalg",
+              "børne", "voksen", "danmarks", "kort", "styrelse", "anke", "rets", "sikkerhed",
+              "afgørelse", "kvalitet", "indsats", "udarbejd", "hjemvis", "stadfæst")
+
+
+def hyphen_points(word: str) -> list[int]:
+    """Positions where a word may be split with a hyphen: only plain words of letters (never a word
+    that already holds a hyphen, like 'Børne-' or '2024-2027'), at least 3 letters each side."""
+    core = word.rstrip(".,;:)")
+    if len(core) < 8 or not core.isalpha():
+        return []
+    low = core.lower()
+    points: set[int] = set()
+    for morph in _MORPHEMES:
+        start = low.find(morph)
+        while start != -1:
+            for p in (start, start + len(morph)):
+                if 3 <= p <= len(core) - 3:
+                    points.add(p)
+            start = low.find(morph, start + 1)
+    for p in range(3, len(core) - 2):
+        a, b, c = core[p - 1], core[p], core[p + 1] if p + 1 < len(core) else ""
+        if a in _VOWELS and b not in _VOWELS and c in _VOWELS:
+            points.add(p)  # V-CV: break before the consonant
+        elif a not in _VOWELS and b not in _VOWELS and p >= 2 and core[p - 2] in _VOWELS \
+                and c in _VOWELS:
+            points.add(p)  # VC-CV: break between the consonants
+    return sorted(points)
+
+
+def break_hyphenated(pdf: Any, text: str, width: float,
+                     first_width: float) -> list[tuple[list[str], bool]]:
+    """Greedy lines of words; a word that does not fit is hyphenated if part of it fits.
+    Returns (words, justify) per line; the last line of a paragraph is not justified."""
+    words = text.split()
+    space = pdf.get_string_width(" ")
+    lines: list[tuple[list[str], bool]] = []
+    cur: list[str] = []
+    cur_w = 0.0
+
+    def avail() -> float:
+        return first_width if not lines else width
+
+    i = 0
+    while i < len(words):
+        word = words[i]
+        ww = pdf.get_string_width(word)
+        need = ww if not cur else cur_w + space + ww
+        if need <= avail():
+            cur.append(word)
+            cur_w = need
+            i += 1
+            continue
+        split_done = False
+        for p in reversed(hyphen_points(word)):
+            head = word[:p] + "-"
+            hw = pdf.get_string_width(head)
+            if (hw if not cur else cur_w + space + hw) <= avail():
+                cur.append(head)
+                words[i] = word[p:]
+                split_done = True
+                break
+        if not cur and not split_done:
+            cur.append(word)  # a single word wider than the line: let it overflow
+            i += 1
+        lines.append((cur, True))
+        cur, cur_w = [], 0.0
+    if cur:
+        lines.append((cur, False))
+    return lines
+
+
+def pdf_justified(pdf: Any, text: str, family: str, size: float, lh: float, x0: float,
+                  width: float, first_offset: float = 0.0) -> None:
+    pdf.set_font(family, "", size)
+    space = pdf.get_string_width(" ")
+    lines = break_hyphenated(pdf, text, width, width - first_offset)
+    saved_margin = pdf.c_margin
+    pdf.c_margin = 0
+    for n, (words, justify) in enumerate(lines):
+        if n > 0:
+            ensure_space(pdf, lh)
+        y = pdf.get_y()
+        x = x0 + (first_offset if n == 0 else 0)
+        line_w = (width - first_offset) if n == 0 else width
+        widths = [pdf.get_string_width(w) for w in words]
+        if justify and len(words) > 1:
+            gap = (line_w - sum(widths)) / (len(words) - 1)
+            gap = min(gap, space * 3)
+            for w, wdt in zip(words, widths, strict=True):
+                pdf.set_xy(x, y)
+                pdf.cell(wdt, lh, w)
+                x += wdt + gap
+        else:
+            pdf.set_xy(x, y)
+            pdf.cell(line_w, lh, " ".join(words))
+        pdf.set_xy(x0, y + lh)
+    pdf.c_margin = saved_margin
+
+
+def meeting_lines(case: Case, date_text: str) -> list[tuple[str, str]]:
+    m = case.meeting
+    rows = [("Mødedato", date_text)]
+    if m.start_time:
+        t = f"kl. {m.start_time}" + (f" – {m.end_time}" if m.end_time else "")
+        rows.append(("Mødetidspunkt", t))
+    if m.place:
+        rows.append(("Mødested", m.place))
+    if m.members:
+        rows.append(("Medlemmer", ", ".join(m.members)))
+    rows.append(("Fraværende", ", ".join(m.absent) if m.absent else "Ingen"))
+    return rows
+
+
+def render_pdf_two_pass(case: Case, build: Callable[[Case, dict[str, int] | None], Any]) -> bytes:
+    """Render once to learn on which page each item starts, then again with a filled TOC."""
+    pdf = build(case, None)
+    pages = {it.number: it.page_start for it in case.items}
+    sec_pages = [[s.page_start for s in it.sections] for it in case.items]
+    if not case.toc:
+        return bytes(pdf.output())
+    pdf = build(case, pages)
+    if pages != {it.number: it.page_start for it in case.items} or \
+            sec_pages != [[s.page_start for s in it.sections] for it in case.items]:
+        raise CorpusError(f"{case.id}: the table of contents moved the items; check the layout")
+    return bytes(pdf.output())
+
+
+# ---- PDF A: First Agenda-like
+
+
+def build_pdf_a(case: Case, toc_pages: dict[str, int] | None) -> Any:
+    m = case.meeting
+    footer_text = f"{m.body} {d_dash(m.date)} – Side {{page}} af {{nb}}"
+
+    def header(pdf: Any) -> None:
+        if pdf.page_no() == 1:
+            return
+        pdf.set_font("sans", "", 8)
+        pdf.set_text_color(90)
+        pdf.set_xy(pdf.l_margin, 8)
+        pdf.cell(0, 4, m.municipality.official)
+        pdf.set_xy(pdf.l_margin, 8)
+        pdf.cell(0, 4, "Referat", align="R")
+        pdf.set_text_color(0)
+        pdf.set_y(20)
+
+    def footer(pdf: Any) -> None:
+        if pdf.page_no() == 1:
+            return
+        pdf.set_y(-13)
+        pdf.set_font("sans", "", 8)
+        pdf.set_text_color(90)
+        pdf.cell(0, 4, footer_text.replace("{page}", str(pdf.page_no())), align="C")
+        pdf.set_text_color(0)
+
+    pdf = new_pdf(case, {"sans": SANS}, header, footer)
+    pdf.set_margins(22, 20, 22)
+    pdf.set_auto_page_break(True, 20)
+    # cover
+    pdf.add_page()
+    pdf.set_y(40)
+    pdf.set_font("sans", "B", 20)
+    pdf.cell(0, 10, m.municipality.official, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(25)
+    pdf.set_font("sans", "B", 30)
+    pdf.cell(0, 14, "Referat", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("sans", "", 16)
+    pdf.cell(0, 10, m.body, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(12)
+    for label, value in meeting_lines(case, d_weekday(m.date)):
+        pdf.set_font("sans", "B", 10)
+        y = pdf.get_y()
+        pdf.cell(38, 6, label)
+        pdf.set_font("sans", "", 10)
+        pdf.set_xy(pdf.l_margin + 38, y)
+        pdf.multi_cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
+    for line in m.header_lines:
+        pdf.set_font("sans", "", 10)
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    # table of contents
+    if case.toc:
+        pdf.add_page()
+        pdf.set_font("sans", "B", 16)
+        pdf.cell(0, 10, "Indholdsfortegnelse", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        pdf.set_font("sans", "", 10)
+        avail = pdf.w - pdf.l_margin - pdf.r_margin
+        for it in case.items:
+            page = str(toc_pages[it.number]) if toc_pages else "99"
+            toc_line_with_leaders(pdf, f"{it.number}. {it.title}", page, avail, 5.5)
+    # items flow on from a new page
+    pdf.add_page()
+    for it in case.items:
+        ensure_space(pdf, 28)
+        if pdf.get_y() > 25:
+            pdf.ln(5)
+        it.page_start = pdf.page_no()
+        pdf.set_font("sans", "B", 12)
+        pdf.multi_cell(0, 6.5, f"{it.number}. {it.title}", align="L", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.ln(1)
+        pdf.set_font("sans", "", 8.5)
+        if it.case_number:
+            pdf.cell(0, 4.5, f"Sagsnr.: {it.case_number}", new_x="LMARGIN", new_y="NEXT")
+        if it.kind_label:
+            pdf.set_font("sans", "I", 8.5)
+            pdf.cell(0, 4.5, it.kind_label, new_x="LMARGIN", new_y="NEXT")
+        if it.closed:
+            pdf.set_font("sans", "I", 9)
+            pdf.cell(0, 5, "Lukket punkt", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        for s in it.sections:
+            ensure_space(pdf, 14)
+            s.page_start = pdf.page_no()
+            pdf.set_font("sans", "B", 10)
+            pdf.multi_cell(0, 5.5, s.title, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf_blocks(pdf, s.text, "sans", 9.5, 4.8)
+            pdf.ln(1.5)
+    return pdf
+
+
+def toc_line_with_leaders(pdf: Any, title: str, page: str, avail: float, lh: float) -> None:
+    page_w = pdf.get_string_width(page) + 2
+    max_w = avail - page_w - 8
+    words, lines, cur = title.split(), [], ""
+    for w in words:
+        cand = (cur + " " + w).strip()
+        if pdf.get_string_width(cand) <= max_w:
+            cur = cand
+        else:
+            lines.append(cur)
+            cur = w
+    lines.append(cur)
+    for ln in lines[:-1]:
+        pdf.cell(0, lh, ln, new_x="LMARGIN", new_y="NEXT")
+    last = lines[-1]
+    dot_w = pdf.get_string_width(".")
+    n = int((avail - page_w - pdf.get_string_width(last + " ")) / dot_w) - 1
+    pdf.cell(avail - page_w, lh, f"{last} " + "." * max(n, 3))
+    pdf.cell(page_w, lh, page, align="R", new_x="LMARGIN", new_y="NEXT")
+
+
+@register("pdf_a", "pdf", "PDF A (First Agenda-like): cover, TOC with dot leaders, running footer",
+          dec_i_den(d_dash))
+def render_pdf_a(case: Case) -> bytes:
+    return render_pdf_two_pass(case, build_pdf_a)
+
+
+# ---- PDF B: "Punkt 12: Title", colon headings, justified hyphenated text
+
+
+def build_pdf_b(case: Case, toc_pages: dict[str, int] | None) -> Any:
+    m = case.meeting
+    head = f"Referat – {m.body} – {d_long(m.date)}"
+
+    def header(pdf: Any) -> None:
+        pdf.set_font("sans", "", 8)
+        pdf.set_xy(pdf.l_margin, 10)
+        pdf.cell(0, 4, head)
+        pdf.line(pdf.l_margin, 15, pdf.w - pdf.r_margin, 15)
+        pdf.set_y(20)
+
+    def footer(pdf: Any) -> None:
+        pdf.set_y(-12)
+        pdf.set_font("sans", "", 8)
+        pdf.cell(0, 4, f"Side {pdf.page_no()}", align="R")
+
+    pdf = new_pdf(case, {"sans": SANS}, header, footer)
+    pdf.set_margins(25, 20, 25)
+    pdf.set_auto_page_break(True, 18)
+    pdf.c_margin = 0
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_font("sans", "B", 15)
+    pdf.cell(0, 8, m.municipality.official, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("sans", "", 10)
+    for line in m.header_lines:
+        pdf.cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+    for label, value in meeting_lines(case, d_long(m.date)):
+        label = "Afbud" if label == "Fraværende" else label
+        pdf.multi_cell(0, 5.5, f"{label}: {value}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    if case.toc:
+        pdf.set_font("sans", "B", 11)
+        pdf.cell(0, 6, "Dagsorden", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("sans", "", 9.5)
+        for it in case.items:
+            pdf.multi_cell(0, 5, f"Punkt {it.number}: {it.title}", align="L", new_x="LMARGIN",
+                           new_y="NEXT")
+        pdf.ln(4)
+    for it in case.items:
+        ensure_space(pdf, 30)
+        pdf.ln(3)
+        it.page_start = pdf.page_no()
+        pdf.set_font("sans", "B", 14)
+        pdf.multi_cell(0, 7, f"Punkt {it.number}: {it.title}", align="L", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.set_font("sans", "", 8.5)
+        if it.case_number:
+            pdf.cell(0, 4.5, f"Sagsnr. {it.case_number}", new_x="LMARGIN", new_y="NEXT")
+        if it.kind_label:
+            pdf.cell(0, 4.5, f"Sagstype: {it.kind_label}", new_x="LMARGIN", new_y="NEXT")
+        if it.closed:
+            pdf.cell(0, 4.5, "Lukket punkt", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        for s in it.sections:
+            ensure_space(pdf, 12)
+            s.page_start = pdf.page_no()
+            heading = s.title + ":"
+            blocks = parse_blocks(s.text)
+            inline = (s.kind == "decision" and len(blocks) == 1 and blocks[0].kind == "p"
+                      and len(blocks[0].text) <= 220)
+            pdf.set_font("sans", "B", 10)
+            if inline:
+                y = pdf.get_y()
+                hw = pdf.get_string_width(heading + " ") + 0.8
+                pdf.set_xy(pdf.l_margin, y)
+                pdf.cell(hw, 5, heading)
+                pdf.set_xy(pdf.l_margin, y)
+                pdf_justified(pdf, blocks[0].text, "sans", 10, 5, pdf.l_margin, width,
+                              first_offset=hw)
+                pdf.ln(2)
+                continue
+            pdf.multi_cell(0, 5, heading, align="L", new_x="LMARGIN", new_y="NEXT")
+            for b in blocks:
+                if b.kind == "p":
+                    pdf_justified(pdf, b.text, "sans", 10, 5, pdf.l_margin, width)
+                elif b.kind in ("bullet", "num"):
+                    label = "–" if b.kind == "bullet" else b.label
+                    ensure_space(pdf, 5)
+                    y = pdf.get_y()
+                    pdf.set_font("sans", "", 10)
+                    pdf.set_xy(pdf.l_margin + 2, y)
+                    pdf.cell(7, 5, label)
+                    pdf.set_xy(pdf.l_margin + 9, y)
+                    pdf_justified(pdf, b.text, "sans", 10, 5, pdf.l_margin + 9, width - 9)
+                else:
+                    pdf_table(pdf, b.rows, "sans", 9, 4.6, pdf.l_margin, width)
+                pdf.ln(1.5)
+            pdf.ln(1.5)
+    return pdf
+
+
+@register("pdf_b", "pdf", "PDF B: 'Punkt 12: Title', 'Indstilling:' headings, hyphenated text",
+          dec_i_den(d_long))
+def render_pdf_b(case: Case) -> bytes:
+    return render_pdf_two_pass(case, build_pdf_b)
+
+
+# ---- PDF C: items on new pages, titles in capitals, case numbers, Helvetica
+
+
+def build_pdf_c(case: Case, toc_pages: dict[str, int] | None) -> Any:
+    m = case.meeting
+    foot = f"{m.municipality.official} · {m.body} · {d_dot(m.date)} · Side {{page}} af {{nb}}"
+
+    def footer(pdf: Any) -> None:
+        pdf.set_y(-14)
+        pdf.set_font("helvetica", "", 7.5)
+        pdf.cell(0, 4, foot.replace("{page}", str(pdf.page_no())), align="L")
+
+    pdf = new_pdf(case, {}, None, footer)
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_margins(20, 18, 20)
+    pdf.set_auto_page_break(True, 20)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 24)
+    pdf.cell(0, 12, "REFERAT", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "B", 13)
+    pdf.cell(0, 7, f"{m.body}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 11)
+    pdf.cell(0, 6, m.municipality.official, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(5)
+    pdf.set_font("helvetica", "", 10)
+    for label, value in meeting_lines(case, d_dot(m.date)):
+        pdf.multi_cell(0, 5.5, f"{label}: {value}", new_x="LMARGIN", new_y="NEXT")
+    for line in m.header_lines:
+        pdf.multi_cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+    if case.toc:
+        pdf.ln(6)
+        pdf.set_font("helvetica", "B", 11)
+        pdf.cell(0, 6, "Indhold", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("helvetica", "", 9)
+        avail = pdf.w - pdf.l_margin - pdf.r_margin
+        for it in case.items:
+            page = str(toc_pages[it.number]) if toc_pages else "99"
+            y = pdf.get_y()
+            if y + 5 > pdf.page_break_trigger:
+                pdf.add_page()
+                y = pdf.get_y()
+            pdf.set_xy(pdf.l_margin, y)
+            pdf.cell(12, 5, it.number)
+            pdf.set_xy(pdf.l_margin + 12, y)
+            pdf.multi_cell(avail - 26, 5, it.title.upper(), align="L", new_x="LMARGIN",
+                           new_y="NEXT")
+            y2 = pdf.get_y()
+            pdf.set_xy(pdf.w - pdf.r_margin - 14, y)
+            pdf.cell(14, 5, page, align="R")
+            pdf.set_y(y2)
+    for it in case.items:
+        pdf.add_page()
+        it.page_start = pdf.page_no()
+        pdf.set_font("helvetica", "B", 12.5)
+        pdf.multi_cell(0, 6.5, f"{it.number} {it.title.upper()}", align="L", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.ln(2)
+        pdf.set_font("helvetica", "", 9)
+        if it.case_number:
+            pdf.cell(0, 5, f"Sagsnr.: {it.case_number}", new_x="LMARGIN", new_y="NEXT")
+        if it.kind_label:
+            pdf.cell(0, 5, it.kind_label, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, "Lukket sag" if it.closed else "Åben sag", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        for s in it.sections:
+            ensure_space(pdf, 14)
+            s.page_start = pdf.page_no()
+            pdf.set_font("helvetica", "B", 10.5)
+            pdf.multi_cell(0, 5.5, s.title, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(0.5)
+            pdf_blocks(pdf, s.text, "helvetica", 10, 5, align="L")
+            pdf.ln(2)
+    return pdf
+
+
+@register("pdf_c", "pdf", "PDF C: one item a page, '12 TITLE', Sagsnr. lines, Helvetica",
+          dec_i_den(d_dash))
+def render_pdf_c(case: Case) -> bytes:
+    return render_pdf_two_pass(case, build_pdf_c)
+
+
+# ---- PDF D: one-item extract, DejaVu Serif
+
+
+def build_pdf_d(case: Case, toc_pages: dict[str, int] | None) -> Any:
+    m = case.meeting
+
+    def footer(pdf: Any) -> None:
+        pdf.set_y(-14)
+        pdf.set_font("serif", "I", 8)
+        pdf.cell(0, 4, f"{m.municipality.official} – uddrag af referat", align="L")
+        pdf.set_x(pdf.l_margin)
+        pdf.cell(0, 4, f"Side {pdf.page_no()} af {{nb}}", align="R")
+
+    pdf = new_pdf(case, {"serif": SERIF}, None, footer)
+    pdf.set_margins(24, 22, 24)
+    pdf.set_auto_page_break(True, 22)
+    pdf.add_page()
+    pdf.set_font("serif", "I", 10)
+    pdf.cell(0, 5, "Uddrag af referat", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("serif", "B", 16)
+    pdf.cell(0, 9, m.municipality.official, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("serif", "", 11)
+    pdf.cell(0, 6, f"{m.body}, mødet {d_weekday(m.date).lower()}", new_x="LMARGIN",
+             new_y="NEXT")
+    for line in m.header_lines:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    if m.place:
+        pdf.cell(0, 6, f"Mødested: {m.place}", new_x="LMARGIN", new_y="NEXT")
+    if m.absent:
+        pdf.multi_cell(0, 6, f"Fraværende: {', '.join(m.absent)}", new_x="LMARGIN",
+                       new_y="NEXT")
+    pdf.ln(2)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+    pdf.ln(6)
+    for it in case.items:
+        ensure_space(pdf, 30)
+        it.page_start = pdf.page_no()
+        pdf.set_font("serif", "B", 14)
+        pdf.multi_cell(0, 7, f"{it.number}. {it.title}", align="L", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.set_font("serif", "I", 9)
+        meta = []
+        if it.case_number:
+            meta.append(f"Sagsnr.: {it.case_number}")
+        if it.kind_label:
+            meta.append(f"({it.kind_label})")
+        if meta:
+            pdf.cell(0, 5, "   ".join(meta), new_x="LMARGIN", new_y="NEXT")
+        if it.closed:
+            pdf.cell(0, 5, "Lukket punkt", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        for s in it.sections:
+            ensure_space(pdf, 14)
+            s.page_start = pdf.page_no()
+            pdf.set_font("serif", "B", 11)
+            pdf.multi_cell(0, 6, s.title, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf_blocks(pdf, s.text, "serif", 10.5, 5.2)
+            pdf.ln(2)
+        pdf.ln(4)
+    return pdf
+
+
+@register("pdf_d", "pdf", "PDF D: one-item extract in DejaVu Serif, long titles wrap",
+          dec_genitive)
+def render_pdf_d(case: Case) -> bytes:
+    return render_pdf_two_pass(case, build_pdf_d)
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+def normalise_zip(data: bytes) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            dst.writestr(zi, src.read(info.filename))
+    return out.getvalue()
+
+
+def new_docx(case: Case) -> Any:
+    import docx
+
+    doc = docx.Document()
+    cp = doc.core_properties
+    when = dt.datetime(case.meeting.date.year, case.meeting.date.month, case.meeting.date.day,
+                       12, 0, 0)
+    cp.author = case.meeting.municipality.official
+    cp.last_modified_by = case.meeting.municipality.official
+    cp.created = when
+    cp.modified = when
+    cp.last_printed = when
+    cp.revision = 1
+    cp.title = f"Referat {case.meeting.body} {d_dash(case.meeting.date)}"
+    cp.comments = ""
+    return doc
+
+
+def docx_bytes(doc: Any) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
+    return normalise_zip(buf.getvalue())
+
+
+def docx_blocks(doc: Any, text: str) -> None:
+    from docx.shared import Cm
+
+    for b in parse_blocks(text):
+        if b.kind == "p":
+            doc.add_paragraph(b.text)
+        elif b.kind == "bullet":
+            doc.add_paragraph(b.text, style="List Bullet")
+        elif b.kind == "num":
+            p = doc.add_paragraph(f"{b.label}\t{b.text}")
+            p.paragraph_format.left_indent = Cm(0.9)
+            p.paragraph_format.first_line_indent = Cm(-0.9)
+        else:
+            ncol = max(len(r) for r in b.rows)
+            table = doc.add_table(rows=len(b.rows), cols=ncol)
+            table.style = "Table Grid"
+            for i, row in enumerate(b.rows):
+                for j in range(ncol):
+                    cell = table.cell(i, j)
+                    cell.text = row[j] if j < len(row) else ""
+                    if i == 0:
+                        for run in cell.paragraphs[0].runs:
+                            run.bold = True
+
+
+def docx_header_footer(doc: Any, head: str, foot: str) -> None:
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = head
+    section.footer.paragraphs[0].text = foot
+
+
+def docx_meta_table(doc: Any, case: Case, date_text: str) -> None:
+    rows = meeting_lines(case, date_text)
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.style = "Table Grid"
+    for i, (label, value) in enumerate(rows):
+        table.cell(i, 0).text = label
+        table.cell(i, 1).text = value
+        for run in table.cell(i, 0).paragraphs[0].runs:
+            run.bold = True
+
+
+def docx_item_meta(doc: Any, it: Item, kind_prefix: str = "") -> None:
+    if it.case_number:
+        doc.add_paragraph(f"Sagsnr.: {it.case_number}")
+    if it.kind_label:
+        p = doc.add_paragraph()
+        run = p.add_run(f"{kind_prefix}{it.kind_label}")
+        run.italic = True
+    if it.closed:
+        doc.add_paragraph("Lukket punkt")
+
+
+@register("docx_heading", "docx", "DOCX: Heading 1/2 styles, metadata table, header/footer",
+          dec_i_den(d_long))
+def render_docx_heading(case: Case) -> bytes:
+    m = case.meeting
+    doc = new_docx(case)
+    docx_header_footer(doc, f"{m.municipality.official} – Referat",
+                       f"{m.body} {d_dash(m.date)}")
+    doc.add_paragraph("Referat", style="Title")
+    doc.add_paragraph(f"{m.body} – {m.municipality.official}")
+    docx_meta_table(doc, case, d_weekday(m.date))
+    for line in m.header_lines:
+        doc.add_paragraph(line)
+    if case.toc:
+        doc.add_paragraph("Dagsorden", style="Heading 2")
+        for it in case.items:
+            doc.add_paragraph(f"{it.number}. {it.title}", style="List Paragraph")
+    for it in case.items:
+        it.page_start = 1
+        doc.add_paragraph(f"{it.number}. {it.title}", style="Heading 1")
+        docx_item_meta(doc, it)
+        for s in it.sections:
+            s.page_start = 1
+            doc.add_paragraph(s.title, style="Heading 2")
+            docx_blocks(doc, s.text)
+    return docx_bytes(doc)
+
+
+@register("docx_overskrift", "docx",
+          "DOCX: styles renamed 'Overskrift 1/2', TOC list, explicit page breaks between items",
+          dec_i_den(d_dot))
+def render_docx_overskrift(case: Case) -> bytes:
+    m = case.meeting
+    doc = new_docx(case)
+    for old, new in (("Heading 1", "Overskrift 1"), ("Heading 2", "Overskrift 2"),
+                     ("Heading 3", "Overskrift 3")):
+        st = doc.styles[old]
+        st.name = new
+        st.style_id = new.replace(" ", "")
+    docx_header_footer(doc, f"{m.municipality.official}\t\t{m.body}",
+                       f"Referat {d_dot(m.date)}")
+    p = doc.add_paragraph()
+    p.add_run(f"Referat fra {genitive(m.body)} møde").bold = True
+    doc.add_paragraph(f"{d_weekday(m.date)}" + (f" kl. {m.start_time}" if m.start_time else ""))
+    if m.place:
+        doc.add_paragraph(f"Mødested: {m.place}")
+    doc.add_paragraph(f"Fraværende: {', '.join(m.absent) if m.absent else 'Ingen'}")
+    for line in m.header_lines:
+        doc.add_paragraph(line)
+    page = 1
+    if case.toc:
+        doc.add_paragraph("Indholdsfortegnelse", style="Overskrift 3")
+        for it in case.items:
+            doc.add_paragraph(f"{it.number}. {it.title}")
+        doc.add_page_break()
+        page += 1
+    for n, it in enumerate(case.items):
+        if n > 0:
+            doc.add_page_break()
+            page += 1
+        it.page_start = page
+        doc.add_paragraph(f"{it.number}. {it.title}", style="Overskrift 1")
+        docx_item_meta(doc, it, "Sagstype: ")
+        for s in it.sections:
+            s.page_start = page
+            doc.add_paragraph(s.title, style="Overskrift 2")
+            docx_blocks(doc, s.text)
+    return docx_bytes(doc)
+
+
+@register("docx_bold", "docx", "DOCX: no heading styles, bold one-line paragraphs as headings",
+          dec_i_den(d_dash))
+def render_docx_bold(case: Case) -> bytes:
+    from docx.shared import Pt
+
+    m = case.meeting
+    doc = new_docx(case)
+    docx_header_footer(doc, f"{m.municipality.official}", f"{m.body}, {d_long(m.date)}")
+
+    def bold_para(text: str, size: float) -> None:
+        p = doc.add_paragraph()
+        run = p.add_run(text)
+        run.bold = True
+        run.font.size = Pt(size)
+
+    bold_para(f"{m.municipality.official}", 14)
+    doc.add_paragraph(f"Referat – {m.body}")
+    for label, value in meeting_lines(case, d_long(m.date)):
+        doc.add_paragraph(f"{label}: {value}")
+    for line in m.header_lines:
+        doc.add_paragraph(line)
+    if case.toc:
+        bold_para("Indhold", 11)
+        for it in case.items:
+            doc.add_paragraph(f"{it.number}. {it.title}")
+    for it in case.items:
+        it.page_start = 1
+        doc.add_paragraph("")
+        bold_para(f"{it.number}. {it.title}", 12.5)
+        docx_item_meta(doc, it, "Sagstype: ")
+        for s in it.sections:
+            s.page_start = 1
+            bold_para(s.title, 10.5)
+            docx_blocks(doc, s.text)
+    return docx_bytes(doc)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def html_blocks(text: str, indent: str = "") -> str:
+    out: list[str] = []
+    open_list: str | None = None
+    for b in parse_blocks(text):
+        want = "ul" if b.kind == "bullet" else "ol" if b.kind == "num" else None
+        if open_list and want != open_list:
+            out.append(f"{indent}</{open_list}>")
+            open_list = None
+        if want and not open_list:
+            out.append(f"{indent}<{want}>")
+            open_list = want
+        if b.kind == "p":
+            out.append(f"{indent}<p>{esc(b.text)}</p>")
+        elif b.kind == "bullet":
+            out.append(f"{indent}  <li>{esc(b.text)}</li>")
+        elif b.kind == "num":
+            out.append(f"{indent}  <li>{esc(b.label)} {esc(b.text)}</li>")
+        else:
+            rows = []
+            for i, row in enumerate(b.rows):
+                tag = "th" if i == 0 else "td"
+                cells = "".join(f"<{tag}>{esc(c)}</{tag}>" for c in row)
+                rows.append(f"{indent}  <tr>{cells}</tr>")
+            out.append(f"{indent}<table class=\"tabel\">\n" + "\n".join(rows) +
+                       f"\n{indent}</table>")
+    if open_list:
+        out.append(f"{indent}</{open_list}>")
+    return "\n".join(out)
+
+
+def html_page(title: str, body: str, head_extra: str = "") -> bytes:
+    doc = ("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n"
+           f"<title>{esc(title)}</title>\n{head_extra}</head>\n<body>\n{body}\n</body>\n</html>\n")
+    return doc.encode("utf-8")
+
+
+@register("html_plain", "html", "HTML: h1/h2/h3 structure", dec_plain_own)
+def render_html_plain(case: Case) -> bytes:
+    m = case.meeting
+    parts = [f"<h1>Referat – {esc(m.body)} – {esc(d_long(m.date))}</h1>",
+             f"<p class=\"kommune\">{esc(m.municipality.official)}</p>"]
+    for label, value in meeting_lines(case, d_weekday(m.date)):
+        parts.append(f"<p><b>{esc(label)}:</b> {esc(value)}</p>")
+    for line in m.header_lines:
+        parts.append(f"<p>{esc(line)}</p>")
+    if case.toc:
+        parts.append("<h2>Dagsorden</h2>\n<ul class=\"dagsorden\">")
+        parts += [f"  <li>{esc(it.number)}. {esc(it.title)}</li>" for it in case.items]
+        parts.append("</ul>")
+    for it in case.items:
+        parts.append(f"<h2>{esc(it.number)}. {esc(it.title)}</h2>")
+        if it.case_number:
+            parts.append(f"<p class=\"sagsnr\">Sagsnr. {esc(it.case_number)}</p>")
+        if it.kind_label:
+            parts.append(f"<p><em>{esc(it.kind_label)}</em></p>")
+        if it.closed:
+            parts.append("<p>Lukket punkt</p>")
+        for s in it.sections:
+            parts.append(f"<h3>{esc(s.title)}</h3>")
+            parts.append(html_blocks(s.text))
+    for it in case.items:
+        it.page_start = 1
+        for s in it.sections:
+            s.page_start = 1
+    return html_page(f"Referat {m.body} {d_dash(m.date)}", "\n".join(parts))
+
+
+@register("html_div", "html", "HTML: div.dagsordenpunkt layout with classes",
+          dec_i_den(d_dot))
+def render_html_div(case: Case) -> bytes:
+    m = case.meeting
+    info = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>"
+                   for k, v in meeting_lines(case, d_long(m.date)))
+    parts = ["<div class=\"referat\">",
+             "  <div class=\"moede-hoved\">",
+             f"    <div class=\"kommunenavn\">{esc(m.municipality.official)}</div>",
+             f"    <div class=\"udvalg\">{esc(m.body)}</div>",
+             f"    <table class=\"moedeinfo\">{info}</table>"]
+    parts += [f"    <div class=\"note\">{esc(line)}</div>" for line in m.header_lines]
+    parts.append("  </div>")
+    if case.toc:
+        parts.append("  <div class=\"indhold\"><div class=\"indhold-titel\">Indhold</div><ol>")
+        parts += [f"    <li><a href=\"#punkt-{esc(it.number)}\">{esc(it.title)}</a></li>"
+                  for it in case.items]
+        parts.append("  </ol></div>")
+    for it in case.items:
+        closed = " lukket" if it.closed else ""
+        parts.append(f"  <div class=\"dagsordenpunkt{closed}\" id=\"punkt-{esc(it.number)}\">")
+        parts.append(f"    <h3 class=\"punkt-overskrift\"><span class=\"punkt-nr\">"
+                     f"{esc(it.number)}.</span> <span class=\"punkt-titel\">{esc(it.title)}"
+                     "</span></h3>")
+        meta = []
+        if it.case_number:
+            meta.append(f"<span class=\"sagsnr\">Sagsnr. {esc(it.case_number)}</span>")
+        if it.kind_label:
+            meta.append(f"<span class=\"sagstype\">{esc(it.kind_label)}</span>")
+        if it.closed:
+            meta.append("<span class=\"lukket\">Lukket punkt</span>")
+        if meta:
+            parts.append(f"    <div class=\"punkt-meta\">{' | '.join(meta)}</div>")
+        for s in it.sections:
+            cls = fold(s.title.split()[0]) if s.title else "felt"
+            parts.append(f"    <div class=\"felt felt-{cls}\">")
+            parts.append(f"      <h4 class=\"felt-titel\">{esc(s.title)}</h4>")
+            parts.append("      <div class=\"felt-tekst\">")
+            parts.append(html_blocks(s.text, "        "))
+            parts.append("      </div>\n    </div>")
+        parts.append("  </div>")
+    parts.append("</div>")
+    for it in case.items:
+        it.page_start = 1
+        for s in it.sections:
+            s.page_start = 1
+    css = ("<style>.dagsordenpunkt{margin:2em 0}.felt-titel{font-size:1em}"
+           ".punkt-meta{color:#666}</style>\n")
+    return html_page(f"{m.body} – referat {d_dot(m.date)}", "\n".join(parts), css)
+
+
+@register("html_portal", "html",
+          "HTML: municipal web page with menus, cookie banner, script; <strong> headings",
+          dec_i_den(d_dash))
+def render_html_portal(case: Case) -> bytes:
+    m = case.meeting
+    town = m.municipality.short
+    script = (
+        "<script>\n"
+        "window.dataLayer = window.dataLayer || [];\n"
+        "function gtag(){dataLayer.push(arguments);}\n"
+        "var agendaConfig = {\"labels\": {\"decision\": \"Beslutning\", \"proposal\": "
+        "\"Indstilling\"}, \"expandAll\": true, \"punkt\": \"1. Danmarkskort\"};\n"
+        "document.addEventListener('DOMContentLoaded', function () {\n"
+        "  var b = document.getElementById('cookie-banner');\n"
+        "  if (localStorage.getItem('cookies-ok')) { b.style.display = 'none'; }\n"
+        "});\n</script>\n")
+    nav_items = ["Borger", "Erhverv", "Politik", "Om kommunen", "Job", "Kontakt"]
+    parts = [
+        "<div id=\"cookie-banner\" class=\"cookie-banner\" role=\"dialog\">",
+        "  <p>Vi bruger cookies til at forbedre din oplevelse af hjemmesiden og til statistik. "
+        "Læs mere i vores cookiepolitik.</p>",
+        "  <button type=\"button\">Accepter alle</button> <button type=\"button\">Kun nødvendige"
+        "</button>",
+        "</div>",
+        "<header class=\"site-header\">",
+        f"  <a class=\"logo\" href=\"/\">{esc(m.municipality.official)}</a>",
+        "  <nav class=\"main-menu\"><ul>",
+        *[f"    <li><a href=\"/{fold(n)}\">{esc(n)}</a></li>" for n in nav_items],
+        "  </ul></nav>",
+        "  <form class=\"search\"><input type=\"search\" placeholder=\"Søg på "
+        f"{esc(town.lower())}.dk\"><button>Søg</button></form>",
+        "</header>",
+        "<nav class=\"breadcrumb\"><a href=\"/\">Forside</a> › <a href=\"/politik\">Politik</a> "
+        "› <a href=\"/politik/dagsordener-og-referater\">Dagsordener og referater</a> › "
+        f"{esc(m.body)}</nav>",
+        "<div class=\"page\">",
+        "<aside class=\"punktliste\">",
+        "  <div class=\"aside-titel\">Punkter på mødet</div>",
+        "  <ul>",
+        *[f"    <li><a href=\"#punkt{esc(it.number)}\">{esc(it.number)}. {esc(it.title)}</a></li>"
+          for it in case.items],
+        "  </ul>",
+        "  <p><a href=\"#\">Hent referatet som PDF</a></p>",
+        "</aside>",
+        "<main>",
+        f"<h1>{esc(m.body)} – referat</h1>",
+        f"<p class=\"moededato\">{esc(d_weekday(m.date))}"
+        + (f", kl. {esc(m.start_time)}" if m.start_time else "") + "</p>",
+    ]
+    if m.place:
+        parts.append(f"<p>Sted: {esc(m.place)}</p>")
+    parts.append(f"<p>Fraværende: {esc(', '.join(m.absent) if m.absent else 'Ingen')}</p>")
+    parts += [f"<p>{esc(line)}</p>" for line in m.header_lines]
+    for it in case.items:
+        parts.append(f"<article class=\"punkt\" id=\"punkt{esc(it.number)}\">")
+        parts.append(f"<h2>{esc(it.number)}. {esc(it.title)}</h2>")
+        if it.case_number:
+            parts.append(f"<p class=\"small\">Sagsnr.: {esc(it.case_number)}</p>")
+        if it.kind_label:
+            parts.append(f"<p class=\"small\">Sagstype: {esc(it.kind_label)}</p>")
+        if it.closed:
+            parts.append("<p class=\"small\">Lukket punkt – indholdet offentliggøres ikke.</p>")
+        for s in it.sections:
+            blocks = parse_blocks(s.text)
+            if s.kind == "decision" and len(blocks) == 1 and blocks[0].kind == "p" \
+                    and len(blocks[0].text) < 200:
+                parts.append(f"<p><strong>{esc(s.title)}:</strong> {esc(blocks[0].text)}</p>")
+            else:
+                parts.append(f"<p><strong>{esc(s.title)}</strong></p>")
+                parts.append(html_blocks(s.text))
+        parts.append("</article>")
+    parts += [
+        "</main>",
+        "</div>",
+        "<footer class=\"site-footer\">",
+        f"  <p>{esc(m.municipality.official)} · Rådhuset · Telefon 70 00 00 00 · "
+        "Åbningstider: man-ons 10-14, tors 10-17, fre 10-13</p>",
+        "  <ul><li><a href=\"/tilgaengelighed\">Tilgængelighedserklæring</a></li>"
+        "<li><a href=\"/privatliv\">Privatlivspolitik</a></li></ul>",
+        "</footer>",
+    ]
+    for it in case.items:
+        it.page_start = 1
+        for s in it.sections:
+            s.page_start = 1
+    return html_page(f"{m.body} {d_dash(m.date)} – {m.municipality.official}", "\n".join(parts),
+                     script)
+
+
+# --------------------------------------------------------------------------- expected.json
+
+
+def expected(case: Case) -> dict[str, Any]:
+    m = case.meeting
+    lab = case.labels
+    return {
+        "id": case.id,
+        "file": case.file_name,
+        "format": case.format,
+        "split": case.split,
+        "meeting": {
+            "municipality": m.municipality.official,
+            "municipality_code": m.municipality.code,
+            "body": m.body,
+            "body_kind": m.body_kind,
+            "date": m.date.isoformat(),
+        },
+        "items": [
+            {
+                "number": it.number,
+                "title": it.title.upper() if case.style == "pdf_c" else it.title,
+                "page_start": it.page_start,
+                "kind": it.kind,
+                "closed": it.closed,
+                "sections": [
+                    {
+                        "title": s.title,
+                        "kind": s.kind,
+                        "page_start": s.page_start,
+                        "decision_body": s.decision_body,
+                        "decision_date": s.decision_date.isoformat() if s.decision_date else None,
+                    }
+                    for s in it.sections
+                ],
+            }
+            for it in case.items
+        ],
+        "labels": {
+            "map_year": lab.get("map_year"),
+            "items": [str(n) for n in lab["items"]],
+            "checks": {c: lab["checks"][c] for c in CHECKS},
+            "outcome": lab["outcome"],
+            "rationale": " ".join(str(lab["rationale"]).split()),
+        },
+    }
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@contextlib.contextmanager
+def deterministic_random(seed: str) -> Iterator[None]:
+    """pypdf draws its file identifier from `secrets`; make it repeatable for one call."""
+    counter = [0]
+    original = secrets.token_bytes
+
+    def token_bytes(n: int | None = 32) -> bytes:
+        counter[0] += 1
+        digest = hashlib.sha256(f"{seed}:{counter[0]}".encode()).digest()
+        return (digest * 4)[: n or 32]
+
+    secrets.token_bytes = token_bytes  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        secrets.token_bytes = original  # type: ignore[assignment]
+
+
+def _bad_source_case(munis: dict[str, Municipality], short: str, body: str,
+                     date: str) -> Case:
+    meeting = Meeting(municipality=munis[fold(short)], body=body, body_kind="full_council",
+                      date=dt.date.fromisoformat(date), place="Byrådssalen", start_time="16:00",
+                      end_time=None, absent=[], members=[], header_lines=[], council=body,
+                      committee="Økonomiudvalget",
+                      committee_date=dt.date.fromisoformat(date) - dt.timedelta(days=14))
+    text = ("Byrådet skal inden årets udgang behandle danmarkskortet over omgørelsesprocenter på "
+            "socialområdet, jf. retssikkerhedslovens § 79 b. ") * 12
+    items = [Item(str(n), f"Punkt nummer {n} på dagsordenen", "Beslutningssag", False, None,
+                  [Section("Sagsfremstilling", text, "case"),
+                   Section("Beslutning i Byrådet den " + d_dash(meeting.date), "Godkendt.",
+                           "decision", body, meeting.date)])
+             for n in range(1, 7)]
+    return Case(id=f"bad-{fold(short)}", split="dev", format="pdf", style="pdf_a",
+                meeting=meeting, toc=True, items=items, labels={})
+
+
+def render_bad(munis: dict[str, Municipality]) -> dict[str, bytes]:
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+    from pypdf import PdfReader, PdfWriter
+
+    out: dict[str, bytes] = {}
+    full = render_pdf_a(_bad_source_case(munis, "Odense", "Byrådet", "2023-10-04"))
+    out["odense-2023-referat.pdf"] = full[: len(full) * 55 // 100]
+
+    plain = render_pdf_a(_bad_source_case(munis, "Gentofte", "Kommunalbestyrelsen", "2022-11-28"))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(plain)))
+    writer.add_metadata({"/Producer": "minutes-checker corpus renderer",
+                         "/CreationDate": "D:20221128120000Z"})
+    with deterministic_random("gentofte"):
+        writer.encrypt(user_password="referat2022", owner_password="gentofte-ejer",
+                       algorithm="RC4-128")
+        buf = io.BytesIO()
+        writer.write(buf)
+    out["gentofte-2022-referat.pdf"] = buf.getvalue()
+
+    # a "scanned" referat: one page that is only an image of text
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif.ttf"), 26)
+    bold = ImageFont.truetype(str(FONT_DIR / "DejaVuSerif-Bold.ttf"), 30)
+    img = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(img)
+    lines = [("Lemvig Kommune", bold), ("Referat – Byrådet – 29. november 2023", font), ("", font),
+             ("12. Danmarkskort over omgørelsesprocenter 2023", bold), ("", font),
+             ("Sagsfremstilling", bold),
+             ("Ankestyrelsens omgørelsesprocent for Lemvig Kommune var i 2022", font),
+             ("på 24 % for hele socialområdet mod 28 % på landsplan.", font), ("", font),
+             ("Beslutning i Byrådet den 29-11-2023", bold),
+             ("Byrådet besluttede, at der ikke udarbejdes en handlingsplan.", font)]
+    y = 140
+    for text, f in lines:
+        draw.text((130, y), text, fill=30, font=f)
+        y += 44
+    img = img.rotate(0.6, fillcolor=255, resample=Image.Resampling.BILINEAR)
+    img = img.resize((827, 1169)).point(lambda v: 255 if v > 150 else 0).convert("1")
+    png = io.BytesIO()
+    img.save(png, format="PNG", optimize=True)
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_creation_date(fixed_datetime(dt.date(2023, 11, 29)))
+    pdf.set_producer("Scanner (corpus renderer)")
+    pdf.add_page()
+    pdf.image(io.BytesIO(png.getvalue()), x=0, y=0, w=210, h=297)
+    out["lemvig-2023-referat.pdf"] = bytes(pdf.output())
+
+    manifest = {
+        "odense-2023-referat.pdf": {"error": "corrupt", "what": "a PDF cut off at 55 %"},
+        "gentofte-2022-referat.pdf": {"error": "encrypted",
+                                      "what": "RC4-128, user password 'referat2022'"},
+        "lemvig-2023-referat.pdf": {"error": "scanned", "what": "one page that is only an image"},
+    }
+    out["expected.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
+    return out
+
+
+# --------------------------------------------------------------------------- main
+
+
+def load_all(only: list[str] | None = None) -> list[Case]:
+    munis = load_municipalities()
+    fillers = load_fillers()
+    if len(fillers) < 45:
+        print(f"warning: only {len(fillers)} fillers (the pool should hold at least 45)",
+              file=sys.stderr)
+    cases = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        if path.name.startswith("_"):
+            continue  # _template.yaml and other non-cases
+        if only and path.stem not in only:
+            continue
+        cases.append(load_case(path, munis, fillers))
+    ids = [c.id for c in cases]
+    if len(set(ids)) != len(ids):
+        raise CorpusError("duplicate case ids")
+    return cases
+
+
+def render_case(case: Case) -> dict[str, bytes]:
+    data = STYLES[case.style].render(case)
+    exp = json.dumps(expected(case), ensure_ascii=False, indent=2) + "\n"
+    return {case.file_name: data, f"{case.id}.expected.json": exp.encode("utf-8")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", nargs="*", help="case ids to render")
+    ap.add_argument("--check", action="store_true",
+                    help="do not write; exit 1 if any rendered file differs from its source")
+    ap.add_argument("--no-bad", action="store_true", help="skip corpus/bad/")
+    args = ap.parse_args(argv)
+    try:
+        cases = load_all(args.only)
+        outputs: list[tuple[Path, bytes]] = []
+        for case in cases:
+            for name, data in render_case(case).items():
+                outputs.append((OUT_DIR / name, data))
+        if not args.no_bad and not args.only:
+            for name, data in render_bad(load_municipalities()).items():
+                outputs.append((BAD_DIR / name, data))
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    stale = 0
+    for path, data in outputs:
+        old = path.read_bytes() if path.exists() else None
+        if old == data:
+            continue
+        stale += 1
+        if args.check:
+            print(f"out of date: {path.relative_to(ROOT)}")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    verb = "out of date" if args.check else "written"
+    print(f"{len(cases)} cases, {len(outputs)} files, {stale} {verb}")
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
