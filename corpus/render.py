@@ -1382,7 +1382,7 @@ def html_blocks(text: str, indent: str = "") -> str:
     out: list[str] = []
     open_list: str | None = None
     for b in parse_blocks(text):
-        want = "ul" if b.kind == "bullet" else "ol" if b.kind == "num" else None
+        want = "ul" if b.kind == "bullet" else None
         if open_list and want != open_list:
             out.append(f"{indent}</{open_list}>")
             open_list = None
@@ -1394,7 +1394,7 @@ def html_blocks(text: str, indent: str = "") -> str:
         elif b.kind == "bullet":
             out.append(f"{indent}  <li>{esc(b.text)}</li>")
         elif b.kind == "num":
-            out.append(f"{indent}  <li>{esc(b.label)} {esc(b.text)}</li>")
+            out.append(f"{indent}<p class=\"nummereret\">{esc(b.label)} {esc(b.text)}</p>")
         else:
             rows = []
             for i, row in enumerate(b.rows):
