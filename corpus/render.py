@@ -988,6 +988,7 @@ def build_pdf_b(case: Case, toc_pages: dict[str, int] | None) -> Any:
             inline = (s.kind == "decision" and len(blocks) == 1 and blocks[0].kind == "p"
                       and len(blocks[0].text) <= 220)
             pdf.set_font("sans", "B", 10)
+            inline = inline and pdf.get_string_width(heading) < width * 0.6
             if inline:
                 y = pdf.get_y()
                 hw = pdf.get_string_width(heading + " ") + 0.8
