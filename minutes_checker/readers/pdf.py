@@ -252,10 +252,10 @@ def _continues(layout: _Layout, previous: _RawLine, line: _RawLine, first_on_pag
 
 
 def _block_kind(layout: _Layout, lines: list[_RawLine]) -> BlockKind:
-    if _LIST_MARKER.match(lines[0].text):
-        return "list_item"
     if len(lines) <= 4 and all(layout.headingish(line) for line in lines):
         return "heading"
+    if _LIST_MARKER.match(lines[0].text):
+        return "list_item"
     return "paragraph"
 
 

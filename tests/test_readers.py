@@ -1,0 +1,455 @@
+"""The readers: PDF, DOCX and HTML into one cleaned, page-aware text with blocks and lines."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PdfBuilder
+from docx.oxml import parse_xml
+
+from minutes_checker.models import Document
+from minutes_checker.readers import read_bytes, read_document, sniff
+from minutes_checker.readers.cleanup import (
+    PlacedLine,
+    clean_text,
+    find_running_lines,
+    is_page_number,
+    join_decision,
+    join_lines,
+)
+
+BODY = (
+    "Ankestyrelsen har offentliggjort danmarkskortet over omgørelsesprocenter på socialområdet. "
+    "Kortet viser, hvor stor en andel af de påklagede afgørelser der blev ændret, ophævet eller "
+    "hjemvist. Kommunens omgørelsesprocent ligger under landsgennemsnittet på alle tre områder. "
+)
+
+
+def assert_consistent(document: Document) -> None:
+    """Offsets: pages tile the text, blocks cover their text exactly, lines lie in their page."""
+    text = document.text
+    assert document.pages[0].start == 0
+    assert document.pages[-1].end == len(text)
+    for previous, page in zip(document.pages, document.pages[1:], strict=False):
+        assert previous.end == page.start
+    for block in document.blocks:
+        chunk = text[block.start : block.end]
+        assert chunk and chunk == chunk.strip()
+        assert "\n\n" not in chunk
+    for previous, block in zip(document.blocks, document.blocks[1:], strict=False):
+        assert text[previous.end : block.start] == "\n\n"
+    for line in document.lines:
+        page = document.pages[line.page - 1]
+        assert page.start <= line.start <= line.end <= page.end
+        assert 0 <= line.box.x0 < line.box.x1 <= (page.width or 1e9)
+        assert 0 <= line.box.top < line.box.bottom <= (page.height or 1e9)
+
+
+# --------------------------------------------------------------------------- cleanup
+
+
+@pytest.mark.parametrize(
+    ("previous", "following", "expected"),
+    [
+        ("om Ankestyrelsens omgørelses-", "procenter og", "join"),
+        ("en handlings-", "plan", "join"),
+        ("i Børne-", "og Ungeudvalget", "newline"),
+        ("i Social-,", "Sundheds- og Ældreudvalget", "newline"),
+        ("Social-", ", Sundheds- og", "newline"),
+        ("i perioden 2024-", "2027", "join_keep_hyphen"),
+        ("sammen med Faaborg-", "Midtfyn Kommune", "join_keep_hyphen"),
+        ("Børne-", "eller Ungeudvalget", "newline"),
+        ("helt almindelig linje", "der fortsætter", "newline"),
+        ("en tankestreg -", "og mere", "newline"),
+    ],
+)
+def test_join_decision(previous: str, following: str, expected: str) -> None:
+    assert join_decision(previous, following) == expected
+
+
+def test_join_lines_keeps_spans_of_each_line() -> None:
+    text, spans = join_lines(["danmarkskortet over omgørelses-", "procenter 2024-", "2027 i Børne-",
+                              "og Ungeudvalget"])  # fmt: skip
+    assert text == "danmarkskortet over omgørelsesprocenter 2024-2027 i Børne-\nog Ungeudvalget"
+    assert [text[a:b] for a, b in spans] == [
+        "danmarkskortet over omgørelses",
+        "procenter 2024-",
+        "2027 i Børne-",
+        "og Ungeudvalget",
+    ]
+
+
+def test_clean_text_normalises_characters() -> None:
+    assert clean_text("ﬁnansiering ﬂere e\u00adfterretning") == "finansiering flere efterretning"
+    assert clean_text("a\u00a0b\u2009c") == "a b c"
+    assert clean_text("“citat” ‘x’ \u2010 \u2212") == "\"citat\" 'x' - -"
+    assert clean_text("A\u030arhus") == "Århus"  # NFC
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("4", True), ("- 4 -", True), ("Side 4", True), ("Side 4 af 31", True), ("4/31", True),
+     ("Side 4 af", False), ("14. Danmarkskort", False), ("Beslutning", False)],
+)  # fmt: skip
+def test_is_page_number(text: str, expected: bool) -> None:
+    assert is_page_number(text) is expected
+
+
+def test_running_lines_found_by_repetition_not_item_headings() -> None:
+    pages = []
+    for number in range(1, 6):
+        pages.append(
+            [
+                PlacedLine("Referat | Kommunalbestyrelsen | 14. september 2021", 20, 30),
+                PlacedLine(f"{number + 10}. Punkt nummer {number}", 60, 72),
+                PlacedLine("Sagsfremstilling", 80, 90),
+                PlacedLine(f"Tekst på side {number}.", 100 + 9 * number, 110 + 9 * number),
+                PlacedLine(f"Byrådet 25-09-2023 – Side {number} af 5", 800, 810),
+            ]
+        )
+    running = find_running_lines(pages)
+    assert running == {(p, 0) for p in range(5)} | {(p, 4) for p in range(5)}
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def test_pdf_running_header_and_footer_are_furniture(tmp_path: Path) -> None:
+    builder = PdfBuilder(
+        header="Referat | Kommunalbestyrelsen | 14. september 2021",
+        footer="Byrådet 25-09-2023 – Side {page} af {nb}",
+    )
+    for number in range(1, 4):
+        builder.heading(f"{number}. Danmarkskort over omgørelsesprocenter del {number}")
+        builder.paragraph(BODY * 3)
+        if number < 3:
+            builder.page_break()
+    document = read_document(builder.save(tmp_path / "referat.pdf"))
+    assert "Side 2 af 3" not in document.text
+    assert "Referat | Kommunalbestyrelsen" not in document.text
+    furniture = {(f.text, f.page) for f in document.furniture}
+    assert ("Byrådet 25-09-2023 – Side 2 af 3", 2) in furniture
+    assert ("Referat | Kommunalbestyrelsen | 14. september 2021", 3) in furniture
+    assert document.text.startswith("1. Danmarkskort over omgørelsesprocenter del 1")
+    assert len(document.pages) == 3
+    assert_consistent(document)
+
+
+def test_pdf_hyphenation_joined_but_compounds_and_ranges_kept(tmp_path: Path) -> None:
+    lines = [
+        "Sagen handler om Ankestyrelsens omgørelses-",
+        "procenter og om behovet for en handlings-",
+        "plan, som skal behandles i Børne-",
+        "og Ungeudvalget og i Social-,",
+        "Sundheds- og Ældreudvalget i perioden 2024-",
+        "2027 sammen med Faaborg-",
+        "Midtfyn Kommune og DANMARKSKORTET.",
+    ]
+    builder = PdfBuilder().justified_lines(lines)
+    document = read_document(builder.save(tmp_path / "bindestreg.pdf"))
+    text = document.text
+    flat = " ".join(text.split())
+    assert "omgørelsesprocenter" in text
+    assert "handlingsplan" in text
+    assert "Børne- og Ungeudvalget" in flat
+    assert "Social-, Sundheds- og Ældreudvalget" in flat
+    assert "2024-2027" in text
+    assert "Faaborg-Midtfyn Kommune" in text
+    assert len(document.blocks) == 1  # one paragraph, lines joined with a single newline
+    assert "\n\n" not in text
+    # each line keeps its own range and box: the second line starts inside the joined word
+    second = document.lines[1]
+    assert text[second.start : second.end].startswith("procenter og om behovet")
+    assert document.lines[0].box.top < second.box.top
+    assert_consistent(document)
+
+
+def test_pdf_ligatures_and_odd_characters_normalised(tmp_path: Path) -> None:
+    builder = PdfBuilder().paragraph("Der er ﬁnansiering til ﬂere indsatser “i år”.")
+    document = read_document(builder.save(tmp_path / "ligatur.pdf"))
+    assert "finansiering til flere indsatser" in document.text
+    assert "ﬁ" not in document.text and "ﬂ" not in document.text
+
+
+def test_pdf_paragraphs_headings_and_lines(tmp_path: Path) -> None:
+    builder = PdfBuilder()
+    builder.heading("14. Danmarkskort over omgørelsesprocenter", size=13)
+    builder.heading("Sagsfremstilling", size=10.5)
+    builder.paragraph(BODY * 2)
+    builder.paragraph("Et andet afsnit, som er kort.")
+    document = read_document(builder.save(tmp_path / "afsnit.pdf"))
+    kinds = [(document.text[b.start : b.end][:20], b.kind) for b in document.blocks]
+    assert kinds[0] == ("14. Danmarkskort ove", "heading")
+    assert kinds[1] == ("Sagsfremstilling", "heading")
+    assert kinds[2][1] == "paragraph"
+    assert document.text[document.blocks[3].start : document.blocks[3].end] == (
+        "Et andet afsnit, som er kort."
+    )
+    paragraph = document.text[document.blocks[2].start : document.blocks[2].end]
+    assert paragraph.count("\n") >= 2  # wrapped lines joined with single newlines
+    heading_line = document.lines[0]
+    body_line = document.lines[3]
+    assert heading_line.bold and not body_line.bold
+    assert heading_line.size and body_line.size and heading_line.size > body_line.size
+    assert_consistent(document)
+
+
+def test_pdf_paragraph_continues_over_page_break(tmp_path: Path) -> None:
+    builder = PdfBuilder(footer="Side {page} af {nb}")
+    builder.paragraph(BODY * 40)
+    document = read_document(builder.save(tmp_path / "lang.pdf"))
+    assert len(document.pages) >= 2
+    assert len(document.blocks) == 1
+    assert document.blocks[0].page == 1
+    assert document.pages[1].start > 0
+    assert_consistent(document)
+
+
+def test_pdf_is_fast(tmp_path: Path) -> None:
+    """A guard against per-character work: 60 pages must take well under a second or two."""
+    builder = PdfBuilder(footer="Byrådet 25-09-2023 – Side {page} af {nb}")
+    for number in range(1, 61):
+        builder.heading(f"{number}. Punkt nummer {number}")
+        builder.paragraph(BODY * 8)
+        builder.page_break()
+    path = builder.save(tmp_path / "hurtig.pdf")
+    started = time.perf_counter()
+    document = read_document(path)
+    elapsed = time.perf_counter() - started
+    assert len(document.pages) >= 60
+    assert elapsed < 3.0, f"60 pages took {elapsed:.2f} s"
+
+
+# --------------------------------------------------------------------------- DOCX
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx(tmp_path: Path, document: Any, name: str = "referat.docx") -> Document:
+    path = tmp_path / name
+    document.save(str(path))
+    return read_document(path)
+
+
+def _blocks(document: Document) -> list[tuple[str, str, int | None]]:
+    return [(document.text[b.start : b.end], b.kind, b.level) for b in document.blocks]
+
+
+def test_docx_paragraphs_and_tables_in_order(tmp_path: Path, docx_document: Callable) -> None:
+    word = docx_document()
+    word.add_paragraph("Før tabellen.")
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Mødedato"
+    table.cell(0, 1).text = "14. september 2021"
+    table.cell(1, 0).text = "Sted"
+    table.cell(1, 1).text = "Byrådssalen"
+    word.add_paragraph("Efter tabellen.")
+    document = _docx(tmp_path, word)
+    assert [text for text, _, _ in _blocks(document)] == [
+        "Før tabellen.",
+        "Mødedato",
+        "14. september 2021",
+        "Sted",
+        "Byrådssalen",
+        "Efter tabellen.",
+    ]
+    assert [kind for _, kind, _ in _blocks(document)][1:5] == ["table_cell"] * 4
+    assert_consistent(document)
+
+
+def test_docx_headings_from_styles_outline_and_bold(
+    tmp_path: Path, docx_document: Callable
+) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    word = docx_document()
+    heading2 = word.styles["Heading 2"]
+    heading2.name = "Overskrift 2"
+    heading2.style_id = "Overskrift2"
+    custom = word.styles.add_style("Punktoverskrift", WD_STYLE_TYPE.PARAGRAPH)
+    custom.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W} w:val="0"/>'))
+    derived = word.styles.add_style("Afledt", WD_STYLE_TYPE.PARAGRAPH)
+    derived.base_style = custom
+    word.add_paragraph("Referat", style="Heading 1")
+    word.add_paragraph("Sagsfremstilling", style="Overskrift 2")
+    word.add_paragraph("14. Danmarkskort", style="Afledt")
+    bold = word.add_paragraph()
+    bold.add_run("Indstilling").bold = True
+    long_bold = word.add_paragraph()
+    long_bold.add_run("Et helt afsnit med fed skrift, som er en almindelig tekst. " * 4).bold = True
+    mixed = word.add_paragraph()
+    mixed.add_run("Beslutning:").bold = True
+    mixed.add_run(" Godkendt.")
+    blocks = _blocks(_docx(tmp_path, word))
+    assert blocks[0] == ("Referat", "heading", 1)
+    assert blocks[1] == ("Sagsfremstilling", "heading", 2)
+    assert blocks[2] == ("14. Danmarkskort", "heading", 1)
+    assert blocks[3] == ("Indstilling", "heading", None)
+    assert blocks[4][1] == "paragraph"
+    assert blocks[5] == ("Beslutning: Godkendt.", "paragraph", None)
+
+
+def test_docx_text_boxes_and_tracked_changes(tmp_path: Path, docx_document: Callable) -> None:
+    word = docx_document()
+    paragraph = word.add_paragraph("Ankeret står her.")
+    box = (
+        f"<mc:AlternateContent {W} "
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+        "<w:p><w:r><w:t>Tekst i tekstboksen om danmarkskortet.</w:t></w:r></w:p>"
+        "</w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+        "<w:p><w:r><w:t>Tekst i tekstboksen om danmarkskortet.</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent>"
+    )
+    run = paragraph.add_run()
+    run._r.append(parse_xml(box))
+    tracked = word.add_paragraph("Byrådet godkender ")
+    tracked._p.append(
+        parse_xml(
+            f'<w:ins {W} w:id="1" w:author="A"><w:r><w:t>den indsatte tekst</w:t></w:r></w:ins>'
+        )
+    )
+    tracked._p.append(
+        parse_xml(
+            f'<w:del {W} w:id="2" w:author="A"><w:r><w:delText>den slettede tekst</w:delText>'
+            "</w:r></w:del>"
+        )
+    )
+    field = word.add_paragraph("Side ")
+    for xml in (
+        f'<w:r {W}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {W}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r {W}><w:t>7</w:t></w:r>",
+        f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        field._p.append(parse_xml(xml))
+    document = _docx(tmp_path, word)
+    assert document.text.count("Tekst i tekstboksen om danmarkskortet.") == 1
+    assert "Byrådet godkender den indsatte tekst" in document.text
+    assert "slettede" not in document.text
+    assert "Side 7" in document.text
+    assert "PAGE" not in document.text
+
+
+def test_docx_headers_and_footers_are_furniture(tmp_path: Path, docx_document: Callable) -> None:
+    word = docx_document()
+    word.sections[0].header.paragraphs[0].text = "Aarhus Kommune – Referat"
+    word.sections[0].footer.paragraphs[0].text = "Byrådet 27-09-2023"
+    word.add_paragraph("Brødtekst.")
+    document = _docx(tmp_path, word)
+    assert document.text == "Brødtekst."
+    assert {f.text for f in document.furniture} == {
+        "Aarhus Kommune – Referat",
+        "Byrådet 27-09-2023",
+    }
+
+
+def test_docx_pages_from_breaks(tmp_path: Path, docx_document: Callable) -> None:
+    from docx.enum.section import WD_SECTION
+
+    word = docx_document()
+    word.add_paragraph("Side et.")
+    word.add_page_break()
+    word.add_paragraph("Side to.")
+    word.add_section(WD_SECTION.NEW_PAGE)
+    word.add_paragraph("Side tre.")
+    rendered = word.add_paragraph("Side tre fortsat ")
+    rendered._p.append(
+        parse_xml(f"<w:r {W}><w:lastRenderedPageBreak/><w:t>og side fire.</w:t></w:r>")
+    )
+    before = word.add_paragraph("Side fem.")
+    before.paragraph_format.page_break_before = True
+    document = _docx(tmp_path, word)
+    pages = [document.text[p.start : p.end].strip() for p in document.pages]
+    assert pages == ["Side et.", "Side to.", "Side tre.\n\nSide tre fortsat", "og side fire.",
+                     "Side fem."]  # fmt: skip
+    assert document.blocks[-1].page == 5
+    assert_consistent(document)
+
+
+def test_docx_automatic_numbering_is_written_out(tmp_path: Path, docx_document: Callable) -> None:
+    word = docx_document()
+    word.add_paragraph("Direktionen indstiller,")
+    word.add_paragraph("at Byrådet drøfter danmarkskortet", style="List Number")
+    word.add_paragraph("at der ikke udarbejdes en handlingsplan", style="List Number")
+    word.add_paragraph("et punkt", style="List Bullet")
+    texts = [text for text, _, _ in _blocks(_docx(tmp_path, word))]
+    assert texts[1] == "1. at Byrådet drøfter danmarkskortet"
+    assert texts[2] == "2. at der ikke udarbejdes en handlingsplan"
+    assert texts[3] == "• et punkt"
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_charset_from_meta_and_fallback() -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Referat</title></head>'
+        "<body><p>Ældrerådet og Børne- og Ungeudvalget på Østergade</p></body></html>"
+    )
+    document = read_bytes(page.encode("cp1252"), "side.html")
+    assert "Ældrerådet og Børne- og Ungeudvalget på Østergade" in document.text
+    undeclared = "<html><body><p>Særlige forhold for ældre</p></body></html>"
+    assert "Særlige forhold for ældre" in read_bytes(undeclared.encode("utf-8"), "a.html").text
+    assert "Særlige forhold for ældre" in read_bytes(undeclared.encode("cp1252"), "b.html").text
+
+
+def test_html_markup_to_blocks() -> None:
+    page = """<!DOCTYPE html><html><head><title>Byrådet 27-09-2023 – Aarhus Kommune</title>
+    <style>p { color: red }</style><script>var punkt = "1. Falsk punkt";</script></head>
+    <body>
+    <header class="site"><a href="/">Aarhus Kommune forside</a></header>
+    <nav><ul><li>Borger</li><li>Politik</li></ul></nav>
+    <main>
+      <h1>Byrådet – referat</h1>
+      <h2>14. Danmarkskort over omgørelsesprocenter</h2>
+      <p><strong>Indstilling</strong></p>
+      <p>Direktøren indstiller,<br>at Byrådet drøfter kortet</p>
+      <ol><li>at der ikke udarbejdes en handlingsplan</li><li>at kortet sendes videre</li></ol>
+      <dl><dt>Beslutning</dt><dd>Godkendt.</dd></dl>
+      <table><tr><th>Område</th><td>24 %</td></tr></table>
+      <p style="display:none">skjult tekst</p>
+    </main>
+    <footer>Aarhus Kommune · Rådhuspladsen 2</footer>
+    </body></html>"""
+    document = read_bytes(page.encode("utf-8"), "referat.html")
+    blocks = _blocks(document)
+    assert blocks[0] == ("Byrådet – referat", "heading", 1)
+    assert blocks[1] == ("14. Danmarkskort over omgørelsesprocenter", "heading", 2)
+    assert blocks[2] == ("Indstilling", "heading", None)
+    assert blocks[3] == ("Direktøren indstiller,\nat Byrådet drøfter kortet", "paragraph", None)
+    assert blocks[4] == ("1. at der ikke udarbejdes en handlingsplan", "list_item", None)
+    assert blocks[5][0] == "2. at kortet sendes videre"
+    assert blocks[6] == ("Beslutning", "heading", None)
+    assert blocks[7][0] == "Godkendt."
+    assert [b[1] for b in blocks[8:10]] == ["table_cell", "table_cell"]
+    for hidden in ("Falsk punkt", "Borger", "color", "skjult", "forside", "Rådhuspladsen"):
+        assert hidden not in document.text
+    furniture = {f.text for f in document.furniture}
+    assert "Byrådet 27-09-2023 – Aarhus Kommune" in furniture
+    assert "Aarhus Kommune · Rådhuspladsen 2" in furniture
+    assert len(document.pages) == 1
+    assert_consistent(document)
+
+
+# --------------------------------------------------------------------------- sniffing
+
+
+def test_format_comes_from_content_not_name(tmp_path: Path) -> None:
+    page = "<html><body><h1>1. Godkendelse af dagsorden</h1><p>Godkendt.</p></body></html>"
+    path = tmp_path / "referat.pdf"
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path)
+    assert document.format == "html"
+    assert document.sha256 and len(document.sha256) == 64
+    assert sniff(b"%PDF-1.7\n")[0] == "pdf"
+    assert sniff(b"\x89PNG\r\n\x1a\n....")[0] == "image"

@@ -1,0 +1,407 @@
+"""Meeting, agenda items and sections found in read minutes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import PdfBuilder
+
+from minutes_checker.models import Document
+from minutes_checker.readers import read_bytes, read_document
+from minutes_checker.structure import (
+    body_kind,
+    classify_heading,
+    render_structure_text,
+    structure_dict,
+)
+
+CASE = (
+    "Ankestyrelsen har offentliggjort danmarkskortet over omgørelsesprocenter. Kommunens "
+    "omgørelsesprocent er 24 % på hele socialområdet mod 28 % på landsplan, og den ligger "
+    "under landsgennemsnittet på børnehandicapområdet og voksenhandicapområdet."
+)
+
+
+def html(body: str, source: str = "referat.html") -> Document:
+    page = f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{body}</body></html>'
+    return read_bytes(page.encode("utf-8"), source)
+
+
+def numbers(document: Document) -> list[str]:
+    return [item.number for item in document.items]
+
+
+def section_titles(document: Document, number: str) -> list[str]:
+    item = next(i for i in document.items if i.number == number)
+    return [s.title for s in item.sections]
+
+
+# --------------------------------------------------------------------------- bodies and headings
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Kommunalbestyrelsen", "full_council"),
+        ("Byrådet", "full_council"),
+        ("Byrådets", "full_council"),
+        ("Borgerrepræsentationen", "full_council"),
+        ("Aarhus Byråd", "full_council"),
+        ("Kommunalbestyrelsens møde", "full_council"),
+        ("Social- og Sundhedsudvalget", "committee"),
+        ("Børne- og Familieudvalget", "committee"),
+        ("Økonomiudvalget", "committee"),
+        ("Magistraten", "committee"),
+        ("Udvalget for Social og Sundhed", "committee"),
+        ("Socialudvalget", "committee"),
+        ("Direktionen", "unknown"),
+        ("Ankestyrelsen", "unknown"),
+        ("", "unknown"),
+    ],
+)
+def test_body_kind(name: str, kind: str) -> None:
+    assert body_kind(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind", "body", "when"),
+    [
+        ("Resume", "summary", None, None),
+        ("Sagsresumé", "summary", None, None),
+        ("Beslutningstema", "summary", None, None),
+        ("Sagsfremstilling:", "case", None, None),
+        ("Sagens indhold", "case", None, None),
+        ("Sagsforløb", "case", None, None),
+        ("Indstilling", "proposal", None, None),
+        ("Indstillinger", "proposal", None, None),
+        ("Forslag til beslutning", "proposal", None, None),
+        ("Administrationens indstilling", "proposal", None, None),
+        ("Direktionens indstilling", "proposal", None, None),
+        ("Indstilling fra Social- og Sundhedsudvalget", "proposal", None, None),
+        ("Beslutning", "decision", None, None),
+        ("Afgørelse", "decision", None, None),
+        ("Beslutning i Byrådet den 25-09-2023", "decision", "Byrådet", date(2023, 9, 25)),
+        (
+            "Beslutning i Social- og Sundhedsudvalget den 12.09.2023",
+            "decision",
+            "Social- og Sundhedsudvalget",
+            date(2023, 9, 12),
+        ),
+        ("Byrådets beslutning den 25. september 2023", "decision", "Byrådet", date(2023, 9, 25)),
+        ("Udvalgets beslutning", "decision", "Udvalget", None),
+        (
+            "Beslutning (Kommunalbestyrelsen, 14.09.2021)",
+            "decision",
+            "Kommunalbestyrelsen",
+            date(2021, 9, 14),
+        ),
+        ("Økonomiudvalget, 11. september 2023, pkt. 245:", "decision", "Økonomiudvalget",
+         date(2023, 9, 11)),
+        ("Bilag", "attachments", None, None),
+        ("Økonomi", "economy", None, None),
+        ("Bevillingsmæssige konsekvenser", "economy", None, None),
+        ("Høring", "hearing", None, None),
+        ("Lovgrundlag", "other", None, None),
+        ("Beslutningskompetence", "other", None, None),
+        ("Personalemæssige konsekvenser", "other", None, None),
+    ],
+)  # fmt: skip
+def test_classify_heading(heading: str, kind: str, body: str | None, when: date | None) -> None:
+    match = classify_heading(heading)
+    assert match is not None
+    assert (match.kind, match.decision_body, match.decision_date) == (kind, body, when)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Beslutning om at udarbejde en handlingsplan",
+        "Beslutningen blev truffet enstemmigt.",
+        "Ankestyrelsens afgørelse",
+        "Indstillingen godkendt.",
+        "Spørgsmål fra medlemmer af Byrådet",
+        "Byrådet godkendte indstillingen den 25. september 2023 efter en lang debat om kortet",
+    ],
+)
+def test_sentences_are_not_section_headings(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+# --------------------------------------------------------------------------- items
+
+
+def test_toc_titles_do_not_duplicate_items(tmp_path: Path) -> None:
+    builder = PdfBuilder(footer="Byrådet 25-09-2023 – Side {page} af {nb}")
+    builder.heading("Aarhus Kommune", size=18).plain_line("Referat – Byrådet")
+    builder.plain_line("Mødedato: Onsdag den 27. september 2023")
+    builder.heading("Indholdsfortegnelse", size=14)
+    titles = {13: "Godkendelse af dagsorden", 14: "Danmarkskort over omgørelsesprocenter 2023",
+              15: "Budgetopfølgning pr. 31. august 2023"}  # fmt: skip
+    for number, title in titles.items():
+        builder.plain_line(f"{number}. {title} " + "." * 40 + f" {number - 11}")
+    for number, title in titles.items():
+        builder.plain_line(f"{number}. {title}")  # a second list without leaders
+    for number, title in titles.items():
+        builder.page_break()
+        builder.heading(f"{number}. {title}")
+        builder.heading("Sagsfremstilling", size=10.5).paragraph(CASE)
+        builder.heading("Beslutning i Byrådet den 27-09-2023", size=10.5).paragraph("Godkendt.")
+    document = read_document(builder.save(tmp_path / "toc.pdf"))
+    assert numbers(document) == ["13", "14", "15"]
+    assert [item.title for item in document.items] == list(titles.values())
+    assert [item.page_start for item in document.items] == [2, 3, 4]
+    assert all(len(item.sections) == 2 for item in document.items)
+
+
+def test_numbered_entries_in_indstilling_stay_in_the_section(tmp_path: Path) -> None:
+    """Plain (not bold) item headings 1, 2, 3 and entries 1-4 inside item 2's Indstilling:
+    only the layout and the wording tell them apart."""
+    builder = PdfBuilder()
+    builder.paragraph("1. Godkendelse af dagsorden")
+    builder.paragraph("Beslutning i Byrådet den 27-09-2023")
+    builder.paragraph("Godkendt.")
+    builder.paragraph("2. Danmarkskort over omgørelsesprocenter på socialområdet")
+    builder.paragraph("Sagsfremstilling")
+    builder.paragraph(CASE)
+    builder.paragraph("Indstilling")
+    builder.paragraph("Direktøren indstiller,")
+    builder.paragraph("1. at Byrådet drøfter danmarkskortet,")
+    builder.paragraph("2. at der ikke udarbejdes en handlingsplan,")
+    builder.paragraph("3. Byrådet godkender, at Ankestyrelsen orienteres om beslutningen, og")
+    builder.paragraph("4. Byrådet bemyndiger borgmesteren til at sende kortet videre.")
+    builder.paragraph("Beslutning i Byrådet den 27-09-2023")
+    builder.paragraph("Godkendt.")
+    builder.paragraph("3. Orientering om klagesager")
+    builder.paragraph("Beslutning i Byrådet den 27-09-2023")
+    builder.paragraph("Taget til efterretning.")
+    document = read_document(builder.save(tmp_path / "liste.pdf"))
+    assert [(i.number, i.title) for i in document.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Danmarkskort over omgørelsesprocenter på socialområdet"),
+        ("3", "Orientering om klagesager"),
+    ]
+    item = document.items[1]
+    assert [s.kind for s in item.sections] == ["case", "proposal", "decision"]
+    proposal = item.sections[1]
+    proposal_text = document.text[proposal.start : proposal.end]
+    assert "1. at Byrådet drøfter danmarkskortet" in proposal_text
+    assert "4. Byrådet bemyndiger borgmesteren" in proposal_text
+    assert "Beslutning i Byrådet" not in proposal_text
+
+
+def test_committee_decision_above_council_decision() -> None:
+    document = html(
+        "<h1>Referat – Byrådet – 27. september 2023</h1>"
+        "<h2>14. Danmarkskort over omgørelsesprocenter</h2>"
+        "<h3>Indstilling</h3><p>Direktøren indstiller, at kortet drøftes.</p>"
+        "<h3>Beslutning i Social- og Sundhedsudvalget den 12.09.2023</h3><p>Anbefales.</p>"
+        "<h3>Beslutning i Byrådet den 27.09.2023</h3><p>Godkendt.</p>"
+    )
+    sections = document.items[0].sections
+    assert [(s.kind, s.decision_body, s.decision_body_kind, s.decision_date) for s in sections] == [
+        ("proposal", None, None, None),
+        ("decision", "Social- og Sundhedsudvalget", "committee", date(2023, 9, 12)),
+        ("decision", "Byrådet", "full_council", date(2023, 9, 27)),
+    ]
+    committee, council = sections[1], sections[2]
+    assert document.text[committee.start : committee.end].endswith("Anbefales.")
+    assert document.text[council.start : council.end].endswith("Godkendt.")
+
+
+def test_closed_items_and_kinds() -> None:
+    document = html(
+        "<h2>1. Godkendelse af dagsorden</h2><p>Beslutningssag</p>"
+        "<h3>Beslutning</h3><p>Godkendt.</p>"
+        "<h2>2. Meddelelser</h2><p>Sagstype: Orientering</p>"
+        "<h3>Sagsfremstilling</h3><p>Borgmesteren orienterede.</p>"
+        "<h2>3. Danmarkskort over omgørelsesprocenter</h2><p>Til drøftelse</p>"
+        "<h3>Sagsfremstilling</h3><p>Tekst.</p>"
+        "<h2>4. Køb af ejendom (Lukket)</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+        "<h2>5. Personalesag</h2><p>Lukket punkt</p><h3>Beslutning</h3><p>Godkendt.</p>"
+        "<p><strong>Lukket dagsorden</strong></p>"
+        "<h2>6. Salg af grund</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+    )
+    found = [(i.number, i.kind, i.kind_label, i.closed) for i in document.items]
+    assert found == [
+        ("1", "decision", "Beslutningssag", False),
+        ("2", "orientation", "Orientering", False),
+        ("3", "discussion", "Til drøftelse", False),
+        ("4", None, None, True),
+        ("5", None, None, True),
+        ("6", None, None, True),
+    ]
+    assert document.items[4].end <= document.text.index("Lukket dagsorden")
+
+
+def test_plain_beslutning_type_line_is_the_kind_not_a_section(tmp_path: Path) -> None:
+    builder = PdfBuilder()
+    builder.heading("12 DANMARKSKORT OVER OMGØRELSESPROCENTER")
+    builder.plain_line("Sagsnr.: 27.69.52-I02-1-21", size=9)
+    builder.plain_line("Beslutning", size=9)
+    builder.heading("Sagsfremstilling", size=10.5).paragraph(CASE)
+    builder.heading("Beslutning i Byrådet den 25-09-2023", size=10.5).paragraph("Godkendt.")
+    document = read_document(builder.save(tmp_path / "type.pdf"))
+    item = document.items[0]
+    assert (item.number, item.title) == ("12", "DANMARKSKORT OVER OMGØRELSESPROCENTER")
+    assert (item.kind, item.kind_label) == ("decision", "Beslutning")
+    assert [s.title for s in item.sections] == [
+        "Sagsfremstilling",
+        "Beslutning i Byrådet den 25-09-2023",
+    ]
+
+
+def test_number_like_lines_are_not_items() -> None:
+    document = html(
+        "<h2>Punkt 14: Danmarkskort over omgørelsesprocenter</h2>"
+        "<p>Sagsnr. 27.69.52-I02-1-21</p>"
+        "<h3>Sagsfremstilling</h3>"
+        "<p>14. september 2021 behandlede udvalget sagen.</p>"
+        "<p>2023 blev et år med færre klager.</p>"
+        "<p>1.000 kr. pr. sag.</p>"
+        "<p>3 kommuner i klyngen har lavere tal.</p>"
+        "<h3>Beslutning</h3><p>Godkendt.</p>"
+        "<h2>Pkt. 15 Orientering om klagesager</h2><h3>Beslutning</h3><p>Til efterretning.</p>"
+        "<h2>149. Orientering om Ankestyrelsens praksis</h2><h3>Beslutning</h3><p>Taget til"
+        " efterretning.</p>"
+    )
+    assert numbers(document) == ["14", "15", "149"]
+    assert document.items[0].title == "Danmarkskort over omgørelsesprocenter"
+    assert document.items[1].title == "Orientering om klagesager"
+
+
+def test_run_in_headings() -> None:
+    document = html(
+        "<h2>7. Danmarkskort 2023</h2>"
+        "<p><strong>Indstilling:</strong> Direktionen indstiller, at kortet drøftes.</p>"
+        "<p><strong>Beslutning i Byrådet den 27-09-2023:</strong> Godkendt.</p>"
+    )
+    sections = document.items[0].sections
+    assert [(s.title, s.kind) for s in sections] == [
+        ("Indstilling", "proposal"),
+        ("Beslutning i Byrådet den 27-09-2023", "decision"),
+    ]
+    assert sections[1].decision_date == date(2023, 9, 27)
+
+
+def test_extract_without_numbers_is_one_item(tmp_path: Path) -> None:
+    folder = tmp_path / "Faaborg-Midtfyn"
+    folder.mkdir()
+    path = folder / "uddrag.html"
+    path.write_text(
+        "<html><body><p>Uddrag af referat</p>"
+        "<h1>Danmarkskort over omgørelsesprocenter 2023</h1>"
+        "<h2>Resume</h2><p>Kortet er offentliggjort.</p>"
+        "<h2>Beslutning</h2><p>Godkendt.</p></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert [(i.number, i.title) for i in document.items] == [
+        ("", "Danmarkskort over omgørelsesprocenter 2023")
+    ]
+    assert [s.kind for s in document.items[0].sections] == ["summary", "decision"]
+    assert document.meeting.municipality == "Faaborg-Midtfyn Kommune"
+    assert document.meeting.municipality_code == 430
+
+
+# --------------------------------------------------------------------------- meeting
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "when"),
+    [
+        ("<p>Udvalg: Herning Byråd</p><p>Mødedato: 14. september 2021</p>", "Herning Byråd",
+         date(2021, 9, 14)),
+        ("<p><b>Referat fra Byrådets møde</b></p><p>Onsdag den 27. september 2023 kl. 17.00</p>",
+         "Byrådet", date(2023, 9, 27)),
+        ("<h1>Kommunalbestyrelsen</h1><p>Udskrevet den 1. oktober 2023</p><p>Dato: 27-09-2023</p>",
+         "Kommunalbestyrelsen", date(2023, 9, 27)),
+        ("<p>Referat – Social- og Sundhedsudvalget – 12.09.2023</p>",
+         "Social- og Sundhedsudvalget", date(2023, 9, 12)),
+    ],
+)  # fmt: skip
+def test_meeting_metadata(header: str, body: str, when: date) -> None:
+    document = html(
+        f"<p>Aarhus Kommune</p>{header}<h2>1. Godkendelse af dagsorden</h2>"
+        "<h3>Beslutning</h3><p>Godkendt.</p>"
+    )
+    meeting = document.meeting
+    assert (meeting.municipality, meeting.municipality_code) == ("Aarhus Kommune", 751)
+    assert (meeting.body, meeting.date) == (body, when)
+    assert meeting.body_kind == body_kind(body)
+    assert meeting.date_span is not None
+    assert str(when.day) in document.text[meeting.date_span[0] : meeting.date_span[1]]
+
+
+def test_meeting_from_running_header_only(tmp_path: Path) -> None:
+    builder = PdfBuilder(header="Referat | Kommunalbestyrelsen | 14. september 2021 | Side {page}")
+    builder.heading("Nordfyns Kommune", size=16)
+    for number in (1, 2):
+        builder.heading(f"{number}. Punkt om noget vigtigt")
+        builder.heading("Sagsfremstilling", size=10.5).paragraph(CASE)
+        builder.page_break()
+    document = read_document(builder.save(tmp_path / "nordfyn.pdf"))
+    assert document.meeting.body == "Kommunalbestyrelsen"
+    assert document.meeting.date == date(2021, 9, 14)
+    assert document.meeting.municipality == "Nordfyns Kommune"
+
+
+# --------------------------------------------------------------------------- output
+
+
+def test_structure_dict_has_the_promised_keys() -> None:
+    document = html(
+        "<h1>Referat – Byrådet – 27. september 2023</h1><p>Aarhus Kommune</p>"
+        "<h2>14. Danmarkskort</h2><p>Beslutningssag</p>"
+        "<h3>Beslutning i Byrådet den 27-09-2023</h3><p>Godkendt.</p>"
+    )
+    result = structure_dict(document)
+    assert list(result) == ["meeting", "pages", "items", "warnings"]
+    assert result["meeting"] == {
+        "municipality": "Aarhus Kommune",
+        "municipality_code": 751,
+        "body": "Byrådet",
+        "body_kind": "full_council",
+        "date": "2023-09-27",
+    }
+    item = result["items"][0]
+    assert list(item) == [
+        "number", "title", "page_start", "page_end", "kind", "closed", "sections",
+    ]  # fmt: skip
+    assert item["sections"][0] == {
+        "title": "Beslutning i Byrådet den 27-09-2023",
+        "kind": "decision",
+        "page_start": 1,
+        "decision_body": "Byrådet",
+        "decision_date": "2023-09-27",
+    }
+    text = render_structure_text(document)
+    assert "Kommune: Aarhus Kommune (751)" in text
+    assert "Organ: Byrådet (kommunalbestyrelsen)" in text
+    assert "Mødedato: 27. september 2023" in text
+    assert "14. Danmarkskort" in text
+    assert "truffet af Byrådet" in text
+
+
+def test_inspect_command_prints_json(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from minutes_checker.cli import main
+
+    path = tmp_path / "referat.html"
+    path.write_text(
+        "<h1>Referat – Byrådet – 27. september 2023</h1><h2>1. Godkendelse af dagsorden</h2>"
+        "<h3>Beslutning</h3><p>Godkendt.</p>",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["inspect", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["items"][0]["number"] == "1"
+    assert data["meeting"]["body"] == "Byrådet"
+    plain = CliRunner().invoke(main, ["inspect", str(path)])
+    assert plain.exit_code == 0
+    assert "Dagsordenspunkter: 1" in plain.stdout
