@@ -12,7 +12,15 @@ from .engine import Engine, default_engine
 from .errors import InputError, InternalError
 from .mapyear import MapYear, infer_map_year
 from .messages import Lang
-from .models import Assessment, Document, Item, ItemRef
+from .models import (
+    Assessment,
+    Document,
+    ExcerptPage,
+    ExcerptSection,
+    Item,
+    ItemExcerpt,
+    ItemRef,
+)
 from .rules import Rule, RuleBook, RuleFileError
 
 MIN_BODY_MENTIONS = 2  # an item without a telling title needs this many mentions in its text
@@ -147,3 +155,112 @@ def assess_file(path: str | Path, lang: Lang = "da") -> Assessment:
     except Exception as exc:  # a reader bug must not stop a batch
         return error_assessment(str(path), InternalError(f"{type(exc).__name__}: {exc}"), lang)
     return assess_document(document, lang)
+
+
+# ------------------------------------------------------------------------- excerpts for reports
+
+HEADER_CONTEXT = 300  # characters shown around evidence that lies outside the assessed items
+
+
+def _pages_between(document: Document, start: int, end: int) -> list[ExcerptPage]:
+    first = document.page_at(start)
+    pages = [ExcerptPage(number=first, start=start)]
+    pages += [
+        ExcerptPage(number=p.number, start=p.start)
+        for p in document.pages
+        if start < p.start < end
+    ]
+    return pages
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole lines."""
+    left = text.rfind("\n", 0, start)
+    right = text.find("\n", end)
+    return (0 if left < 0 else left + 1), (len(text) if right < 0 else right)
+
+
+def excerpts_of(document: Document, assessment: Assessment) -> list[ItemExcerpt]:
+    """The assessed items' text with sections and page starts, plus the meeting-header context
+    of any evidence outside those items (e.g. the meeting date on page 1)."""
+    file = assessment.file
+    wanted = {(ref.number, ref.title, ref.page_start) for ref in assessment.items}
+    items = [i for i in document.items if (i.number, i.title, i.page_start) in wanted]
+    out = [
+        ItemExcerpt(
+            file=file,
+            kind="item",
+            number=item.number,
+            title=item.title,
+            start=item.start,
+            end=item.end,
+            text=document.text[item.start : item.end],
+            pages=_pages_between(document, item.start, item.end),
+            sections=[
+                ExcerptSection(
+                    title=s.title, kind=s.kind, start=s.start, end=s.end, page_start=s.page_start
+                )
+                for s in item.sections
+            ],
+        )
+        for item in items
+    ]
+    outside: list[tuple[int, int]] = []
+    for result in assessment.checks.values():
+        for evidence in result.evidence:
+            if not any(i.start <= evidence.start and evidence.end <= i.end for i in items):
+                outside.append((evidence.start, evidence.end))
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(outside):
+        lo, hi = _snap(
+            document.text,
+            max(0, start - HEADER_CONTEXT),
+            min(len(document.text), end + HEADER_CONTEXT),
+        )
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    for lo, hi in windows:
+        out.append(
+            ItemExcerpt(
+                file=file,
+                kind="header",
+                number=None,
+                title="",
+                start=lo,
+                end=hi,
+                text=document.text[lo:hi],
+                pages=_pages_between(document, lo, hi),
+            )
+        )
+    return sorted(out, key=lambda e: e.start)
+
+
+def assess_file_with_excerpts(
+    path: str | Path, lang: Lang = "da"
+) -> tuple[Assessment, list[ItemExcerpt]]:
+    """Like `assess_file`, and also the text of the assessed items (for the auditors' report)."""
+    assessment, _, excerpts = assess_file_full(path, lang)
+    return assessment, excerpts
+
+
+def assess_file_full(
+    path: str | Path, lang: Lang = "da"
+) -> tuple[Assessment, Document | None, list[ItemExcerpt]]:
+    """`assess_file` plus the read document (None when unreadable) and the item excerpts."""
+    from .readers import read_document
+
+    try:
+        document = read_document(path)
+    except InputError as error:
+        return error_assessment(str(path), error, lang), None, []
+    except Exception as exc:  # a reader bug must not stop a batch
+        problem = InternalError(f"{type(exc).__name__}: {exc}")
+        return error_assessment(str(path), problem, lang), None, []
+    try:
+        assessment = assess_document(document, lang)
+    except Exception as exc:  # an engine bug must not stop a batch either
+        problem = InternalError(f"{type(exc).__name__}: {exc}")
+        return error_assessment(str(path), problem, lang), None, []
+    return assessment, document, excerpts_of(document, assessment)

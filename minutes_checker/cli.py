@@ -161,3 +161,77 @@ def list_rules(fmt: str) -> None:
             + (f", {row['gaps']} kendte huller" if row["gaps"] else "")
         )
         click.echo(f"    {row['description']}")
+
+
+@main.command()
+@click.argument(
+    "folder", type=click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
+)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for results.jsonl, municipalities.jsonl, summary.csv and report/.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1, max=64),
+    default=None,
+    help="Worker processes (default: the number of CPUs, at most 4; 1 runs in-process).",
+)
+@click.option("--resume", is_flag=True, help="Skip files already in results.jsonl (same hash).")
+@click.option("--annotate", is_flag=True, help="Also write annotated copies of PDF and DOCX.")
+@click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default="da",
+    show_default=True,
+    help="Language of labels and messages.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=120.0,
+    show_default=True,
+    help="Seconds one file may take before it is stopped and reported.",
+)
+def batch(
+    folder: Path,
+    out: Path,
+    jobs: int | None,
+    resume: bool,
+    annotate: bool,
+    lang: str,
+    timeout: float,
+) -> None:
+    """Vurdér alle referater (PDF, DOCX, HTML) under FOLDER, samlet pr. kommune og kortår.
+
+    Exit code 0 when the batch ran (whatever the checks say); 2 on usage errors.
+    """
+    from .batch import default_jobs, discover, run_batch, summary_text
+    from .messages import batch_ui
+
+    if out.exists() and not out.is_dir():
+        _fail_input(f"{out} er ikke en mappe")
+    if not discover(folder, exclude=[out]):
+        _fail_input(batch_ui("no_files", lang, folder=folder))  # type: ignore[arg-type]
+    processes = jobs or default_jobs()
+    try:
+        result = run_batch(
+            folder,
+            out,
+            jobs=processes,
+            resume=resume,
+            annotate=annotate,
+            lang=lang,  # type: ignore[arg-type]
+            timeout=timeout,
+            progress=sys.stderr,
+        )
+    except KeyboardInterrupt:
+        click.echo("\nAfbrudt; kør igen med --resume for at fortsætte.", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        _fail_input(f"{exc.filename or out}: {exc.strerror or exc}")
+    click.echo(summary_text(result, processes, lang))  # type: ignore[arg-type]

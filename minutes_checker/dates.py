@@ -1,4 +1,5 @@
-"""Danish dates as minutes write them: "Onsdag den 27. september 2023", "27-09-2023", "27.09.2023"."""
+"""Danish dates as minutes write them: "Onsdag den 27. september 2023", "27-09-2023", "27.09.2023".
+"""
 
 from __future__ import annotations
 

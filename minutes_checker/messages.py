@@ -339,3 +339,145 @@ UI: dict[str, dict[str, str]] = {
 
 def ui(key: str, lang: Lang = "da") -> str:
     return UI[key][lang]
+
+
+# Words of the batch (progress, closing summary, summary.csv) and of the auditors' report.
+BATCH_UI: dict[str, dict[str, str]] = {
+    "files_found": {
+        "da": "{count} filer fundet i {folder}",
+        "en": "{count} files found in {folder}",
+    },
+    "resumed": {
+        "da": "{count} filer er allerede vurderet (--resume) og springes over",
+        "en": "{count} files already assessed (--resume) are skipped",
+    },
+    "left": {"da": "ca. {time} tilbage", "en": "about {time} left"},
+    "done_file": {"da": "{done}/{total} {file}: {status}", "en": "{done}/{total} {file}: {status}"},
+    "status_ok": {"da": "vurderet", "en": "assessed"},
+    "status_no_item": {"da": "intet punkt om danmarkskortet", "en": "no item on the map"},
+    "status_error": {"da": "fejl", "en": "error"},
+    "summary_title": {"da": "Resultat", "en": "Result"},
+    "summary_groups": {
+        "da": "{count} kommuner og kortår vurderet: {parts}",
+        "en": "{count} municipalities and map years assessed: {parts}",
+    },
+    "summary_outcome": {"da": "{count} {label}", "en": "{count} {label}"},
+    "summary_letters": {
+        "da": "{count} ville forventeligt få et brev",
+        "en": "{count} would be expected to get a letter",
+    },
+    "summary_files": {
+        "da": "{count} filer læst, {failed} kunne ikke læses",
+        "en": "{count} files read, {failed} could not be read",
+    },
+    "summary_error": {
+        "da": "  {count} × {code}: {message} ({files})",
+        "en": "  {count} × {code}: {message} ({files})",
+    },
+    "summary_time": {
+        "da": "Samlet tid: {time} ({jobs} processer)",
+        "en": "Total time: {time} ({jobs} processes)",
+    },
+    "summary_outputs": {"da": "Resultater i {out}", "en": "Results in {out}"},
+    "summary_report": {"da": "Rapport: {path}", "en": "Report: {path}"},
+    "no_files": {
+        "da": "ingen PDF-, DOCX- eller HTML-filer fundet i {folder}",
+        "en": "no PDF, DOCX or HTML files found in {folder}",
+    },
+    "worker_died": {
+        "da": "læseprocessen stoppede uventet",
+        "en": "the reading process stopped unexpectedly",
+    },
+    "annotate_failed": {
+        "da": "den kommenterede kopi kunne ikke laves: {error}",
+        "en": "the annotated copy could not be made: {error}",
+    },
+    "unknown_municipality": {"da": "Ukendt kommune", "en": "Unknown municipality"},
+    "csv_code": {"da": "Kommunekode", "en": "Code"},
+    "csv_municipality": {"da": "Kommune", "en": "Municipality"},
+    "csv_map_year": {"da": "Danmarkskort", "en": "Map year"},
+    "csv_outcome": {"da": "Forventet udfald", "en": "Expected outcome"},
+    "csv_documents": {"da": "Dokumenter", "en": "Documents"},
+    "csv_report": {"da": "Rapport", "en": "Report"},
+    "seconds": {"da": "{n} s", "en": "{n} s"},
+    "minutes": {"da": "{m} min {s} s", "en": "{m} min {s} s"},
+    "hours": {"da": "{h} t {m} min", "en": "{h} h {m} min"},
+}
+
+REPORT_UI: dict[str, dict[str, str]] = {
+    "title": {
+        "da": "Behandlingen af danmarkskortet – oversigt",
+        "en": "Treatment of the danmarkskort – overview",
+    },
+    "intro": {
+        "da": "Vurdering af referaterne efter retssikkerhedslovens § 79 b. Klik på en "
+        "kolonneoverskrift for at sortere, og skriv i feltet for at filtrere.",
+        "en": "Assessment of the minutes under section 79 b of the Legal Protection Act. Click a "
+        "column heading to sort, and type in the box to filter.",
+    },
+    "filter": {"da": "Filtrér", "en": "Filter"},
+    "filter_placeholder": {
+        "da": "kommune, udfald, status …",
+        "en": "municipality, outcome, status …",
+    },
+    "shown": {"da": "viser {shown} af {total}", "en": "showing {shown} of {total}"},
+    "generated": {"da": "Dannet {when} af minutes-checker", "en": "Made {when} by minutes-checker"},
+    "code": {"da": "Kode", "en": "Code"},
+    "municipality": {"da": "Kommune", "en": "Municipality"},
+    "map_year": {"da": "Kort", "en": "Map"},
+    "outcome": {"da": "Forventet udfald", "en": "Expected outcome"},
+    "documents": {"da": "Dok.", "en": "Docs"},
+    "back": {"da": "← Til oversigten", "en": "← Back to the overview"},
+    "checks": {"da": "Tjek", "en": "Checks"},
+    "verdict": {"da": "Vurdering", "en": "Verdict"},
+    "evidence": {"da": "Belæg", "en": "Evidence"},
+    "no_evidence": {
+        "da": "Intet citat: vurderingen hviler på, at noget ikke står i referatet.",
+        "en": "No quote: the verdict rests on something not being in the minutes.",
+    },
+    "supports": {"da": "understøtter", "en": "supports"},
+    "contradicts": {"da": "taler imod", "en": "contradicts"},
+    "rule": {"da": "regel", "en": "rule"},
+    "page": {"da": "s.", "en": "p."},
+    "page_long": {"da": "Side {n}", "en": "Page {n}"},
+    "legend": {"da": "Farver i teksten", "en": "Colours in the text"},
+    "legend_polarity": {
+        "da": "Fuld understregning: understøtter vurderingen. Stiplet: taler imod.",
+        "en": "Solid underline: supports the verdict. Dashed: contradicts it.",
+    },
+    "documents_title": {"da": "Dokumenter", "en": "Documents"},
+    "text_title": {"da": "Referatets tekst", "en": "Text of the minutes"},
+    "header_excerpt": {"da": "Mødeoplysninger", "en": "Meeting details"},
+    "no_text": {
+        "da": "Teksten er ikke gemt for dette dokument.",
+        "en": "The text is not stored for this document.",
+    },
+    "doc_status_ok": {"da": "vurderet", "en": "assessed"},
+    "doc_status_no_item": {
+        "da": "intet punkt om danmarkskortet",
+        "en": "no item on the map",
+    },
+    "doc_status_error": {"da": "kunne ikke læses", "en": "could not be read"},
+    "decision": {"da": "Din vurdering", "en": "Your review"},
+    "accept": {"da": "Enig", "en": "Agree"},
+    "reject": {"da": "Uenig", "en": "Disagree"},
+    "undecided": {"da": "Ikke taget stilling", "en": "Not reviewed"},
+    "note": {"da": "Bemærkning", "en": "Note"},
+    "export": {"da": "Eksportér vurderinger (JSON)", "en": "Export reviews (JSON)"},
+    "export_help": {
+        "da": "Dine valg gemmes kun i denne browser. Eksportér dem for at gemme eller dele dem.",
+        "en": "Your choices are kept in this browser only. Export them to keep or share them.",
+    },
+    "reasons": {"da": "Begrundelse", "en": "Reasons"},
+    "annotated": {"da": "kommenteret kopi", "en": "annotated copy"},
+    "jump": {"da": "vis i teksten", "en": "show in the text"},
+    "item": {"da": "Punkt", "en": "Item"},
+}
+
+
+def batch_ui(key: str, lang: Lang = "da", **params: object) -> str:
+    return BATCH_UI[key][lang].format(**params)
+
+
+def report_ui(key: str, lang: Lang = "da", **params: object) -> str:
+    return REPORT_UI[key][lang].format(**params)

@@ -108,7 +108,7 @@ class Block(_Model):
 
 
 class Furniture(_Model):
-    """A running header or footer removed from the body text (kept: it often names body and date)."""
+    """A running header or footer removed from the body text (kept: it often names body, date)."""
 
     text: str
     page: int
@@ -143,7 +143,9 @@ class Item(_Model):
     page_start: int
     page_end: int
     kind: ItemKind | None = None
-    kind_label: str | None = Field(None, description="the item type as written, e.g. 'Beslutningssag'")
+    kind_label: str | None = Field(
+        None, description="the item type as written, e.g. 'Beslutningssag'"
+    )
     closed: bool = False
     sections: list[Section] = Field(default_factory=list)
 
@@ -260,3 +262,40 @@ class MunicipalityAssessment(_Model):
     items: list[ItemRef] = Field(default_factory=list)
     checks: dict[CheckId, CheckResult]
     outcome: Outcome
+
+
+# --------------------------------------------------------------------------- item excerpts
+
+
+class ExcerptSection(_Model):
+    """A section of an excerpt; offsets index `Document.text` like everything else."""
+
+    title: str
+    kind: SectionKind
+    start: int
+    end: int
+    page_start: int
+
+
+class ExcerptPage(_Model):
+    number: int = Field(description="1-based page number")
+    start: int = Field(description="offset in Document.text where this page begins")
+
+
+class ItemExcerpt(_Model):
+    """The text of an assessed item (or of the meeting header), kept so a report can show every
+    piece of evidence in its surroundings without reading the file again.
+
+    `text == Document.text[start:end]`; sections and pages use Document offsets, so an
+    `Evidence` with `start`/`end` inside [start, end) is highlighted at `evidence.start - start`.
+    """
+
+    file: str
+    kind: Literal["item", "header"] = "item"
+    number: str | None = None
+    title: str
+    start: int
+    end: int
+    text: str
+    pages: list[ExcerptPage] = Field(default_factory=list)
+    sections: list[ExcerptSection] = Field(default_factory=list)
