@@ -63,11 +63,24 @@ _BODY_WORD = (
 # Social og Sundhed" (a capitalised name and suspended compounds may stand before the body word)
 _BODY_NAME = (
     r"(?:(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ][\wæøå]*)?\s+(?=[A-ZÆØÅ]))?"
-    r"(?:[\wæøåÆØÅ]+-,?\s+(?:og\s+|eller\s+)?){0,4}"
+    r"(?:[\wæøåÆØÅ]+-,?\s+(?:(?:og|eller|&)\s+)?|[\wæøåÆØÅ]+\s+&\s+){0,4}"
     rf"{_BODY_WORD}"
     r"|(?i:udvalget)\s+for\s+[\wæøåÆØÅ]+(?:,?\s+[\wæøåÆØÅ]+)?(?:\s+og\s+[\wæøåÆØÅ]+)?)"
 )
 _BODY_ONLY = re.compile(rf"^(?P<body>{_BODY_NAME})$")
+
+
+_SMALL_WORDS = frozenset({"og", "eller", "for", "i", "af", "under", "&"})
+
+
+def _tidy_body(name: str | None) -> str | None:
+    """A body written in capitals ("SOCIAL- OG SUNDHEDSUDVALGET") as it is normally written."""
+    if not name or not name.isupper():
+        return name
+    words = []
+    for word in name.lower().split():
+        words.append(word if word in _SMALL_WORDS else word[:1].upper() + word[1:])
+    return " ".join(words)
 
 
 def _strip_genitive(name: str) -> str:
@@ -221,7 +234,7 @@ _BODY_DATE = re.compile(
 )
 # any named body after "Beslutning i": "Beredskabskommissionen", "Handicaprådet"
 _NAMED_BODY = re.compile(
-    r"^[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:,?\s+(?:(?:og|for|i|under)\s+)?[\wæøåÆØÅ\-]+){0,5}$"
+    r"^[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:,?\s+(?:(?:og|for|i|under|&)\s+)?[\wæøåÆØÅ\-]+){0,5}$"
 )
 _REST_JUNK = re.compile(r"^(?:i|fra|af|på|truffet i|taget i)\s+", re.IGNORECASE)
 _CASE_NO = re.compile(r",?\s*(?:pkt\.?|punkt|sag)\s*(?:nr\.?\s*)?\d+\s*$", re.IGNORECASE)
@@ -236,6 +249,8 @@ class HeadingMatch:
     decision_date: date | None = None
     # "Økonomiudvalget, 11. september 2023, pkt. 245": only a section after another section
     body_date: bool = False
+    # a heading styled like the document's known section headings ("Handlingsplanens indhold")
+    generic: bool = False
 
 
 def _normalise_heading(text: str) -> str:
@@ -289,7 +304,7 @@ def classify_heading(text: str) -> HeadingMatch | None:
     if match:
         body, when, ok = _parse_body_and_date(match.group("rest"))
         if ok:
-            return HeadingMatch("decision", title, body, when)
+            return HeadingMatch("decision", title, _tidy_body(body), when)
         return None
     # "Byrådets beslutning den 25.09.2023", "Udvalgets beslutning"
     match = _GENITIVE_DECISION.match(title)
@@ -301,7 +316,8 @@ def classify_heading(text: str) -> HeadingMatch | None:
             if not found or _TIME.sub("", rest[found[0][1][1] :]).strip(" ,.:"):
                 return None
             when = found[0][0]
-        return HeadingMatch("decision", title, _strip_genitive(match.group("body")), when)
+        body = _tidy_body(_strip_genitive(match.group("body")))
+        return HeadingMatch("decision", title, body, when)
     # "Indstilling fra Økonomiudvalget", "Direktionens indstilling"
     match = _PROPOSAL.match(title)
     if match:
@@ -316,7 +332,7 @@ def classify_heading(text: str) -> HeadingMatch | None:
     if match:
         body, when, ok = _parse_body_and_date(match.group("rest"))
         if ok and body is None and when is not None:
-            name = _strip_genitive(match.group("body").strip())
+            name = _tidy_body(_strip_genitive(match.group("body").strip()))
             return HeadingMatch("decision", title, name, when, body_date=True)
     match = _CONSEQUENCES.match(title)
     if match:
@@ -684,6 +700,9 @@ def _find_items(document: Document, units: list[_Unit]) -> list[Item]:
         if found:
             section_units[index] = found[0]
 
+    candidate_units = {c.unit for c in candidates}
+    section_units.update(_styled_sections(units, section_units, candidate_units))
+
     toc_zone = _toc_zone(units)
     usable = [c for c in candidates if not c.toc]
     strong = [c for c in usable if units[c.unit].strong]
@@ -737,6 +756,54 @@ def _find_items(document: Document, units: list[_Unit]) -> list[Item]:
         _fill_item(item, units, first_body, section_units)
         items.append(item)
     return items
+
+
+def _signature(unit: _Unit) -> tuple[object, ...]:
+    """How a heading looks: block kind, outline level, bold and font size."""
+    size = round(unit.size * 2) / 2 if unit.size else None
+    return (unit.kind == "heading", unit.level, unit.bold, size)
+
+
+_GENERIC_HEADING = re.compile(r"^[A-ZÆØÅ0-9][^.!?;]{1,68}:?$")
+
+
+def _styled_sections(
+    units: list[_Unit], known: dict[int, HeadingMatch], candidates: set[int]
+) -> dict[int, HeadingMatch]:
+    """Headings that look exactly like at least two of the document's known section headings
+    (same style, level, weight and size) are sections too, of kind "other" unless their words
+    say more: "Handlingsplanens indhold", "Vurdering af kortet"."""
+    votes: Counter[tuple[object, ...]] = Counter()
+    for index, match in known.items():
+        unit = units[index]
+        if unit.strong and _normalise_heading(unit.text) == match.title:
+            votes[_signature(unit)] += 1
+    signatures = {signature for signature, count in votes.items() if count >= 2}
+    if not signatures:
+        return {}
+    found: dict[int, HeadingMatch] = {}
+    for index, unit in enumerate(units):
+        if index in known or index in candidates or not unit.strong:
+            continue
+        if not unit.first or _signature(unit) not in signatures:
+            continue
+        text = unit.text
+        if not _GENERIC_HEADING.match(text) or len(text.split()) > 8:
+            continue
+        if (
+            _META_LINE.match(text)
+            or _item_kind(text)
+            or _CLOSED.search(text)
+            or _TOC_HEADING.match(text)
+            or _CLOSED_DIVIDER.match(text)
+            or _OPEN_DIVIDER.match(text)
+            or _END_MARK.match(text)
+        ):
+            continue
+        prefixed = _prefix_heading(text)
+        kind: SectionKind = prefixed.kind if prefixed else "other"
+        found[index] = HeadingMatch(kind, _normalise_heading(text), generic=True)
+    return found
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -900,7 +967,7 @@ def _fill_item(
         unit = units[index]
         match = section_units.get(index)
         used = 1
-        if match is not None:
+        if match is not None and not match.generic:
             found = _section_at(units, index)
             if found:
                 match, used = found
@@ -961,7 +1028,7 @@ def _single_item(
     """A document with no numbered items (a one-item extract): one item named by its heading."""
     if not units:
         return None
-    real_sections = sorted(i for i, m in section_units.items() if not m.body_date)
+    real_sections = sorted(i for i, m in section_units.items() if not m.body_date and not m.generic)
     first_section = real_sections[0] if real_sections else None
     title_unit = None
     limit = first_section if first_section is not None else min(len(units), 60)
@@ -1151,14 +1218,14 @@ def _find_meeting(document: Document, units: list[_Unit], items: list[Item]) -> 
     for unit in header:
         named = _body_in(unit.text)
         if named:
-            meeting.body = named[0]
+            meeting.body = _tidy_body(named[0])
             meeting.body_span = (unit.start + named[1], unit.start + named[2])
             break
     if meeting.body is None:
         for furniture in document.furniture:
             named = _body_in(furniture.text)
             if named:
-                meeting.body = named[0]
+                meeting.body = _tidy_body(named[0])
                 break
     meeting.body_kind = body_kind(meeting.body)
 
