@@ -30,7 +30,10 @@ MAX_PAGES = 5000
 _LINE_BREAK_HYPHENS = "\ufffe\x02"
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n|[\ufffe\x02]")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b|extrabold", re.IGNORECASE)
-_LIST_MARKER = re.compile(r"^(?:[•▪◦●○■□►▸‣⁃∙·*\-–—]\s|\(?\d{1,2}[.)]\s+\S|\(?[a-zæøå][.)]\s+\S)")
+# bullets, "1." / "2)" and "a)" / "b. Tekst" (not "d. 23.06.2022", an abbreviated "den")
+_LIST_MARKER = re.compile(
+    r"^(?:[•▪◦●○■□►▸‣⁃∙·*\-–—]\s|\(?\d{1,2}[.)]\s+\S|\(?[a-hA-H]\)\s+\S|[a-h]\.\s+[A-ZÆØÅ])"
+)
 _ITEM_START = re.compile(r"^(?:punkt|pkt\.?|dagsordenspunkt)\s*\d{1,4}\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
