@@ -68,6 +68,11 @@ class Findings:
             return "committee"
         return "unknown"
 
+    @property
+    def committee_only(self) -> bool:
+        """Committee minutes with no decision of the council itself."""
+        return self.document_body == "committee" and not self.council_decisions()
+
     def actor(self, section: Section | None) -> BodyKind:
         if section is not None and section.kind == "decision" and section.decision_body_kind:
             return section.decision_body_kind
@@ -275,7 +280,7 @@ def _council_position(f: Findings) -> list[Hit]:
 
 
 def check_active_debate(f: Findings) -> CheckResult:
-    if f.document_body == "committee" and not f.council_decisions():
+    if f.committee_only:
         return f.result("active_debate", "not_met", "committee_only", [])
     council_level = f.in_council_decision
     debate = f.select(
@@ -290,8 +295,6 @@ def check_active_debate(f: Findings) -> CheckResult:
     approved = f.council_decision_says("approved")
     noted = f.council_decision_says("noted")
     postponed = f.council_decision_says("postponed")
-    if postponed and not approved:
-        return f.result("active_debate", "not_met", "postponed", f.evidence(postponed))
     kinds = {item.kind for item in f.items}
     discussion = f.select("set_up_for_debate") or "discussion" in kinds
     decision_framing = f.select("set_up_for_decision", where=f.in_kinds("proposal"))
@@ -299,6 +302,8 @@ def check_active_debate(f: Findings) -> CheckResult:
     is_decision = bool(decision_framing) or "decision" in kinds
     is_orientation = bool(orientation) or "orientation" in kinds
     framing = f.select("set_up_for_debate") + decision_framing
+    if postponed and not approved and not discussion and not is_decision:
+        return f.result("active_debate", "not_met", "postponed", f.evidence(postponed))
     if discussion:
         return f.result("active_debate", "met", "set_up", f.evidence(framing))
     if is_decision and not is_orientation:
@@ -333,6 +338,8 @@ def check_all_three_maps(f: Findings) -> CheckResult:
     required = ["map_social", "map_children"]
     if year is None or year >= FIRST_YEAR_WITH_ADULT_MAP:
         required.append("map_adults")
+    if f.committee_only:
+        return f.result("all_three_maps", "not_met", "committee_only", [])
     pointer = bool(f.select("attachment_pointer"))
     generic = f.select("three_maps")
     covered, weak, missing, evidence = [], [], [], []
@@ -454,7 +461,7 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
     if proposed and noted:
         return (
             f.result("action_plan_decision", "unclear", "only_noted", f.evidence(noted + proposed)),
-            "",
+            _plan_value(proposed),
         )
     if not f.council_decisions():
         if f.document_body != "committee" and proposed:
@@ -470,6 +477,8 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
 
 
 def check_no_plan_reasons(f: Findings, plan: CheckResult, value: str) -> CheckResult:
+    if plan.status == "unclear" and value == "no":
+        return f.result("no_plan_reasons", "unclear", "plan_unclear", [])
     if plan.status != "met" or value != "no":
         return f.result("no_plan_reasons", "not_applicable", "not_relevant", [])
     reasons = f.select("ankestyrelsen_informed", "reason_given", polarity="supports")

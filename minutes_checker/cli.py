@@ -235,3 +235,30 @@ def batch(
     except OSError as exc:
         _fail_input(f"{exc.filename or out}: {exc.strerror or exc}")
     click.echo(summary_text(result, processes, lang))  # type: ignore[arg-type]
+
+
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--split",
+    "splits",
+    multiple=True,
+    default=("dev", "heldout"),
+    show_default=True,
+    help="Which split(s) to evaluate.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def evaluate(directory: Path, splits: tuple[str, ...], fmt: str) -> None:
+    """Mål enigheden med en omhyggelig gennemgang på en mappe med mærkede referater."""
+    from .evaluate import accuracy_table, render_text
+    from .evaluate import evaluate as run
+
+    result = run(directory, splits)
+    if fmt == "json":
+        data = result.model_dump(mode="json")
+        data["accuracy"] = accuracy_table(result)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(result))

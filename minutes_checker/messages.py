@@ -157,6 +157,11 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "da": "Referatet viser ikke kommunalbestyrelsens beslutning i punktet.",
         "en": "The minutes do not show the council's decision on the item.",
     },
+    "all_three_maps.committee_only": {
+        "da": "Kortene er kun behandlet i et udvalg; kort, der overlades til et udvalg, "
+        "tæller ikke.",
+        "en": "The maps were only treated in a committee; maps left to a committee do not count.",
+    },
     "all_three_maps.all": {
         "da": "Alle {count} kort er behandlet: {maps}.",
         "en": "All {count} maps are treated: {maps}.",
@@ -239,6 +244,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "eller at Ankestyrelsen orienteres (ikke et brud, men bør fremgå).",
         "en": "A plan was declined, but the minutes show neither reasons nor that Ankestyrelsen "
         "is informed (not a breach, but it should be shown).",
+    },
+    "no_plan_reasons.plan_unclear": {
+        "da": "Om kommunalbestyrelsen har fravalgt en handlingsplan, er uklart; derfor også om "
+        "fravalget skulle begrundes.",
+        "en": "Whether the council declined a plan is unclear, so whether reasons were due is "
+        "unclear too.",
     },
     "no_plan_reasons.not_relevant": {
         "da": "Gælder kun, når kommunalbestyrelsen fravælger en handlingsplan.",

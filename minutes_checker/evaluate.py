@@ -1,0 +1,200 @@
+"""How often the checker agrees with a careful human reviewer, on a labelled folder.
+
+A labelled folder holds rendered minutes next to `<id>.expected.json` files whose `labels` give
+the reviewer's status for every check and the outcome (see corpus/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from .assess import assess_file
+from .models import CHECK_IDS, Assessment
+
+STATUSES = ("met", "not_met", "unclear", "not_applicable", "undetermined")
+
+
+class Disagreement(BaseModel):
+    file: str
+    split: str
+    check: str
+    expected: str
+    got: str
+    explanation: str = ""
+
+
+class CheckScore(BaseModel):
+    total: int = 0
+    correct: int = 0
+    confusion: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="expected status -> got status -> count"
+    )
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+class SplitReport(BaseModel):
+    split: str
+    documents: int
+    checks: dict[str, CheckScore]
+    outcome: CheckScore
+    evidence_met: int = Field(0, description="met verdicts with evidence from labelled items")
+    evidence_met_right_item: int = 0
+    evidence_wrong_item: list[str] = Field(default_factory=list)
+
+    @property
+    def evidence_share(self) -> float:
+        return self.evidence_met_right_item / self.evidence_met if self.evidence_met else 1.0
+
+
+class Evaluation(BaseModel):
+    splits: dict[str, SplitReport]
+    disagreements: list[Disagreement]
+
+
+def labelled_files(directory: Path) -> list[tuple[Path, dict[str, object]]]:
+    out = []
+    for expected in sorted(directory.rglob("*.expected.json")):
+        data = json.loads(expected.read_text(encoding="utf-8"))
+        document = expected.with_name(str(data.get("file") or ""))
+        if data.get("labels") and document.is_file():
+            out.append((document, data))
+    return out
+
+
+def _score(score: CheckScore, expected: str, got: str) -> None:
+    score.total += 1
+    score.correct += expected == got
+    row = score.confusion.setdefault(expected, {})
+    row[got] = row.get(got, 0) + 1
+
+
+def evaluate(
+    directory: Path,
+    splits: Iterable[str] = ("dev", "heldout"),
+    progress: Callable[[Path], None] | None = None,
+) -> Evaluation:
+    wanted = set(splits)
+    reports: dict[str, SplitReport] = {}
+    disagreements: list[Disagreement] = []
+    for path, data in labelled_files(directory):
+        split = str(data.get("split", "dev"))
+        if split not in wanted:
+            continue
+        if progress:
+            progress(path)
+        labels: dict[str, object] = data["labels"]  # type: ignore[assignment]
+        assessment = assess_file(path)
+        report = reports.setdefault(
+            split,
+            SplitReport(
+                split=split,
+                documents=0,
+                checks={c: CheckScore() for c in CHECK_IDS},
+                outcome=CheckScore(),
+            ),
+        )
+        report.documents += 1
+        expected_checks: dict[str, str] = labels["checks"]  # type: ignore[assignment]
+        for check in CHECK_IDS:
+            expected, got = expected_checks[check], assessment.checks[check].status
+            _score(report.checks[check], expected, got)
+            if expected != got:
+                disagreements.append(
+                    Disagreement(
+                        file=path.name,
+                        split=split,
+                        check=check,
+                        expected=expected,
+                        got=got,
+                        explanation=assessment.checks[check].explanation,
+                    )
+                )
+        expected_outcome = str(labels["outcome"])
+        _score(report.outcome, expected_outcome, assessment.outcome.id)
+        if expected_outcome != assessment.outcome.id:
+            disagreements.append(
+                Disagreement(
+                    file=path.name,
+                    split=split,
+                    check="outcome",
+                    expected=expected_outcome,
+                    got=assessment.outcome.id,
+                )
+            )
+        _score_evidence(report, path, assessment, [str(i) for i in labels.get("items", [])])  # type: ignore[attr-defined]
+    return Evaluation(splits=reports, disagreements=disagreements)
+
+
+def _score_evidence(
+    report: SplitReport, path: Path, assessment: Assessment, items: list[str]
+) -> None:
+    """Every `met` verdict's text evidence must come from a labelled danmarkskort item."""
+    for check, result in assessment.checks.items():
+        if result.status != "met":
+            continue
+        for evidence in result.evidence:
+            if evidence.rule.startswith("structure.") or evidence.item is None:
+                continue  # read from the meeting header, not from an item's text
+            report.evidence_met += 1
+            if evidence.item in items or (not items and evidence.item == ""):
+                report.evidence_met_right_item += 1
+            else:
+                report.evidence_wrong_item.append(
+                    f"{path.name}: {check} quotes item {evidence.item} ({evidence.rule})"
+                )
+
+
+def render_text(evaluation: Evaluation) -> str:
+    lines: list[str] = []
+    for split, report in sorted(evaluation.splits.items()):
+        lines.append(f"== {split}: {report.documents} dokumenter ==")
+        lines.append(f"{'tjek':<22} {'nøjagtighed':>11}  rigtige/i alt")
+        for check, score in report.checks.items():
+            lines.append(f"{check:<22} {score.accuracy:>10.1%}  {score.correct}/{score.total}")
+        outcome = report.outcome
+        lines.append(f"{'udfald':<22} {outcome.accuracy:>10.1%}  {outcome.correct}/{outcome.total}")
+        lines.append(
+            f"{'evidens fra rette punkt':<22} {report.evidence_share:>10.1%}  "
+            f"{report.evidence_met_right_item}/{report.evidence_met}"
+        )
+        for wrong in report.evidence_wrong_item:
+            lines.append(f"  forkert punkt: {wrong}")
+        lines.append("")
+        lines.append("Forveksling (forventet → fundet):")
+        for check, score in [*report.checks.items(), ("outcome", outcome)]:
+            cells = [
+                f"{exp}→{got}:{n}"
+                for exp, row in sorted(score.confusion.items())
+                for got, n in sorted(row.items())
+                if exp != got
+            ]
+            if cells:
+                lines.append(f"  {check:<22} " + "  ".join(cells))
+        lines.append("")
+    if evaluation.disagreements:
+        lines.append("Uenigheder:")
+        for d in evaluation.disagreements:
+            lines.append(f"  [{d.split}] {d.file}: {d.check}: forventet {d.expected}, fik {d.got}")
+    counts = Counter(d.split for d in evaluation.disagreements)
+    lines.append(
+        "I alt uenigheder: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "0")
+    )
+    return "\n".join(lines)
+
+
+def accuracy_table(evaluation: Evaluation) -> dict[str, dict[str, float]]:
+    """split -> check (and 'outcome') -> accuracy; what the CI floor is held against."""
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+    for split, report in evaluation.splits.items():
+        for check, score in report.checks.items():
+            table[split][check] = score.accuracy
+        table[split]["outcome"] = report.outcome.accuracy
+    return dict(table)
