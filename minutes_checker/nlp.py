@@ -51,6 +51,7 @@ LEMMA_OVERRIDES = {
     "bedt": "bede",
 }
 
+_NUMBERED_END = re.compile(r"^(?:\d{1,3}|[a-zæøå])\.$")
 _BULLET = re.compile(r"(?:[-–•▪◦*]|\d{1,2}[.)]|[a-zæøå][.)])\s")
 _SHORT_LINE = 45
 
@@ -119,8 +120,20 @@ def minutes_sentences(doc: Doc) -> Doc:
         if token.is_sent_start:
             continue
         prev = doc[i - 1]
+        capital_next = token.text[:1].isupper()
         ends = prev.text in {".", "!", "?", "…", "?!"} or (
-            prev.text in SENTENCE_FINAL_ABBREVIATIONS and token.text[:1].isupper()
+            capital_next
+            and (
+                prev.text in SENTENCE_FINAL_ABBREVIATIONS
+                # "§ 79 b." or "stk. 2." closing a sentence: the tokenizer keeps the period
+                or (_NUMBERED_END.match(prev.text) is not None and i > 1 and doc[i - 2].like_num)
+                or (
+                    _NUMBERED_END.match(prev.text) is not None
+                    and prev.text[0].isdigit()
+                    and i > 1
+                    and doc[i - 2].lower_ in ("stk.", "nr.", "pkt.", "§")
+                )
+            )
         )
         if ends and not token.is_punct:
             token.is_sent_start = True
