@@ -213,7 +213,13 @@ def test_postponed_case_is_no_decision() -> None:
     item = council_item("at der ikke udarbejdes en handlingsplan", "Sagen udsættes.", kind=None)
     got = statuses(build(Minutes("Byrådet", AUTUMN, [item])))
     assert got["action_plan_decision"] == "not_met"
-    assert got["active_debate"] == "not_met"
+    # set up for a decision: the debate was on the agenda even if the case was postponed
+    assert got["active_debate"] == "met"
+
+
+def test_postponed_orientation_shows_no_debate() -> None:
+    item = council_item("at orienteringen tages til efterretning", "Sagen udsættes.", kind=None)
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["active_debate"] == "not_met"
 
 
 def test_negated_need_in_council_decision_is_a_decision_against_a_plan() -> None:
