@@ -60,6 +60,8 @@ BATCH_KEYS = (
     "annotated",
 )
 LETTER_OUTCOMES = ("deadline_reminder", "request_action_plan_decision")
+READY = "ready"
+MAX_STARTS = 5  # a worker that dies this many times before it is ready stops the batch
 
 Worker = Callable[[str, str, str, "str | None"], dict[str, Any]]
 
@@ -162,9 +164,25 @@ def error_job(rel: str, error: InputError, lang: str, elapsed: float) -> dict[st
     }
 
 
+def warm_up() -> None:
+    """Load what every assessment needs (rules, language pipeline) before the clock runs."""
+    try:
+        from .engine import default_engine
+
+        default_engine()
+    except Exception:  # the first file will report whatever is wrong
+        pass
+
+
 def _worker_main(conn: Connection) -> None:
-    """The loop of a worker process: one (worker, args) at a time until None or EOF."""
+    """The loop of a worker process: say ready, then one (worker, args) at a time until None
+    or EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    warm_up()
+    try:
+        conn.send(READY)
+    except (BrokenPipeError, OSError):
+        return
     while True:
         try:
             message = conn.recv()
@@ -194,6 +212,7 @@ class Job:
 class _Slot:
     process: Any
     conn: Connection
+    ready: bool = False
     job: Job | None = None
     started: float = 0.0
 
@@ -228,6 +247,9 @@ def _timeout_error(seconds: float) -> TimedOut:
 def run_in_process(
     jobs: list[Job], worker: Worker, lang: str, annotate_dir: str | None, timeout: float
 ) -> Iterator[tuple[Job, dict[str, Any]]]:
+    """The jobs one after the other in this process (SIGALRM enforces the time limit)."""
+    if jobs:
+        warm_up()
     for job in jobs:
         started = time.perf_counter()
         try:
@@ -241,6 +263,10 @@ def run_in_process(
         yield job, result
 
 
+class WorkerStartError(RuntimeError):
+    """The worker processes cannot be started (they die before they are ready)."""
+
+
 def run_in_pool(
     jobs: list[Job],
     worker: Worker,
@@ -251,10 +277,13 @@ def run_in_pool(
 ) -> Iterator[tuple[Job, dict[str, Any]]]:
     """Run `worker` over `jobs` in `processes` spawned processes; yield results as they come.
 
-    A process still busy after `timeout` seconds is killed and replaced, and its file is
-    reported as timed out; a process that dies is replaced and its file reported as an error.
+    A file is handed to a process only when it is ready (its start-up does not count against
+    the time limit). A process still busy after `timeout` seconds is killed and replaced, and
+    its file reported as timed out; a process that dies is replaced and its file reported as
+    an error.
     """
     context = multiprocessing.get_context("spawn")
+    failed_starts = 0
 
     def start() -> _Slot:
         parent, child = context.Pipe()
@@ -264,7 +293,7 @@ def run_in_pool(
         return _Slot(process, parent)
 
     def stop(slot: _Slot, kill: bool) -> None:
-        if kill:
+        if kill or not slot.ready:
             slot.process.kill()
         else:
             with suppress(BrokenPipeError, OSError):
@@ -280,16 +309,27 @@ def run_in_pool(
     try:
         while queue or any(s.job for s in slots):
             for slot in slots:
-                if slot.job is None and queue:
+                if slot.ready and slot.job is None and queue:
                     slot.job = queue.pop()
                     slot.started = time.monotonic()
                     args = (str(slot.job.path), slot.job.rel, lang, annotate_dir)
                     slot.conn.send((slot.job.rel, worker, args))
-            busy = [s for s in slots if s.job]
             now = time.monotonic()
-            wait_for = min(max(0.0, s.started + timeout - now) for s in busy) if busy else 0.0
-            ready = wait([s.conn for s in busy], timeout=min(wait_for, 1.0) + 0.01)
+            busy = [s for s in slots if s.job]
+            wait_for = min((max(0.0, s.started + timeout - now) for s in busy), default=1.0)
+            ready = wait([s.conn for s in slots], timeout=min(wait_for, 1.0) + 0.01)
             for index, slot in enumerate(slots):
+                if not slot.ready:
+                    if slot.conn in ready:
+                        try:
+                            slot.ready = slot.conn.recv() == READY
+                        except (EOFError, OSError):
+                            failed_starts += 1
+                            if failed_starts >= MAX_STARTS:
+                                raise WorkerStartError(batch_ui("worker_died", lang)) from None  # type: ignore[arg-type]
+                            stop(slot, kill=True)
+                            slots[index] = start()
+                    continue
                 job = slot.job
                 if job is None:
                     continue
