@@ -12,9 +12,20 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-MONTHS = (
-    "januar februar marts april maj juni juli august september oktober november december"
-).split()
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 MAP_SENTENCES = {
     "social": "kortet for hele socialområdet",
@@ -47,9 +58,7 @@ class Minutes:
         date_long = f"{self.date.day}. {MONTHS[self.date.month - 1]} {self.date.year}"
         date_dash = self.date.strftime("%d-%m-%Y")
         named = [MAP_SENTENCES[m] for m in self.maps]
-        maps = (
-            ", ".join(named[:-1]) + " og " + named[-1] if len(named) > 1 else (named or ["-"])[0]
-        )
+        maps = ", ".join(named[:-1]) + " og " + named[-1] if len(named) > 1 else (named or ["-"])[0]
         case = [
             f"Ankestyrelsen har offentliggjort danmarkskortet {self.map_year}. Sagen omfatter "
             f"{maps}.",

@@ -50,9 +50,7 @@ def build_folder(root: Path) -> dict[str, Path]:
         ),
         "holstebro_2": write(
             root / "Holstebro" / "byraad-november.docx",
-            render(
-                Minutes("Holstebro Kommune", date=NOV, maps=("adults",), plan=False), "docx"
-            ),
+            render(Minutes("Holstebro Kommune", date=NOV, maps=("adults",), plan=False), "docx"),
         ),
         # a committee's minutes only
         "randers": write(
@@ -64,7 +62,9 @@ def build_folder(root: Path) -> dict[str, Path]:
             root / "Viborg" / "referat.html", render(Minutes("Kommunen", body="Byrådet"), "html")
         ),
         # ... or the file name
-        "skive": write(root / "diverse" / "skive-byraad-2023.docx", render(Minutes("Kommunen"), "docx")),
+        "skive": write(
+            root / "diverse" / "skive-byraad-2023.docx", render(Minutes("Kommunen"), "docx")
+        ),
         # unreadable files, named after the municipality or in its folder
         "corrupt": write(root / "diverse" / "odense-2023-referat.pdf", corrupt_pdf()),
         "encrypted": write(root / "Gentofte" / "referat-2022.pdf", encrypted_pdf()),
@@ -94,7 +94,7 @@ def batch_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dic
 
 
 def test_batch_finishes_and_exits_0(batch_run: Any) -> None:
-    _, out, files, result = batch_run
+    _, out, _files, result = batch_run
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     for name in ("results.jsonl", "municipalities.jsonl", "summary.csv", "report/index.html"):
