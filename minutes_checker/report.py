@@ -83,7 +83,8 @@ th.sortable { cursor: pointer; user-select: none; }
 th.sortable:hover, th.sortable:focus { background: #e2e6ea; }
 th[aria-sort="ascending"]::after { content: " ▲"; }
 th[aria-sort="descending"]::after { content: " ▼"; }
-.st { white-space: nowrap; }
+#overview { font-size: .85rem; }
+#overview td.st { min-width: 5.5rem; }
 .sym { font-weight: 700; display: inline-block; width: 1.1em; text-align: center; }
 .st-met { color: var(--ok); } .st-not_met { color: var(--bad); }
 .st-unclear, .st-undetermined { color: var(--unclear); } .st-not_applicable { color: var(--na); }
@@ -533,14 +534,19 @@ def render_municipality(
     title = f"{group.name} – danmarkskortet {group.map_year or '?'}"
     marks: dict[str, list[Mark]] = {}
     anchors: dict[tuple[str, int], str] = {}
+    placed: dict[tuple[str, int, int, str], str] = {}
     for check in CHECK_IDS:
         for index, evidence in enumerate(combined.checks[check].evidence):
             file = evidence.file or (combined.documents[0] if combined.documents else "")
             where = locate(evidence, excerpts.get(file, []))
             if where is None:
                 continue
+            same = (file, where[0], where[1], check)
+            if same in placed:  # the same words for the same check: one mark, one anchor
+                anchors[(check, index)] = placed[same]
+                continue
             anchor = f"ev-{check}-{index}"
-            anchors[(check, index)] = anchor
+            anchors[(check, index)] = placed[same] = anchor
             marks.setdefault(file, []).append(
                 Mark(where[0], where[1], check, evidence.polarity, anchor)
             )
