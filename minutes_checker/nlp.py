@@ -13,7 +13,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -97,9 +98,85 @@ def lemma_of(word: str) -> str:
         return LEMMA_OVERRIDES[lower]
     if not any(ch.isalpha() for ch in lower):
         return lower
+    return _lemmatizer().lemmatize(lower, "da").lower()
+
+
+def cache_dir() -> Path:
+    """Where derived data is kept between runs (never downloaded: built from installed files)."""
+    if os.environ.get("MINUTES_CHECKER_CACHE"):
+        return Path(os.environ["MINUTES_CHECKER_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "minutes-checker"
+
+
+def _sqlite_dictionary(lang: str = "da") -> Path | None:
+    """simplemma's dictionary for `lang` as an indexed SQLite file, built on first use.
+
+    Loading simplemma's compressed dictionary takes about a second per process; a lookup in an
+    indexed file takes microseconds, so a one-file pre-check does not pay that second every time.
+    Returns None where no cache can be written (the in-memory dictionary is used instead).
+    """
     import simplemma
 
-    return simplemma.lemmatize(lower, lang="da").lower()
+    version = getattr(simplemma, "__version__", "0")
+    path = cache_dir() / f"simplemma-{version}-{lang}.sqlite"
+    if path.exists():
+        return path
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import (
+            _load_dictionary_from_disk,
+        )
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with sqlite3.connect(partial) as connection:
+            connection.execute("CREATE TABLE d (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
+            connection.executemany(
+                "INSERT OR REPLACE INTO d VALUES (?, ?)",
+                ((k.decode(), v.decode()) for k, v in _load_dictionary_from_disk(lang).items()),
+            )
+        os.replace(partial, path)
+        return path
+    except (OSError, sqlite3.Error, ImportError, AttributeError):
+        return None
+
+
+@cache
+def _lemmatizer() -> object:
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries.dictionary_factory import (
+        DecodedStrMapping,
+        DictionaryFactory,
+    )
+
+    path = _sqlite_dictionary()
+    if path is None:
+        return Lemmatizer()
+
+    class SqliteMapping(DecodedStrMapping):
+        def __init__(self) -> None:
+            uri = f"file:{path}?mode=ro&immutable=1"
+            self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+        def _lookup(self, key: str) -> str | None:
+            row = self._connection.execute("SELECT v FROM d WHERE k = ?", (key,)).fetchone()
+            return row[0] if row else None
+
+        def __iter__(self) -> Iterator[str]:
+            return (row[0] for row in self._connection.execute("SELECT k FROM d"))
+
+        def __len__(self) -> int:
+            return int(self._connection.execute("SELECT count(*) FROM d").fetchone()[0])
+
+    class SqliteFactory(DictionaryFactory):
+        def __init__(self) -> None:
+            self._mapping = SqliteMapping()
+
+        def get_dictionary(self, lang: str) -> SqliteMapping:
+            return self._mapping
+
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=SqliteFactory()))
 
 
 @Language.component("minutes_lemmas")

@@ -121,3 +121,20 @@ def test_cli_selects_the_model_by_environment(model_dir: Path) -> None:
         c: r["status"]
         for c, r in without["checks"].items()  # type: ignore[union-attr]
     }
+
+
+def test_cached_dictionary_gives_simplemmas_own_lemmas() -> None:
+    """The SQLite copy of simplemma's dictionary (for start-up speed) changes no lemma."""
+    import simplemma
+
+    from minutes_checker.nlp import LEMMA_OVERRIDES
+
+    words = (
+        "udarbejdes orienteres tages behandlet drøftede godkendt besluttet handlingsplanerne "
+        "handleplanen omgørelsesprocenterne landsgennemsnittet børnehandicapområdet "
+        "voksenhandicapområdet kommunalbestyrelsen byrådets udvalgets klagesager stemte "
+        "ændringsforslaget protokolbemærkningen indstillingen efterretning nabokommunerne"
+    ).split()
+    for word in words:
+        if word not in LEMMA_OVERRIDES:
+            assert lemma_of(word) == simplemma.lemmatize(word, lang="da").lower(), word
