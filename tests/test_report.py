@@ -175,3 +175,12 @@ def test_slugify_danish_names() -> None:
     assert slugify("Brønderslev Kommune") == "broenderslev-kommune"
     assert slugify("Lyngby-Taarbæk Kommune") == "lyngby-taarbaek-kommune"
     assert slugify("Århus") == "aarhus"
+
+
+def test_index_is_readable_without_scripts(report: Path) -> None:
+    """The table is plain HTML; only the filter box waits for the script to show it."""
+    index = (report / "index.html").read_text("utf-8")
+    body = index.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert body.count("<tr>") == 2
+    assert '<div class="filter" id="filterbox" hidden>' in index
+    assert "@media print" in index and "nav, .filter" in index
