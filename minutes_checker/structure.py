@@ -210,7 +210,6 @@ _SECTION_WORDS: dict[str, SectionKind] = {
     "sagens parter": "other",
     "supplerende oplysninger": "other",
     "konklusion": "other",
-    "ansvarlig": "other",
     "handicappolitik": "other",
 }
 _CONSEQUENCES = re.compile(
@@ -239,6 +238,13 @@ _NAMED_BODY = re.compile(
 _REST_JUNK = re.compile(r"^(?:i|fra|af|på|truffet i|taget i)\s+", re.IGNORECASE)
 _CASE_NO = re.compile(r",?\s*(?:pkt\.?|punkt|sag)\s*(?:nr\.?\s*)?\d+\s*$", re.IGNORECASE)
 _TIME = re.compile(r",?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*$")
+
+
+# every heading form below holds one of these words (a cheap test before the regexes)
+_HEADING_HINT = re.compile(
+    r"beslutning|afgørelse|indstilling|konsekvens|udvalg|byråd|byraad|kommunalbestyrelse"
+    r"|borgerrepræsentation|magistrat"
+)
 
 
 @dataclass(frozen=True)
@@ -298,6 +304,8 @@ def classify_heading(text: str) -> HeadingMatch | None:
     if low in _SECTION_WORDS:
         return HeadingMatch(_SECTION_WORDS[low], title)
     if low.startswith("beslutningstema"):
+        return None
+    if not _HEADING_HINT.search(low):
         return None
     # "Beslutning i Byrådet den …", "Beslutning (Kommunalbestyrelsen, 14.09.2021)"
     match = _DECISION.match(title)
@@ -584,7 +592,7 @@ _META_LINE = re.compile(
     r"sagsansvarlig|sagsbehandler|ansvarlig|forfatter|mødedato|dato|tid|tidspunkt|sted|"
     r"mødested|mødelokale|mødetidspunkt|fraværende|afbud|deltagere|til stede|medlemmer|"
     r"udvalg|referent|start|slut|kl\.|bemærkning|åben sag|lukket sag|åbent punkt|uddrag af|"
-    r"referat|dagsorden|side \d)\b",
+    r"referat|dagsorden|side \d|sagstype|punkttype|type|status|sagskategori|kategori)\b",
     re.IGNORECASE,
 )
 
@@ -667,7 +675,7 @@ def _section_at(units: list[_Unit], index: int) -> tuple[HeadingMatch, int] | No
         match = _prefix_heading(text)
         if match:
             return match, 1
-    if unit.first and ":" in text:
+    if unit.first and ":" in text and not _META_LINE.match(text):
         # a run-in heading: "Indstilling: Direktionen indstiller, at …"
         head, _, rest = text.partition(":")
         if rest.strip() and len(head) <= 100:
@@ -786,6 +794,11 @@ def _styled_sections(
         if index in known or index in candidates or not unit.strong:
             continue
         if not unit.first or _signature(unit) not in signatures:
+            continue
+        # a run of bold cells is a table's header row, not a section heading
+        if (index > 0 and units[index - 1].strong and index - 1 not in known) or (
+            index + 1 < len(units) and units[index + 1].strong and index + 1 not in known
+        ):
             continue
         text = unit.text
         if not _GENERIC_HEADING.match(text) or len(text.split()) > 8:
@@ -1001,8 +1014,9 @@ def _fill_item(
             if _CLOSED.search(unit.text):
                 closed = True
         index += 1
+    starts = [unit.start for unit in units] if len(sections) > 1 else []
     for current, following in itertools.pairwise(sections):
-        current.end = _trim_end_text(units, current.start, following.start)
+        current.end = _trim_end_at(units, starts, current.start, following.start)
     if kind is None and re.match(
         r"^(?:meddelelser?|orienteringer|gensidig orientering)\b", item.title, re.IGNORECASE
     ):
@@ -1013,13 +1027,12 @@ def _fill_item(
     item.sections = sections
 
 
-def _trim_end_text(units: list[_Unit], start: int, end: int) -> int:
+def _trim_end_at(units: list[_Unit], starts: list[int], start: int, end: int) -> int:
     """The end of the last unit that begins before `end` (no trailing blank lines)."""
-    last = start
-    for unit in units:
-        if start <= unit.start < end:
-            last = max(last, unit.end)
-    return last if last > start else end
+    index = bisect.bisect_left(starts, end) - 1
+    if index >= 0 and units[index].start >= start:
+        return max(units[index].end, start)
+    return end
 
 
 def _single_item(
@@ -1115,6 +1128,8 @@ _BODY_AFTER_DOC = re.compile(
     r"^(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag af referat)\s*"
     rf"(?:[-–—:|,]|\s+(?i:for|fra|af|i)\s+|\s+)\s*(?P<body>{_BODY_NAME})(?!\w)"
 )
+# "… medlemmer af Byrådet": a body inside a sentence is not the meeting's body
+_LOWER_BEFORE = re.compile(r"\b(?:af|i|for|til|fra|med|om)\s+$")
 _SEPARATORS = re.compile(r"\s+[|–—·-]\s+|\s*\|\s*|,\s+(?=(?i:mødet?\b))")
 
 
@@ -1132,10 +1147,29 @@ def _header_units(units: list[_Unit], items: list[Item]) -> list[_Unit]:
     return out or units[:30]
 
 
-def _body_in(text: str) -> tuple[str, int, int] | None:
+_BODY_ANYWHERE = re.compile(rf"(?<![\wæøåÆØÅ-])(?:{_BODY_NAME})(?![\wæøåÆØÅ])")
+
+
+def _body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
     """A body named in one header line: (name, start, end) relative to the line. A genitive
-    ("Referat fra Byrådets møde") gives the plain name ("Byrådet")."""
+    ("Referat fra Byrådets møde") gives the plain name ("Byrådet"). With `loose` (running
+    headers) the body may stand anywhere in the line ("Hjørring Kommune    Byrådet")."""
     line = text.strip()
+    found = municipalities.find_in_text(line)
+    if found and found[1][0] == 0 and found[1][1] < len(line):
+        # "Aarhus Kommune – Byrådet", "Hjørring Kommune Byrådet": look after the name
+        rest = line[found[1][1] :]
+        if not re.match(r"^(?:s|ns)?\b", rest) or rest[:1] in " ,–-|:":
+            named = _body_in(rest)
+            if named:
+                offset = found[1][1]
+                return named[0], named[1] + offset, named[2] + offset
+    if loose:
+        for match in _BODY_ANYWHERE.finditer(line):
+            name = match.group(0).strip()
+            if body_kind(name) != "unknown" and not _LOWER_BEFORE.search(line[: match.start()]):
+                body = _strip_genitive(name)
+                return body, match.start(), match.start() + len(body)
     match = _BODY_LABEL.match(line)
     if match:
         body = _SEPARATORS.split(match.group("body"))[0].strip(" ,.")
@@ -1223,7 +1257,7 @@ def _find_meeting(document: Document, units: list[_Unit], items: list[Item]) -> 
             break
     if meeting.body is None:
         for furniture in document.furniture:
-            named = _body_in(furniture.text)
+            named = _body_in(furniture.text, loose=True)
             if named:
                 meeting.body = _tidy_body(named[0])
                 break

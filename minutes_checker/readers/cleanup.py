@@ -16,7 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 # --------------------------------------------------------------------------- characters
 
@@ -102,8 +102,14 @@ def clean_text(text: str) -> str:
     return text
 
 
+# text that needs cleaning: anything but printable ASCII, Latin-1 letters and single spaces
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e\xa1-\xac\xae-\xff]|  ")
+
+
 def clean_line(text: str) -> str:
     """`clean_text` for one line: also strips and turns any newline into a space."""
+    if not _NOT_PLAIN.search(text):
+        return text.strip()
     return clean_text(text.replace("\r", " ").replace("\n", " ")).strip()
 
 
@@ -177,6 +183,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
+# "… – Side 4 af 31" inside a longer running line
+_PAGE_OF = re.compile(r"\b(?:side|page)\s*\d{1,4}\s*(?:af|of|/|ud af)\s*\d{1,4}\b", re.I)
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 # a line that could be an agenda item's heading is never taken for a running line by the looser
@@ -203,6 +211,15 @@ def repetition_key(text: str, *, fold_digits: bool = True) -> str:
     return _SPACES.sub(" ", text.lower()).strip()
 
 
+class Placed(Protocol):
+    """Anything with a line's text and vertical position (points from the top of the page)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def top(self) -> float: ...
+
+
 @dataclass(frozen=True)
 class PlacedLine:
     """A line with its vertical position (points from the top of the page)."""
@@ -213,7 +230,7 @@ class PlacedLine:
 
 
 def find_running_lines(
-    pages: Sequence[Sequence[PlacedLine]],
+    pages: Sequence[Sequence[Placed]],
     zone: int = 3,
     tolerance: float = 4.0,
     protect: Callable[[str], bool] | None = None,
@@ -251,18 +268,26 @@ def find_running_lines(
                 ).append(lines[i].top)
 
     needed = max(2, -(-2 * count // 5))
+    counted: dict[tuple[str, str, float], int] = {}
 
-    def others(
-        table: dict[tuple[str, str], dict[int, list[float]]],
-        key: tuple[str, str],
-        page: int,
-        top: float,
-    ) -> list[int]:
-        return [
-            p
-            for p, tops in table.get(key, {}).items()
-            if p != page and any(abs(t - top) <= tolerance for t in tops)
-        ]
+    def pages_near(key: tuple[str, str], top: float) -> int:
+        """On how many pages a line with this key stands within `tolerance` of `top`."""
+        cache_key = (key[0], key[1], round(top, 1))
+        if cache_key not in counted:
+            counted[cache_key] = sum(
+                1
+                for tops in folded.get(key, {}).values()
+                if any(abs(t - top) <= tolerance for t in tops)
+            )
+        return counted[cache_key]
+
+    def on_neighbour(key: tuple[str, str], page: int, top: float) -> bool:
+        pages_with = exact.get(key, {})
+        return any(
+            abs(t - top) <= tolerance
+            for neighbour in (page - 1, page + 1)
+            for t in pages_with.get(neighbour, ())
+        )
 
     for page_index, lines in enumerate(pages):
         for edge, zone_lines in (("top", zones[page_index][0]), ("bottom", zones[page_index][1])):
@@ -270,18 +295,17 @@ def find_running_lines(
                 line = lines[i]
                 text = line.text.strip()
                 is_running = False
-                if rank <= 1 and is_page_number(text, bare=edge == "bottom"):
+                if rank <= 1 and (
+                    is_page_number(text, bare=edge == "bottom") or _PAGE_OF.search(text)
+                ):
                     is_running = True
                 elif text and count > 1 and not (protect and protect(text)):
-                    key = repetition_key(text)
-                    if not _ITEM_LIKE.match(text) and (
-                        len(others(folded, (edge, key), page_index, line.top)) + 1 >= needed
-                    ):
+                    key = (edge, repetition_key(text))
+                    if not _ITEM_LIKE.match(text) and pages_near(key, line.top) >= needed:
                         is_running = True
                     else:
                         exact_key = (edge, repetition_key(text, fold_digits=False))
-                        neighbours = others(exact, exact_key, page_index, line.top)
-                        is_running = any(abs(p - page_index) == 1 for p in neighbours)
+                        is_running = on_neighbour(exact_key, page_index, line.top)
                 if not is_running:
                     break  # only an unbroken run from the page edge is furniture
                 running.add((page_index, i))

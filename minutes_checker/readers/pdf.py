@@ -16,15 +16,48 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pydantic import BaseModel
 
 from ..errors import CorruptFile, EncryptedFile, ScannedPdf, TooLarge
 from ..models import Block, BlockKind, Box, Document, Furniture, Line, Meeting, Page
-from .cleanup import PlacedLine, clean_line, find_running_lines, join_lines
+from .cleanup import clean_line, find_running_lines, join_lines
 
 MAX_PAGES = 5000
+
+
+class _Builder:
+    """Builds many small trusted models fast (what `model_construct` does, without its per-call
+    field loop): one shared fields set, defaults filled in once. Falls back to
+    `model_construct` for models with default factories (mutable defaults must not be shared)."""
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        self.model = model
+        fields = model.model_fields
+        self.fields = set(fields)
+        self.fast = all(field.default_factory is None for field in fields.values())
+        self.defaults = {
+            name: field.default for name, field in fields.items() if not field.is_required()
+        }
+
+    def __call__(self, **values: object) -> Any:
+        if not self.fast:
+            return self.model.model_construct(**values)
+        instance = self.model.__new__(self.model)
+        data = {**self.defaults, **values} if self.defaults else values
+        object.__setattr__(instance, "__dict__", data)
+        object.__setattr__(instance, "__pydantic_fields_set__", self.fields)
+        object.__setattr__(instance, "__pydantic_extra__", None)
+        object.__setattr__(instance, "__pydantic_private__", None)
+        return instance
+
+
+_new_line = _Builder(Line)
+_new_box = _Builder(Box)
+_new_block = _Builder(Block)
 # PDFium marks a hyphen at a line end that it has joined with the next line with U+FFFE
 # (older builds: U+0002); the next character starts the next line.
 _LINE_BREAK_HYPHENS = "\ufffe\x02"
@@ -35,6 +68,7 @@ _LIST_MARKER = re.compile(
     r"^(?:[•▪◦●○■□►▸‣⁃∙·*\-–—]\s|\(?\d{1,2}[.)]\s+\S|\(?[a-hA-H]\)\s+\S|[a-h]\.\s+[A-ZÆØÅ])"
 )
 _ITEM_START = re.compile(r"^(?:punkt|pkt\.?|dagsordenspunkt)\s*\d{1,4}\b", re.IGNORECASE)
+_HAS_TEXT = re.compile(r"[^\W_]")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
 
@@ -48,7 +82,7 @@ class _RawLine:
     top: float
     x1: float
     bottom: float
-    size: float
+    size: float  # rounded to half points
     bold: bool
 
 
@@ -107,7 +141,7 @@ def _first_index(text: str, start: int, end: int, step: int) -> int:
 def _page_lines(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_index: int
 ) -> tuple[list[_RawLine], int]:
-    """The lines of one page and the number of letters and digits on it."""
+    """The lines of one page, and 1 if the page has any letter or digit (else 0)."""
     text = textpage.get_text_range()
     if not text:
         return [], 0
@@ -123,7 +157,6 @@ def _page_lines(
         return pdfium_c.FPDFText_GetCharIndexFromTextIndex(raw, text_index)
 
     lines: list[_RawLine] = []
-    letters = 0
     position = 0
     length = len(text)
     while position < length:
@@ -139,7 +172,6 @@ def _page_lines(
             continue
         last = _first_index(text, segment_start, end, -1)
         segment = text[segment_start:end]
-        letters += sum(1 for c in segment if c.isalnum())
         if hyphen:
             segment += "-"
         elif segment.endswith("\u00ad"):
@@ -164,8 +196,9 @@ def _page_lines(
         if bold and ci_last != ci_first and ci_last >= 0 and not hyphen:
             bold = _is_bold(raw, ci_last)
         lines.append(
-            _RawLine(line_text, page_index, x0, top, x1, bottom, round(float(size), 1), bool(bold))
+            _RawLine(line_text, page_index, x0, top, x1, bottom, round(size * 2) / 2, bool(bold))
         )
+    letters = 1 if _HAS_TEXT.search(text) else 0
     return lines, letters
 
 
@@ -178,7 +211,7 @@ class _Layout:
     def __init__(self, lines: list[_RawLine], widths: dict[int, float]) -> None:
         weights: Counter[float] = Counter()
         for line in lines:
-            weights[round(line.size * 2) / 2] += len(line.text)
+            weights[line.size] += len(line.text)
         self.body_size = weights.most_common(1)[0][0] if weights else 10.0
         pitches: dict[float, Counter[float]] = {}
         for previous, line in itertools.pairwise(lines):
@@ -186,7 +219,7 @@ class _Layout:
                 continue
             pitch = line.bottom - previous.bottom
             if 0 < pitch < 3 * max(line.size, 1.0):
-                pitches.setdefault(round(line.size * 2) / 2, Counter())[round(pitch * 2) / 2] += 1
+                pitches.setdefault(line.size, Counter())[round(pitch * 2) / 2] += 1
         self.pitch = {size: counter.most_common(1)[0][0] for size, counter in pitches.items()}
         self.right_edge: dict[int, float] = {}
         by_width: dict[int, list[float]] = {}
@@ -204,7 +237,7 @@ class _Layout:
             self.right_edge[page] = edges.get(round(width), width * 0.88)
 
     def normal_pitch(self, size: float) -> float:
-        return self.pitch.get(round(size * 2) / 2, 1.25 * max(size, 1.0))
+        return self.pitch.get(size, 1.25 * max(size, 1.0))
 
     def headingish(self, line: _RawLine) -> bool:
         return len(line.text) <= 160 and (line.bold or line.size >= self.body_size + 1.0)
@@ -322,10 +355,7 @@ def _assemble(
     if textless:
         warnings.append(f"side {_pages(textless)} har ingen tekst (scannet?)")
 
-    placed = [
-        [PlacedLine(line.text, line.top, line.bottom) for line in lines] for lines in pages_lines
-    ]
-    running = find_running_lines(placed, protect=protect)
+    running = find_running_lines(pages_lines, protect=protect)
     furniture: list[Furniture] = []
     body_pages: list[list[_RawLine]] = []
     for page_index, lines in enumerate(pages_lines):
@@ -368,11 +398,11 @@ def _assemble(
         for line, (start, end) in zip(group, spans, strict=True):
             page_starts.setdefault(line.page, offset + start)
             doc_lines.append(
-                Line.model_construct(
+                _new_line(
                     start=offset + start,
                     end=offset + end,
                     page=line.page + 1,
-                    box=Box.model_construct(
+                    box=_new_box(
                         x0=round(line.x0, 2),
                         top=round(line.top, 2),
                         x1=round(line.x1, 2),
@@ -384,7 +414,7 @@ def _assemble(
             )
         first = group[0]
         blocks.append(
-            Block.model_construct(
+            _new_block(
                 start=offset,
                 end=offset + len(text),
                 page=first.page + 1,

@@ -1,0 +1,239 @@
+"""How fast is a long referat read, and does memory stay flat as it grows?
+
+    .venv/bin/python benchmarks/read_speed.py               # 50, 150 and 300 pages
+    .venv/bin/python benchmarks/read_speed.py --pages 150   # one size
+    .venv/bin/python benchmarks/read_speed.py --repeat 5    # best of five reads
+
+Generates realistic referater with fpdf2 into benchmarks/generated/ (git-ignored): a cover page,
+a table of contents with dot leaders, 30-60 agenda items with Resume, Sagsfremstilling, Økonomi,
+Indstilling (numbered entries), a committee's and the council's Beslutning and Bilag, running
+header and footer, justified Danish text. Each size is read in a fresh subprocess that reports
+the read time (`read_document`: PDF text, furniture, paragraphs and structure) and its peak RSS
+(`resource.getrusage(...).ru_maxrss`), next to the RSS of the same process before reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+GENERATED = HERE / "generated"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+TITLES = [
+    "Godkendelse af dagsorden",
+    "Budgetopfølgning pr. 31. august",
+    "Danmarkskort over omgørelsesprocenter på socialområdet",
+    "Anlægsbevilling til udbygning af skole",
+    "Takster for det kommende år",
+    "Endelig vedtagelse af lokalplan for boliger ved Engvej",
+    "Kvalitetsrapport for folkeskoleområdet",
+    "Handicappolitik med tilhørende handleplan",
+    "Revision af kvalitetsstandarder for personlig og praktisk hjælp",
+    "Tilsynsrapporter fra plejecentre",
+    "Medfinansiering af boligsocial helhedsplan",
+    "Sygefravær blandt kommunens medarbejdere",
+    "Digitaliseringsstrategi",
+    "Trafikbestilling for den kollektive bustrafik",
+    "Affaldsplan – endelig vedtagelse",
+    "Plan for risikobaseret dimensionering af redningsberedskabet",
+    "Orientering om klagesager på børne- og familieområdet",
+    "Mødeplan for Byrådet",
+]
+COMMITTEES = [
+    "Økonomiudvalget",
+    "Social- og Sundhedsudvalget",
+    "Børne- og Ungeudvalget",
+    "Teknik- og Miljøudvalget",
+    "Kultur- og Fritidsudvalget",
+]
+SENTENCES = [
+    "Ankestyrelsen offentliggjorde den 23. juni danmarkskortet over omgørelsesprocenter på "
+    "socialområdet, og kortet viser kommunens tal for det foregående år.",
+    "Omgørelsesprocenten for hele socialområdet er 27 %, mens landsgennemsnittet er 29 %.",
+    "På børnehandicapområdet er omgørelsesprocenten 41 %, og på voksenhandicapområdet 24 %.",
+    "Administrationen har gennemgået de omgjorte sager og vurderer, at sagsoplysningen kan "
+    "styrkes, særligt i sager om merudgifter og tabt arbejdsfortjeneste.",
+    "Sagen har været drøftet i Handicaprådet, som har afgivet et høringssvar, der er vedlagt "
+    "som bilag til sagen.",
+    "Der er afsat midler i budgettet til kompetenceudvikling af medarbejderne i "
+    "myndighedsafdelingen, og forløbet gennemføres i samarbejde med en ekstern underviser.",
+    "Forvaltningen følger udviklingen løbende og afrapporterer til udvalget to gange årligt.",
+    "Den økonomiske ramme for området er under pres, og forvaltningen forventer et merforbrug "
+    "på 3,2 mio. kr., som foreslås finansieret inden for udvalgets samlede budget.",
+    "Byrådet besluttede sidste år at iværksætte en række initiativer for at styrke den "
+    "juridiske kvalitet i sagsbehandlingen, herunder faste sagsgennemgange og juridisk sparring.",
+    "Kommunen ligger på niveau med sammenlignelige kommuner i klyngen og placerer sig som "
+    "nummer 41 blandt landets 98 kommuner.",
+]
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(rng.choice(SENTENCES) for _ in range(sentences))
+
+
+def generate(pages: int, path: Path, seed: int = 7) -> int:
+    """Write a realistic referat of about `pages` pages; returns the real page count."""
+    from fpdf import FPDF
+
+    rng = random.Random(seed + pages)
+    items = max(30, min(60, pages // 5))
+    # paragraphs per Sagsfremstilling, tuned so the whole document reaches about `pages` pages
+    per_item = max(1, round((pages * 7.5 - items * 7) / items))
+
+    class Referat(FPDF):  # type: ignore[misc]
+        def header(self) -> None:
+            if self.page_no() > 1:
+                self.set_font("sans", "", 8)
+                self.set_xy(self.l_margin, 9)
+                self.cell(0, 4, "Aarhus Kommune")
+                self.set_xy(self.l_margin, 9)
+                self.cell(0, 4, "Referat", align="R")
+                self.set_y(20)
+
+        def footer(self) -> None:
+            if self.page_no() > 1:
+                self.set_y(-13)
+                self.set_font("sans", "", 8)
+                self.cell(0, 4, f"Byrådet 27-09-2023 – Side {self.page_no()} af {{nb}}", align="C")
+
+    pdf = Referat(format="A4", unit="mm")
+    pdf.add_font("sans", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("sans", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.alias_nb_pages()
+    pdf.set_margins(22, 20, 22)
+    pdf.set_auto_page_break(True, 20)
+    titles = [f"{rng.choice(TITLES)}" for _ in range(items)]
+
+    pdf.add_page()
+    pdf.set_font("sans", "B", 20)
+    pdf.cell(0, 12, "Aarhus Kommune", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("sans", "B", 28)
+    pdf.cell(0, 14, "Referat", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("sans", "", 15)
+    pdf.cell(0, 9, "Byrådet", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("sans", "", 10)
+    pdf.cell(0, 6, "Mødedato: Onsdag den 27. september 2023", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "Mødested: Byrådssalen", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font("sans", "B", 14)
+    pdf.cell(0, 9, "Indholdsfortegnelse", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("sans", "", 9.5)
+    for number, title in enumerate(titles, start=1):
+        pdf.cell(0, 5, f"{number}. {title} " + "." * 30 + f" {number + 1}", new_x="LMARGIN",
+                 new_y="NEXT")  # fmt: skip
+    pdf.add_page()
+    for number, title in enumerate(titles, start=1):
+        if pdf.get_y() > 230:
+            pdf.add_page()
+        pdf.ln(4)
+        pdf.set_font("sans", "B", 12)
+        pdf.multi_cell(0, 6.5, f"{number}. {title}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("sans", "", 8.5)
+        pdf.cell(0, 4.5, f"Sagsnr.: 23/{rng.randint(10000, 99999)}", new_x="LMARGIN",
+                 new_y="NEXT")  # fmt: skip
+        pdf.cell(0, 4.5, "Beslutningssag", new_x="LMARGIN", new_y="NEXT")
+        sections: list[tuple[str, list[str]]] = [
+            ("Resume", [_paragraph(rng, 2)]),
+            ("Sagsfremstilling", [_paragraph(rng, rng.randint(3, 6)) for _ in range(per_item)]),
+            ("Økonomi", [_paragraph(rng, 1)]),
+            ("Indstilling", ["Direktøren indstiller,", "1. at Byrådet godkender indstillingen,",
+                             "2. at sagen oversendes til videre behandling."]),
+            (f"Beslutning i {rng.choice(COMMITTEES)} den 18-09-2023", ["Anbefales."]),
+            ("Beslutning i Byrådet den 27-09-2023", ["Godkendt."]),
+            ("Bilag", ["1. Notat om sagen", "2. Høringssvar"]),
+        ]  # fmt: skip
+        for heading, paragraphs in sections:
+            pdf.ln(1.5)
+            pdf.set_font("sans", "B", 10)
+            pdf.multi_cell(0, 5.5, heading, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("sans", "", 9.5)
+            for text in paragraphs:
+                pdf.multi_cell(0, 4.8, text, align="J", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(1.2)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return int(pdf.page_no())
+
+
+def measure(path: Path, repeat: int) -> dict[str, Any]:
+    """Run in a fresh process: read `path` `repeat` times; best time, peak RSS in MB."""
+    from minutes_checker.readers import read_document
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    times = []
+    cpu = []
+    document = None
+    for _ in range(repeat):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        document = read_document(path)
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert document is not None
+    return {
+        "file": path.name,
+        "pages": len(document.pages),
+        "items": len(document.items),
+        "seconds": min(times),
+        "cpu_seconds": min(cpu),
+        "first_seconds": times[0],
+        "rss_before_mb": before / 1024,
+        "rss_peak_mb": peak / 1024,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, nargs="*", default=[50, 150, 300])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.repeat)))
+        return 0
+    rows = []
+    for pages in args.pages:
+        path = GENERATED / f"referat-{pages}.pdf"
+        if not path.exists():
+            started = time.perf_counter()
+            real = generate(pages, path)
+            print(f"generated {path.name}: {real} pages in {time.perf_counter() - started:.1f} s",
+                  file=sys.stderr)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, __file__, "--measure", str(path), "--repeat", str(args.repeat)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=HERE.parent,
+        )
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    columns = ("file", "pages", "items", "first s", "best s", "cpu s", "pages/s", "RSS before MB",
+               "RSS peak MB", "growth MB")  # fmt: skip
+    widths = (18, 5, 5, 8, 7, 6, 8, 14, 12, 10)
+    print(" ".join(f"{c:<{w}}" if i == 0 else f"{c:>{w}}" for i, (c, w) in
+                   enumerate(zip(columns, widths, strict=True))))  # fmt: skip
+    for row in rows:
+        print(
+            f"{row['file']:<18} {row['pages']:>5} {row['items']:>5} {row['first_seconds']:>8.3f} "
+            f"{row['seconds']:>7.3f} {row['cpu_seconds']:>6.3f} "
+            f"{row['pages'] / row['seconds']:>8.0f} {row['rss_before_mb']:>14.1f} "
+            f"{row['rss_peak_mb']:>12.1f} {row['rss_peak_mb'] - row['rss_before_mb']:>10.1f}"
+        )
+    print(
+        "first: first read in a fresh process (includes one-time regex compilation); "
+        "best, cpu: best of the repeats (wall clock, CPU time)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
