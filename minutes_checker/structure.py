@@ -375,7 +375,7 @@ def looks_like_section_heading(text: str) -> bool:
 # --------------------------------------------------------------------------- units
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     text: str
     start: int
@@ -642,6 +642,7 @@ def analyse(document: Document) -> Document:
     items = _find_items(document, units)
     document.items = items
     document.meeting = _find_meeting(document, units, items)
+    _STARTS_CACHE.clear()
     if not items and document.text.strip():
         document.warnings.append("ingen dagsordenspunkter fundet")
     return document
@@ -1014,7 +1015,7 @@ def _fill_item(
             if _CLOSED.search(unit.text):
                 closed = True
         index += 1
-    starts = [unit.start for unit in units] if len(sections) > 1 else []
+    starts = _starts(units) if len(sections) > 1 else []
     for current, following in itertools.pairwise(sections):
         current.end = _trim_end_at(units, starts, current.start, following.start)
     if kind is None and re.match(
@@ -1025,6 +1026,19 @@ def _fill_item(
     item.kind_label = kind[1] if kind else None
     item.closed = closed
     item.sections = sections
+
+
+_STARTS_CACHE: dict[int, tuple[list[_Unit], list[int]]] = {}
+
+
+def _starts(units: list[_Unit]) -> list[int]:
+    """The start offsets of `units` (computed once per list of units)."""
+    cached = _STARTS_CACHE.get(id(units))
+    if cached is None or cached[0] is not units:
+        _STARTS_CACHE.clear()
+        cached = (units, [unit.start for unit in units])
+        _STARTS_CACHE[id(units)] = cached
+    return cached[1]
 
 
 def _trim_end_at(units: list[_Unit], starts: list[int], start: int, end: int) -> int:
@@ -1113,7 +1127,7 @@ _WEEKDAY_BEFORE = re.compile(
 )
 _NOT_MEETING_DATE = re.compile(
     r"(?:udskrevet|printet|offentliggjort|publiceret|opdateret|senest|godkendt|underskrevet|"
-    r"genereret|oprettet|dannet|frist|udsendt)\D{0,25}$",
+    r"genereret|oprettet|dannet|frist|udsendt|\bpr\.|\bper)\D{0,25}$",
     re.IGNORECASE,
 )
 _BODY_LABEL = re.compile(
@@ -1197,14 +1211,17 @@ def _body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
     return None
 
 
-def _meeting_date(text: str) -> tuple[date, tuple[int, int], int] | None:
+def _meeting_date(text: str) -> tuple[date, tuple[int, int], float] | None:
     """The most likely meeting date in `text`: (date, span, score); labelled dates score 3,
-    dates after a weekday 2, others 1. Print and publication dates are skipped."""
-    best: tuple[date, tuple[int, int], int] | None = None
+    dates after a weekday 2, others 1. Print and publication dates, and dates inside agenda
+    item titles (a table of contents: "3. Budgetopfølgning pr. 31. august 2024") are skipped."""
+    best: tuple[date, tuple[int, int], float] | None = None
     for value, span in find_dates(text):
         before = text[max(0, span[0] - 80) : span[0]]
         lines = before.split("\n")
         line_before = lines[-1]
+        if _PUNKT.match(line_before) or _NUMBERED.match(line_before):
+            continue
         if not line_before.strip() and len(lines) > 1:
             # a date alone on its line: the label may be the line (cell) before it
             previous = [line for line in lines[:-1] if line.strip()]
@@ -1263,9 +1280,14 @@ def _find_meeting(document: Document, units: list[_Unit], items: list[Item]) -> 
                 break
     meeting.body_kind = body_kind(meeting.body)
 
-    # date: labelled dates first, then dates after a weekday, then the first date
+    # date: labelled dates first, then dates after a weekday, then the first date; a date
+    # repeated in the running headers or footers weighs more than a stray one in the header
     dated = _meeting_date(header_text)
     in_furniture = _meeting_date(furniture_text)
+    if in_furniture is not None:
+        repeated = sum(1 for value, _ in find_dates(furniture_text) if value == in_furniture[0])
+        if repeated >= 2:
+            in_furniture = (in_furniture[0], in_furniture[1], max(in_furniture[2], 2.5))
     if dated is not None and (in_furniture is None or dated[2] >= in_furniture[2]):
         meeting.date = dated[0]
         meeting.date_span = (header_start + dated[1][0], header_start + dated[1][1])
