@@ -351,8 +351,8 @@ def run_in_pool(
                     slots[index] = start()
                     yield job, error_job(job.rel, _timeout_error(timeout), lang, elapsed)
     finally:
-        for slot in slots:
-            stop(slot, kill=slot.job is not None)
+        for slot in slots:  # workers hold no state: stopping them hard loses nothing
+            stop(slot, kill=True)
 
 
 # --------------------------------------------------------------------------- progress
@@ -735,15 +735,21 @@ def summary_text(result: BatchResult, jobs: int, lang: Lang = "da") -> str:
                 "summary_error", lang, count=len(records), code=code, message=message, files=names
             )
         )
-    lines.append(
-        batch_ui("summary_time", lang, time=format_duration(result.seconds, lang), jobs=jobs)
-    )
+    key = "summary_time_one" if jobs == 1 else "summary_time"
+    lines.append(batch_ui(key, lang, time=format_duration(result.seconds, lang), jobs=jobs))
     lines.append(batch_ui("summary_outputs", lang, out=result.out))
     lines.append(batch_ui("summary_report", lang, path=result.out / REPORT / "index.html"))
     return "\n".join(lines)
 
 
-def default_jobs() -> int:
+SMALL_BATCH = 50  # below this many files, starting worker processes costs more than it saves
+
+
+def default_jobs(files: int) -> int:
+    """Worker processes when --jobs is not given: one (in-process) for a small batch, else the
+    number of CPUs, at most 4."""
+    if files < SMALL_BATCH:
+        return 1
     return max(1, min(4, os.cpu_count() or 1))
 
 

@@ -179,7 +179,8 @@ def list_rules(fmt: str) -> None:
     "-j",
     type=click.IntRange(min=1, max=64),
     default=None,
-    help="Worker processes (default: the number of CPUs, at most 4; 1 runs in-process).",
+    help="Worker processes (default: 1 below 50 files, else the CPUs, at most 4; "
+    "1 runs in-process).",
 )
 @click.option("--resume", is_flag=True, help="Skip files already in results.jsonl (same hash).")
 @click.option("--annotate", is_flag=True, help="Also write annotated copies of PDF and DOCX.")
@@ -215,9 +216,10 @@ def batch(
 
     if out.exists() and not out.is_dir():
         _fail_input(f"{out} er ikke en mappe")
-    if not discover(folder, exclude=[out]):
+    found = discover(folder, exclude=[out])
+    if not found:
         _fail_input(batch_ui("no_files", lang, folder=folder))  # type: ignore[arg-type]
-    processes = jobs or default_jobs()
+    processes = jobs or default_jobs(len(found))
     try:
         result = run_batch(
             folder,
@@ -230,7 +232,7 @@ def batch(
             progress=sys.stderr,
         )
     except KeyboardInterrupt:
-        click.echo("\nAfbrudt; kør igen med --resume for at fortsætte.", err=True)
+        click.echo("\n" + batch_ui("interrupted", lang), err=True)  # type: ignore[arg-type]
         sys.exit(130)
     except OSError as exc:
         _fail_input(f"{exc.filename or out}: {exc.strerror or exc}")

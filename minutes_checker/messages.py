@@ -389,7 +389,15 @@ BATCH_UI: dict[str, dict[str, str]] = {
         "da": "Samlet tid: {time} ({jobs} processer)",
         "en": "Total time: {time} ({jobs} processes)",
     },
+    "summary_time_one": {
+        "da": "Samlet tid: {time} (1 proces)",
+        "en": "Total time: {time} (1 process)",
+    },
     "summary_outputs": {"da": "Resultater i {out}", "en": "Results in {out}"},
+    "interrupted": {
+        "da": "Afbrudt; kør igen med --resume for at fortsætte.",
+        "en": "Interrupted; run again with --resume to go on.",
+    },
     "summary_report": {"da": "Rapport: {path}", "en": "Report: {path}"},
     "no_files": {
         "da": "ingen PDF-, DOCX- eller HTML-filer fundet i {folder}",
