@@ -453,3 +453,35 @@ def test_format_comes_from_content_not_name(tmp_path: Path) -> None:
     assert document.sha256 and len(document.sha256) == 64
     assert sniff(b"%PDF-1.7\n")[0] == "pdf"
     assert sniff(b"\x89PNG\r\n\x1a\n....")[0] == "image"
+
+
+def test_docx_html_alt_chunk_is_read_in_place(tmp_path: Path, docx_document: Callable) -> None:
+    """Some minutes systems assemble DOCX files from HTML pieces (w:altChunk)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    word = docx_document()
+    word.add_paragraph("Før den indlejrede del.")
+    page = (
+        "<html><body><h2>14. Danmarkskort</h2><p>Godkendt i den indlejrede del.</p></body></html>"
+    )
+    part = Part(PackURI("/word/afchunk.htm"), "text/html", page.encode(), word.part.package)
+    rid = word.part.relate_to(
+        part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+    )
+    word.element.body.insert(
+        1,
+        parse_xml(
+            f'<w:altChunk {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships" r:id="{rid}"/>'
+        ),
+    )
+    word.add_paragraph("Efter den indlejrede del.")
+    document = _docx(tmp_path, word)
+    assert [text for text, _, _ in _blocks(document)] == [
+        "Før den indlejrede del.",
+        "14. Danmarkskort",
+        "Godkendt i den indlejrede del.",
+        "Efter den indlejrede del.",
+    ]
+    assert _blocks(document)[1][1:] == ("heading", 2)

@@ -410,11 +410,34 @@ def _tidy(raw: str) -> tuple[str, list[int]]:
 
 
 class _Reader:
-    def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
+    def __init__(self, styles: _Styles, numbering: _Numbering, part: object | None = None) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.part = part
         self.builder = _Builder()
         self.field_depth: list[str] = []  # "instr" or "result" per open complex field
+        self.warnings: list[str] = []
+
+    def alt_chunk(self, element: etree._Element) -> None:
+        """An imported chunk (w:altChunk): HTML is read in place; other kinds are reported."""
+        rid = element.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        try:
+            target = self.part.related_parts[rid]  # type: ignore[attr-defined]
+            blob, content_type = target.blob, target.content_type
+        except (AttributeError, KeyError, TypeError):
+            self.warnings.append("en indlejret del af Word-filen (altChunk) mangler")
+            return
+        if "html" not in content_type and not blob.lstrip()[:200].lower().startswith(
+            (b"<!doctype html", b"<html")
+        ):
+            self.warnings.append(
+                f"en indlejret del af Word-filen ({content_type}) kunne ikke læses"
+            )
+            return
+        from .html import html_blocks
+
+        for text, kind, level, bold in html_blocks(blob):
+            self.builder.add([text], kind, level, bold, None)
 
     # ---- body level
 
@@ -434,6 +457,8 @@ class _Reader:
             elif tag == _MC + "AlternateContent":
                 choice = child.find(_MC + "Choice")
                 self.walk(choice if choice is not None else child, in_cell)
+            elif tag == _tag("altChunk"):
+                self.alt_chunk(child)
 
     def table(self, table: etree._Element) -> None:
         for row in table.iter(_tag("tr")):
@@ -695,7 +720,7 @@ def read_docx(data: bytes, source: str) -> Document:
     except (KeyError, AttributeError):
         numbering_root = None
 
-    reader = _Reader(_Styles(styles_root), _Numbering(numbering_root))
+    reader = _Reader(_Styles(styles_root), _Numbering(numbering_root), part)
     body = word.element.body
     reader.walk(body)
     builder = reader.builder
@@ -731,7 +756,7 @@ def read_docx(data: bytes, source: str) -> Document:
         )
         for index, start in enumerate(starts)
     ]
-    warnings: list[str] = []
+    warnings: list[str] = list(reader.warnings)
     if not text.strip():
         from ..errors import NoText
 

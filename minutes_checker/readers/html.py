@@ -267,8 +267,7 @@ def _int(value: str | None, default: int) -> int:
 # --------------------------------------------------------------------------- entry point
 
 
-def read_html(data: bytes, source: str) -> Document:
-    """Read an HTML page's bytes into a Document (not yet structured)."""
+def _parse(data: bytes) -> etree._Element:
     text = decode_html(data)
     # lxml refuses str input with an XML encoding declaration
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
@@ -276,9 +275,28 @@ def read_html(data: bytes, source: str) -> Document:
         remove_comments=True, remove_pis=True, no_network=True, recover=True
     )
     try:
-        root = lxml_html.document_fromstring(text, parser=parser)
+        return lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise NoText(f"HTML-siden har intet indhold ({type(exc).__name__})") from None
+
+
+def html_blocks(data: bytes) -> list[tuple[str, BlockKind, int | None, bool]]:
+    """The blocks of an HTML fragment (text, kind, level, bold): for HTML inside a DOCX."""
+    try:
+        root = _parse(data)
+    except NoText:
+        return []
+    walker = _Walker()
+    body = root.find("body")
+    walker.walk(body if body is not None else root)
+    walker.flush()
+    text = walker.text()
+    return [(text[b.start : b.end], b.kind, b.level, b.bold) for b in walker.blocks]
+
+
+def read_html(data: bytes, source: str) -> Document:
+    """Read an HTML page's bytes into a Document (not yet structured)."""
+    root = _parse(data)
     walker = _Walker()
     title = root.find(".//title")
     if title is not None and title.text_content():
