@@ -196,6 +196,7 @@ class Section:
     decision_body: str | None = None
     decision_date: dt.date | None = None
     page_start: int = 1
+    printed_title: str | None = None  # set by a style that prints the title differently
 
 
 @dataclass
@@ -208,6 +209,10 @@ class Item:
     sections: list[Section]
     filler: str | None = None
     page_start: int = 1
+    committee: str | None = None  # the committee of a filler (or `committee:` of a written item)
+    responsible: str | None = None  # optional "Ansvarlig" (styles that print it)
+    handler: str | None = None  # optional "Sagsbehandler" (styles that print it)
+    printed_title: str | None = None  # set by a style that prints the title differently
 
     @property
     def kind(self) -> str | None:
@@ -243,6 +248,8 @@ class Case:
     labels: dict[str, Any]
     title: str | None = None
     source: Path | None = None
+    document: str = "referat"  # "referat" (minutes) or "dagsorden" (agenda: no own decisions)
+    options: dict[str, Any] = field(default_factory=dict)  # `style_options:` of the case
 
     @property
     def file_name(self) -> str:
@@ -350,6 +357,7 @@ def _date(value: Any, where: str) -> dt.date:
 
 
 FULL_COUNCIL_WORDS = ("byråd", "kommunalbestyrelse", "borgerrepræsentation")
+DOCUMENT_KINDS = {"referat", "dagsorden"}
 
 
 def load_case(path: Path, munis: dict[str, Municipality],
@@ -391,9 +399,19 @@ def load_case(path: Path, munis: dict[str, Municipality],
     fmt = data["format"]
     if STYLES[style].format != fmt:
         raise CorpusError(f"{where}: style {style} renders {STYLES[style].format}, not {fmt}")
+    document = data.get("document", "referat")
+    if document not in DOCUMENT_KINDS:
+        raise CorpusError(f"{where}: document must be one of {sorted(DOCUMENT_KINDS)}")
+    if document != "referat" and document not in STYLES[style].documents:
+        raise CorpusError(f"{where}: style {style} cannot print a {document}")
+    options = dict(data.get("style_options") or {})
+    unknown = sorted(set(options) - set(STYLES[style].options))
+    if unknown:
+        raise CorpusError(f"{where}: style {style} has no options {unknown}; "
+                          f"it has {sorted(STYLES[style].options)}")
     case = Case(id=cid, split=data["split"], format=fmt, style=style, meeting=meeting,
                 toc=bool(data.get("toc", False)), items=[], labels=data["labels"],
-                title=data.get("title"), source=path)
+                title=data.get("title"), source=path, document=document, options=options)
     for raw in data["items"]:
         case.items.append(build_item(raw, case, fillers, where))
     validate_case(case, where)
@@ -453,6 +471,10 @@ def build_item(raw: dict[str, Any], case: Case, fillers: dict[str, dict[str, Any
                     continue  # a filler's earlier committee decision only shows in council minutes
                 dbody = fill(s.get("body", committee), values, iwhere)
                 ddate = _date(s["date"], iwhere) if "date" in s else meeting.committee_date
+            elif decision == "own" and case.document == "dagsorden":
+                if fid:
+                    continue  # an agenda holds no decisions of the meeting itself
+                raise CorpusError(f"{iwhere}: a dagsorden has no decision of its own meeting")
             elif decision == "own":
                 dbody, ddate = meeting.body, meeting.date
             else:
@@ -480,9 +502,11 @@ def build_item(raw: dict[str, Any], case: Case, fillers: dict[str, dict[str, Any
         sections.append(sec)
     title = fill(src["title"], values, iwhere)
     case_number = fill(str(src["case_number"]), values, iwhere) if src.get("case_number") else None
+    extra = {k: fill(str(src[k]), values, iwhere) if src.get(k) else None
+             for k in ("responsible", "handler")}
     return Item(number=number, title=title, kind_label=src.get("kind_label"),
                 closed=bool(src.get("closed", False)), case_number=case_number,
-                sections=sections, filler=fid)
+                sections=sections, filler=fid, committee=src.get("committee"), **extra)
 
 
 def expected_outcome(checks: dict[str, str]) -> str:
@@ -542,6 +566,8 @@ class Style:
     description: str
     render: Callable[[Case], bytes]
     decision_fmt: Callable[[str, dt.date, str], tuple[str, str | None, dt.date | None]]
+    options: tuple[str, ...] = ()  # keys allowed in a case's `style_options:`
+    documents: tuple[str, ...] = ("referat",)  # document kinds the style can print
 
     def decision_title(self, body: str, date: dt.date,
                        which: str) -> tuple[str, str | None, dt.date | None]:
@@ -569,10 +595,11 @@ def dec_plain_own(body: str, date: dt.date,
 STYLES: dict[str, Style] = {}
 
 
-def register(name: str, fmt: str, description: str, decision_fmt: Callable[..., Any]
+def register(name: str, fmt: str, description: str, decision_fmt: Callable[..., Any],
+             options: tuple[str, ...] = (), documents: tuple[str, ...] = ("referat",)
              ) -> Callable[[Callable[[Case], bytes]], Callable[[Case], bytes]]:
     def deco(fn: Callable[[Case], bytes]) -> Callable[[Case], bytes]:
-        STYLES[name] = Style(name, fmt, description, fn, decision_fmt)
+        STYLES[name] = Style(name, fmt, description, fn, decision_fmt, options, documents)
         return fn
 
     return deco
@@ -1174,6 +1201,208 @@ def render_pdf_d(case: Case) -> bytes:
     return render_pdf_two_pass(case, build_pdf_d)
 
 
+# ---- PDF E: Prepare/Acadre-like: metadata table, "Pkt. 7 Title" with a rule, small-caps headings
+
+LIBERATION_DIR = Path("/usr/share/fonts/truetype/liberation")
+LIB_SANS = tuple(str(LIBERATION_DIR / f) for f in (
+    "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf"))
+
+# invented case officers for the "Sagsbehandler:" line (picked by a hash of the item title)
+CASE_OFFICERS = ("Mette Kjær Bisgaard", "Jonas Thybo", "Line Østergaard", "Rasmus Vinther",
+                 "Pernille Hald", "Sofie Krag Madsen", "Anders Bech Nørgaard", "Camilla Dyhr",
+                 "Thomas Lykke", "Helle Mørup", "Kasper Friis", "Birgitte Aagaard")
+# committee words -> the administration printed as "Ansvarlig:" when the item names none
+RESPONSIBLE_BY_COMMITTEE = (("social", "Social og Sundhed"), ("sundhed", "Social og Sundhed"),
+                            ("ældre", "Social og Sundhed"), ("velfærd", "Social og Sundhed"),
+                            ("børn", "Børn og Læring"), ("skole", "Børn og Læring"),
+                            ("teknik", "Teknik og Miljø"), ("miljø", "Teknik og Miljø"),
+                            ("klima", "Teknik og Miljø"), ("plan", "Teknik og Miljø"),
+                            ("kultur", "Kultur og Fritid"),
+                            ("beskæftigelse", "Job og Borgerservice"), ("beredskab", "Beredskab"))
+
+
+def item_responsible(it: Item) -> str:
+    if it.responsible:
+        return it.responsible
+    low = (it.committee or "").lower()
+    for word, unit in RESPONSIBLE_BY_COMMITTEE:
+        if word in low:
+            return unit
+    return "Økonomi og Styring"
+
+
+def item_handler(it: Item) -> str:
+    if it.handler:
+        return it.handler
+    digest = hashlib.sha256(it.title.encode("utf-8")).digest()
+    return CASE_OFFICERS[digest[0] % len(CASE_OFFICERS)]
+
+
+def pdf_small_caps(pdf: Any, family: str, text: str, size: float, lh: float) -> None:
+    """Draw `text` in small caps: capitals at `size`, lower case as capitals at 80 %. The text
+    layer holds capitals only."""
+    x, y = pdf.l_margin, pdf.get_y()
+    runs: list[tuple[str, bool]] = []
+    for ch in text:
+        small = ch.islower()
+        if runs and runs[-1][1] == small:
+            runs[-1] = (runs[-1][0] + ch, small)
+        else:
+            runs.append((ch, small))
+    saved = pdf.c_margin
+    pdf.c_margin = 0
+    for chunk, small in runs:
+        pdf.set_font(family, "", size * 0.8 if small else size)
+        chunk = chunk.upper()
+        w = pdf.get_string_width(chunk)
+        pdf.set_xy(x, y)
+        pdf.cell(w, lh, chunk)
+        x += w
+    pdf.c_margin = saved
+    pdf.set_xy(pdf.l_margin, y + lh)
+
+
+def build_pdf_e(case: Case, toc_pages: dict[str, int] | None) -> Any:
+    m = case.meeting
+    opts = case.options
+    word = case.document.capitalize()  # Referat | Dagsorden
+    small_caps = opts.get("headings", "smallcaps") == "smallcaps"
+    pkt = opts.get("item_heading", "pkt") == "pkt"
+
+    def heading_of(it: Item) -> str:
+        return f"Pkt. {it.number} {it.title}" if pkt else f"{it.number}. {it.title}"
+
+    def header(pdf: Any) -> None:
+        pdf.set_font("lib", "", 8)
+        pdf.set_text_color(70)
+        pdf.set_xy(pdf.l_margin, 9)
+        pdf.cell(0, 4, m.municipality.official)
+        pdf.set_xy(pdf.l_margin, 9)
+        pdf.cell(0, 4, m.body, align="R")
+        pdf.set_draw_color(150)
+        pdf.set_line_width(0.2)
+        pdf.line(pdf.l_margin, 14, pdf.w - pdf.r_margin, 14)
+        pdf.set_draw_color(0)
+        pdf.set_text_color(0)
+        pdf.set_y(20)
+
+    def footer(pdf: Any) -> None:
+        pdf.set_y(-13)
+        pdf.set_font("lib", "", 8)
+        pdf.set_text_color(70)
+        pdf.cell(0, 4, f"{word} {d_dot(m.date)}")
+        pdf.set_x(pdf.l_margin)
+        pdf.cell(0, 4, f"Side {pdf.page_no()}/{{nb}}", align="R")
+        pdf.set_text_color(0)
+
+    pdf = new_pdf(case, {"lib": LIB_SANS}, header, footer)
+    pdf.set_title(f"{word} {m.body} {d_dash(m.date)}")
+    pdf.set_margins(22, 20, 20)
+    pdf.set_auto_page_break(True, 20)
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_font("lib", "B", 20)
+    pdf.cell(0, 10, word, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    if opts.get("meta_table", True):
+        pdf.set_font("lib", "", 9.5)
+        rows = meeting_lines(case, d_weekday(m.date))
+        if case.document == "dagsorden" and not m.absent:
+            rows = [r for r in rows if r[0] != "Fraværende"]  # an agenda lists no absentees
+        with pdf.table(width=width, col_widths=(0.24, 0.76), line_height=5.2,
+                       text_align=("LEFT", "LEFT"), align="LEFT", first_row_as_headings=False,
+                       borders_layout="HORIZONTAL_LINES") as table:
+            for label, value in rows:
+                r = table.row()
+                pdf.set_font("lib", "B", 9.5)
+                r.cell(label)
+                pdf.set_font("lib", "", 9.5)
+                r.cell(value)
+        pdf.set_x(pdf.l_margin)
+        pdf.ln(2)
+    pdf.set_font("lib", "", 9.5)
+    for line in m.header_lines:
+        pdf.multi_cell(0, 5, line, align="L", new_x="LMARGIN", new_y="NEXT")
+    if case.toc:
+        pdf.ln(5)
+        pdf.set_font("lib", "B", 12)
+        pdf.cell(0, 7, "Indholdsfortegnelse", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("lib", "", 9.5)
+        for it in case.items:
+            page = str(toc_pages[it.number]) if toc_pages else "99"
+            label = f"Pkt. {it.number}" if pkt else f"{it.number}."
+            ensure_space(pdf, 5)
+            y = pdf.get_y()
+            pdf.set_xy(pdf.l_margin, y)
+            pdf.cell(16, 5, label)
+            pdf.set_xy(pdf.l_margin + 16, y)
+            pdf.multi_cell(width - 30, 5, it.title, align="L", new_x="LMARGIN", new_y="NEXT")
+            y2 = pdf.get_y()
+            pdf.set_xy(pdf.w - pdf.r_margin - 12, y)
+            pdf.cell(12, 5, page, align="R")
+            pdf.set_y(y2)
+    pdf.add_page()
+    first = True
+    for it in case.items:
+        ensure_space(pdf, 32)
+        if not first and pdf.get_y() > 25:
+            pdf.ln(6)
+        first = False
+        it.page_start = pdf.page_no()
+        pdf.set_font("lib", "B", 13.5)
+        pdf.multi_cell(0, 6.8, heading_of(it), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_line_width(0.15)
+        pdf.line(pdf.l_margin, pdf.get_y() + 0.8, pdf.w - pdf.r_margin, pdf.get_y() + 0.8)
+        pdf.ln(2.5)
+        pdf.set_font("lib", "", 8.5)
+        pdf.set_text_color(60)
+        meta = []
+        if it.case_number:
+            meta.append(f"Sagsnr.: {it.case_number}")
+        if not it.closed:
+            meta.append(f"Ansvarlig: {item_responsible(it)}")
+            meta.append(f"Sagsbehandler: {item_handler(it)}")
+        if it.kind_label:
+            meta.append(f"Sagstype: {it.kind_label}")
+        if it.closed:
+            meta.append("Lukket punkt")
+        for line in meta:
+            pdf.cell(0, 4.3, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0)
+        pdf.ln(2.5)
+        for s in it.sections:
+            ensure_space(pdf, 14)
+            s.page_start = pdf.page_no()
+            if small_caps and s.kind != "decision":
+                pdf_small_caps(pdf, "lib", s.title, 10.5, 5.6)
+                s.printed_title = s.title.upper()
+            else:
+                pdf.set_font("lib", "B", 10.5)
+                pdf.multi_cell(0, 5.6, s.title, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(0.6)
+            pdf_blocks(pdf, s.text, "lib", 10, 5, align="L")
+            pdf.ln(1.8)
+    return pdf
+
+
+def dec_plain_body(date_fmt: Callable[[dt.date], str], den: bool
+                   ) -> Callable[..., tuple[str, str, dt.date]]:
+    """'Beslutning Byrådet den 26. oktober 2023' / 'Beslutning Byrådet 25-10-2023'."""
+    def f(body: str, date: dt.date, which: str) -> tuple[str, str, dt.date]:
+        return f"Beslutning {body} {'den ' if den else ''}{date_fmt(date)}", body, date
+
+    return f
+
+
+@register("pdf_e", "pdf",
+          "PDF E (Prepare/Acadre-like): metadata table, 'Pkt. 7 Title' with a rule, small caps",
+          dec_plain_body(d_long, True),
+          options=("headings", "item_heading", "meta_table"),
+          documents=("referat", "dagsorden"))
+def render_pdf_e(case: Case) -> bytes:
+    return render_pdf_two_pass(case, build_pdf_e)
+
+
 # --------------------------------------------------------------------------- DOCX
 
 
@@ -1369,6 +1598,104 @@ def render_docx_bold(case: Case) -> bytes:
             s.page_start = 1
             bold_para(s.title, 10.5)
             docx_blocks(doc, s.text)
+    return docx_bytes(doc)
+
+
+@register("docx_table", "docx",
+          "DOCX: every section a two-column table row (label | text), custom item style",
+          dec_plain_body(d_dash, False), documents=("referat", "dagsorden"))
+def render_docx_table(case: Case) -> bytes:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Cm, Pt
+
+    m = case.meeting
+    word = case.document.capitalize()
+    doc = new_docx(case)
+    doc.core_properties.title = f"{word} {m.body} {d_dash(m.date)}"
+    docx_header_footer(doc, f"{m.municipality.official} · {m.body}",
+                       f"{word} {d_dash(m.date)}")
+    st = doc.styles.add_style("Punktoverskrift", WD_STYLE_TYPE.PARAGRAPH)
+    st.base_style = doc.styles["Normal"]
+    st.font.bold = True
+    st.font.size = Pt(12.5)
+    st.paragraph_format.space_before = Pt(14)
+    st.paragraph_format.space_after = Pt(4)
+    st.paragraph_format.keep_with_next = True
+    p = doc.add_paragraph()
+    run = p.add_run(word)
+    run.bold = True
+    run.font.size = Pt(18)
+    doc.add_paragraph(f"{m.body}, {m.municipality.official}")
+    docx_meta_table(doc, case, d_long(m.date))
+    for line in m.header_lines:
+        doc.add_paragraph(line)
+    if case.toc:
+        p = doc.add_paragraph()
+        p.add_run("Punkter på dagsordenen").bold = True
+        for it in case.items:
+            doc.add_paragraph(f"{it.number}. {it.title}")
+
+    def cell_blocks(cell: Any, text: str) -> None:
+        first = True
+
+        def para(text: str = "", style: str | None = None) -> Any:
+            nonlocal first
+            if first:
+                first = False
+                p = cell.paragraphs[0]
+                if text:
+                    p.add_run(text)
+                if style:
+                    p.style = doc.styles[style]
+                return p
+            return cell.add_paragraph(text, style=style)
+
+        for b in parse_blocks(text):
+            if b.kind == "p":
+                para(b.text)
+            elif b.kind == "bullet":
+                para(b.text, "List Bullet")
+            elif b.kind == "num":
+                p = para(f"{b.label}\t{b.text}")
+                p.paragraph_format.left_indent = Cm(0.8)
+                p.paragraph_format.first_line_indent = Cm(-0.8)
+            else:
+                if first:
+                    para("")
+                ncol = max(len(r) for r in b.rows)
+                inner = cell.add_table(rows=len(b.rows), cols=ncol)
+                inner.style = "Table Grid"
+                for i, row in enumerate(b.rows):
+                    for j in range(ncol):
+                        c = inner.cell(i, j)
+                        c.text = row[j] if j < len(row) else ""
+                        if i == 0:
+                            for r in c.paragraphs[0].runs:
+                                r.bold = True
+
+    for it in case.items:
+        it.page_start = 1
+        doc.add_paragraph(f"{it.number}. {it.title}", style="Punktoverskrift")
+        rows: list[tuple[str, str | None, Section | None]] = []
+        if it.case_number:
+            rows.append(("Sagsnr.", it.case_number, None))
+        if it.kind_label:
+            rows.append(("Sagstype", it.kind_label, None))
+        if it.closed:
+            rows.append(("Status", "Lukket punkt", None))
+        rows += [(s.title, None, s) for s in it.sections]
+        table = doc.add_table(rows=len(rows), cols=2)
+        table.style = "Table Grid"
+        table.autofit = False
+        for i, (label, value, s) in enumerate(rows):
+            left, right = table.cell(i, 0), table.cell(i, 1)
+            left.width, right.width = Cm(4.2), Cm(12.3)
+            left.paragraphs[0].add_run(label).bold = True
+            if s is None:
+                right.paragraphs[0].add_run(value or "")
+            else:
+                s.page_start = 1
+                cell_blocks(right, s.text)
     return docx_bytes(doc)
 
 
@@ -1607,13 +1934,14 @@ def expected(case: Case) -> dict[str, Any]:
         "items": [
             {
                 "number": it.number,
-                "title": it.title.upper() if case.style == "pdf_c" else it.title,
+                "title": it.printed_title or (it.title.upper() if case.style == "pdf_c"
+                                              else it.title),
                 "page_start": it.page_start,
                 "kind": it.kind,
                 "closed": it.closed,
                 "sections": [
                     {
-                        "title": s.title,
+                        "title": s.printed_title or s.title,
                         "kind": s.kind,
                         "page_start": s.page_start,
                         "decision_body": s.decision_body,
