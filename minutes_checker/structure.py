@@ -676,7 +676,10 @@ def _section_at(units: list[_Unit], index: int) -> tuple[HeadingMatch, int] | No
         match = _prefix_heading(text)
         if match:
             return match, 1
-    if unit.first and ":" in text and not _META_LINE.match(text):
+    starts_sentence = unit.first or (
+        index > 0 and units[index - 1].block == unit.block and units[index - 1].text[-1] in ".:!?"
+    )
+    if starts_sentence and ":" in text and not _META_LINE.match(text):
         # a run-in heading: "Indstilling: Direktionen indstiller, at …"
         head, _, rest = text.partition(":")
         if rest.strip() and len(head) <= 100:
@@ -1142,6 +1145,10 @@ _BODY_AFTER_DOC = re.compile(
     r"^(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag af referat)\s*"
     rf"(?:[-–—:|,]|\s+(?i:for|fra|af|i)\s+|\s+)\s*(?P<body>{_BODY_NAME})(?!\w)"
 )
+_BODY_MEETING = re.compile(rf"^(?P<body>{_BODY_NAME})s?\s+(?i:møde|mødet)\b")
+_DOC_WORD = re.compile(
+    r"^(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag af referat|mødereferat)\b"
+)
 # "… medlemmer af Byrådet": a body inside a sentence is not the meeting's body
 _LOWER_BEFORE = re.compile(r"\b(?:af|i|for|til|fra|med|om)\s+$")
 _SEPARATORS = re.compile(r"\s+[|–—·-]\s+|\s*\|\s*|,\s+(?=(?i:mødet?\b))")
@@ -1186,10 +1193,20 @@ def _body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
                 return body, match.start(), match.start() + len(body)
     match = _BODY_LABEL.match(line)
     if match:
+        # "Udvalg: Herning Byråd", "Møde i Byrådet 27.09.2023"
+        rest_start = match.start("body")
+        inner = _BODY_ANYWHERE.search(line, rest_start)
+        if inner and body_kind(inner.group(0)) != "unknown":
+            body = _strip_genitive(inner.group(0).strip())
+            return body, inner.start(), inner.start() + len(body)
         body = _SEPARATORS.split(match.group("body"))[0].strip(" ,.")
         if body and body_kind(body) != "unknown":
-            start = match.start("body")
-            return body, start, start + len(body)
+            return body, rest_start, rest_start + len(body)
+    match = _BODY_MEETING.match(line)
+    if match:
+        # "Byrådets møde den 27. september 2023", "Borgerrepræsentationens møde torsdag …"
+        body = _strip_genitive(match.group("body"))
+        return body, 0, len(body)
     match = _BODY_GENITIVE.search(line)
     if match:
         body = _strip_genitive(match.group("body"))
@@ -1198,6 +1215,12 @@ def _body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
     if match:
         body = _strip_genitive(match.group("body"))
         return body, match.start("body"), match.start("body") + len(body)
+    if _DOC_WORD.match(line):
+        # "Dagsorden og referat for Byrådet", "Referat af møde i Økonomiudvalget 12.09.2023"
+        for inner in _BODY_ANYWHERE.finditer(line):
+            if body_kind(inner.group(0)) != "unknown":
+                body = _strip_genitive(inner.group(0).strip())
+                return body, inner.start(), inner.start() + len(body)
     position = 0
     for piece in _SEPARATORS.split(line):
         found = line.find(piece, position)

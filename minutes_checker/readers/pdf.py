@@ -67,7 +67,10 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b|extrabold"
 _LIST_MARKER = re.compile(
     r"^(?:[•▪◦●○■□►▸‣⁃∙·*\-–—]\s|\(?\d{1,2}[.)]\s+\S|\(?[a-hA-H]\)\s+\S|[a-h]\.\s+[A-ZÆØÅ])"
 )
-_ITEM_START = re.compile(r"^(?:punkt|pkt\.?|dagsordenspunkt)\s*\d{1,4}\b", re.IGNORECASE)
+# a line that may start an agenda item: "Punkt 14", "Pkt. 3", "149. Orientering om …"
+_ITEM_START = re.compile(
+    r"^(?:(?:punkt|pkt\.?|dagsordenspunkt)\s*\d{1,4}\b|\d{1,3}\.\s+[A-ZÆØÅ])", re.IGNORECASE
+)
 _HAS_TEXT = re.compile(r"[^\W_]")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
