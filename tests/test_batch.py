@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 from minutes_fixtures import Minutes, corrupt_pdf, encrypted_pdf, render, scanned_pdf
 
+from minutes_checker.batch import MUNICIPALITIES as MUNICIPALITIES_FILE
 from minutes_checker.batch import assess_job, run_batch
 from minutes_checker.cli import main
 
@@ -333,3 +334,40 @@ def test_resume_after_a_kill_gives_the_same_outputs(tmp_path: Path) -> None:
     assert again.returncode == 0
     assert f"{total} filer er allerede vurderet" in again.stderr
     assert results.read_bytes() == after
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+CORPUS = ROOT / "corpus"
+
+
+@pytest.mark.skipif(
+    not (CORPUS / "bad" / "expected.json").exists() or not (CORPUS / "rendered").exists(),
+    reason="the corpus is not rendered (python corpus/render.py)",
+)
+def test_batch_over_the_corpus_reports_the_bad_files(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    documents = [
+        p for p in (CORPUS / "rendered").iterdir() if p.suffix in (".pdf", ".docx", ".html")
+    ]
+    bad = json.loads((CORPUS / "bad" / "expected.json").read_text("utf-8"))
+    for path in documents:
+        write(root / "rendered" / path.name, path.read_bytes())
+    for name in bad:
+        write(root / "bad" / name, (CORPUS / "bad" / name).read_bytes())
+    result = run_batch(root, tmp_path / "out", jobs=2)
+    by_path = {r["path"]: r for r in result.records}
+    assert len(by_path) == len(documents) + len(bad)
+    for name, expected in bad.items():
+        record = by_path[f"bad/{name}"]
+        assert record["status"] == "error"
+        assert record["error"]["code"] == expected["error"]
+        assert record["municipality_resolved"], name
+    readable = [r for path, r in by_path.items() if path.startswith("rendered/")]
+    assert all(r["status"] in ("ok", "no_item") for r in readable)
+    assert all(r["municipality_resolved"] for r in readable)
+    groups = [json.loads(line) for line in (tmp_path / "out" / MUNICIPALITIES_FILE).open()]
+    assert {g["outcome"]["id"] for g in groups} >= {"no_further_action", "deadline_reminder"}
+    pages = {p.name for p in (tmp_path / "out" / "report").glob("*.html")}
+    assert len(pages) == len(groups) + 1  # and index.html
