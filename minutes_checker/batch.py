@@ -379,7 +379,7 @@ class Progress:
         self.started = time.monotonic()
 
     def eta(self) -> str:
-        if not self.done:
+        if not self.done or self.done >= self.total:
             return ""
         rate = (time.monotonic() - self.started) / self.done
         return batch_ui("left", self.lang, time=format_duration(rate * (self.total - self.done)))

@@ -371,3 +371,21 @@ def test_batch_over_the_corpus_reports_the_bad_files(tmp_path: Path) -> None:
     assert {g["outcome"]["id"] for g in groups} >= {"no_further_action", "deadline_reminder"}
     pages = {p.name for p in (tmp_path / "out" / "report").glob("*.html")}
     assert len(pages) == len(groups) + 1  # and index.html
+
+
+def test_discover_finds_minutes_and_skips_output_hidden_and_lock_files(tmp_path: Path) -> None:
+    from minutes_checker.batch import discover
+
+    for name in (
+        "Aarhus/referat.PDF",
+        "Aarhus/~$referat.docx",
+        "Aarhus/.skjult.html",
+        ".git/x.html",
+        "Odense/a.htm",
+        "Odense/b.docx",
+        "Odense/noter.txt",
+        "ud/results.html",
+    ):
+        write(tmp_path / name, b"x")
+    found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path, [tmp_path / "ud"])]
+    assert found == ["Aarhus/referat.PDF", "Odense/a.htm", "Odense/b.docx"]
