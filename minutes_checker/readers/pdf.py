@@ -246,11 +246,21 @@ class _Layout:
         return len(line.text) <= 160 and (line.bold or line.size >= self.body_size + 1.0)
 
     def is_short(self, line: _RawLine, following: _RawLine) -> bool:
-        """Did `line` end early, although the first word of `following` would have fitted?"""
-        char_width = max(following.x1 - following.x0, 1.0) / max(len(following.text), 1)
-        word = following.text.split(" ", 1)[0]
-        needed = len(word) * char_width + 0.3 * max(line.size, following.size)
+        """Did `line` end early, although the first word of `following` would have fitted?
+
+        The word's width is estimated from the following line's letters (spaces counted at
+        about 0.28 em); headings get more slack, their lines break at word boundaries unevenly.
+        """
+        text = following.text
+        spaces = text.count(" ")
+        space_width = 0.28 * following.size
+        letters = max(len(text) - spaces, 1)
+        char_width = max(following.x1 - following.x0 - spaces * space_width, 1.0) / letters
+        word = text.split(" ", 1)[0]
+        needed = len(word) * char_width + space_width
         tolerance = max(3.0, 0.5 * line.size)
+        if self.headingish(line) and self.headingish(following):
+            tolerance = max(tolerance, 0.15 * (self.right_edge.get(line.page, line.x1) - line.x0))
         return line.x1 + needed < self.right_edge.get(line.page, line.x1) - tolerance
 
 
