@@ -3,6 +3,13 @@ assessments built by hand."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from minutes_checker.assess import assess_file
 from minutes_checker.checks import uniform_checks
 from minutes_checker.combine import combine
 from minutes_checker.models import (
@@ -175,3 +182,35 @@ def test_errors_and_no_item_documents_are_listed_but_do_not_decide() -> None:
     assert alone.outcome.id == "undetermined"
     # a no_item document decides over an error when nothing else exists
     assert combine([broken, empty]).checks["full_council"].status == "not_met"
+
+
+# --------------------------------------------------------------------------- the corpus groups
+
+ROOT = Path(__file__).resolve().parent.parent
+COMBINED = ROOT / "corpus" / "combined.yaml"
+
+
+def _groups() -> list[dict[str, Any]]:
+    if not COMBINED.exists():
+        return []
+    return list(yaml.safe_load(COMBINED.read_text("utf-8")).get("groups") or [])
+
+
+@pytest.mark.parametrize("group", _groups(), ids=lambda g: g["id"])
+def test_corpus_groups_combine_as_labelled(group: dict[str, Any]) -> None:
+    """corpus/combined.yaml: a reviewer's labels for a municipality-year read as a whole."""
+    files = []
+    for case in group["cases"]:
+        found = [
+            p
+            for p in (ROOT / "corpus" / "rendered").glob(f"{case}.*")
+            if p.suffix in (".pdf", ".docx", ".html")
+        ]
+        if not found:
+            pytest.skip(f"{case} is not rendered")
+        files.append(found[0])
+    combined = combine([assess_file(f) for f in files])
+    assert combined.map_year == group["map_year"]
+    got = {check: result.status for check, result in combined.checks.items()}
+    assert got == group["checks"]
+    assert combined.outcome.id == group["outcome"]
