@@ -411,30 +411,37 @@ def plan_applies(f: Findings) -> bool:
 
 
 def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
-    """The verdict on the handlingsplan and the value decided (yes, no, unknown)."""
+    """The verdict on the handlingsplan and the value decided ("yes", "no", "unknown", "").
+
+    The council's own decision section decides. Failing that, a decision that approves
+    ("Godkendt") a proposal or committee recommendation that takes a position counts as the
+    council's; merely taking such a position note of leaves it unclear.
+    """
     if not plan_applies(f):
         return f.result("action_plan_decision", "not_applicable", "before_2022", []), "unknown"
+
+    def verdict(
+        status: Status, reason: str, hits: list[Hit], value: str = ""
+    ) -> tuple[CheckResult, str]:
+        details = {"value": value} if status == "met" else {}
+        shown = PLAN_VALUES.get(value, PLAN_VALUES["unknown"])[f.lang]
+        return f.result(
+            "action_plan_decision", status, reason, f.evidence(hits), details, value=shown
+        ), value
+
     own = _council_position(f)
     if own:
-        value = _plan_value(own)
-        return (
-            f.result(
-                "action_plan_decision",
-                "met",
-                "decided",
-                f.evidence(own),
-                {"value": value},
-                value=PLAN_VALUES[value][f.lang],
-            ),
-            value,
-        )
+        return verdict("met", "decided", own, _plan_value(own))
     deferred = f.select(
         "plan_deferred", "postponed", "duty_restated", "plan_position",
         polarity="contradicts",
         where=f.in_council_decision,
     )  # fmt: skip
     if deferred:
-        return f.result("action_plan_decision", "not_met", "deferred", f.evidence(deferred)), ""
+        return verdict("not_met", "deferred", deferred)
+    conditional = f.select("plan_conditional", where=f.in_council_decision)
+    if conditional:
+        return verdict("unclear", "conditional", conditional, "no")
     proposed = f.select(
         *PLAN_VALUE_SIGNALS,
         polarity="supports",
@@ -443,37 +450,25 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
             or (h.sentence.section is not None and h.sentence.section in f.committee_decisions())
         ),
     )
+    # the administration's own assessment in the case text ("vurderer, at der ikke er behov")
+    assessed = f.select(
+        *PLAN_VALUE_SIGNALS, polarity="supports", where=f.in_kinds("case", "summary")
+    )
     approved = f.council_decision_says("approved")
     noted = f.council_decision_says("noted")
+    put_off = f.select("plan_deferred", polarity="contradicts", where=f.in_kinds("proposal"))
+    if approved and put_off and not proposed:
+        return verdict("not_met", "deferred", approved[:1] + put_off)
     if proposed and approved:
-        value = _plan_value(proposed)
-        return (
-            f.result(
-                "action_plan_decision",
-                "met",
-                "approved_proposal",
-                f.evidence(approved[:1] + proposed),
-                {"value": value},
-                value=PLAN_VALUES[value][f.lang],
-            ),
-            value,
-        )
-    if proposed and noted:
-        return (
-            f.result("action_plan_decision", "unclear", "only_noted", f.evidence(noted + proposed)),
-            _plan_value(proposed),
-        )
+        return verdict("met", "approved_proposal", approved[:1] + proposed, _plan_value(proposed))
+    if (proposed or assessed) and (noted or approved):
+        hits = noted + approved + (proposed or assessed)
+        return verdict("unclear", "only_noted", hits, _plan_value(proposed or assessed))
     if not f.council_decisions():
         if f.document_body != "committee" and proposed:
-            return (
-                f.result("action_plan_decision", "unclear", "proposal_only", f.evidence(proposed)),
-                "",
-            )
-        return f.result("action_plan_decision", "not_met", "no_council_decision", []), ""
-    return (
-        f.result("action_plan_decision", "not_met", "no_position", f.evidence(noted + approved)),
-        "",
-    )
+            return verdict("unclear", "proposal_only", proposed, _plan_value(proposed))
+        return verdict("not_met", "no_council_decision", [])
+    return verdict("not_met", "no_position", noted + approved)
 
 
 def check_no_plan_reasons(f: Findings, plan: CheckResult, value: str) -> CheckResult:

@@ -207,10 +207,17 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The council approved a proposal that takes a position on an action plan{value}.",
     },
     "action_plan_decision.only_noted": {
-        "da": "Stillingtagen står kun i indstillingen eller udvalgets beslutning, mens "
-        "kommunalbestyrelsen alene tog sagen til efterretning; en person må se efter.",
-        "en": "The position is only in the proposal or the committee's decision, while the "
-        "council only took note; a person must look.",
+        "da": "Stillingtagen står kun i indstillingen, sagsfremstillingen eller udvalgets "
+        "beslutning, og kommunalbestyrelsens beslutning gør den ikke tydeligt til sin egen; en "
+        "person må se efter.",
+        "en": "The position is only in the proposal, the case text or the committee's decision, "
+        "and the council's decision does not clearly make it its own; a person must look.",
+    },
+    "action_plan_decision.conditional": {
+        "da": "Kommunalbestyrelsen gør en handlingsplan betinget af senere tal; det er ikke en "
+        "klar stillingtagen nu, og en person må vurdere det.",
+        "en": "The council makes a plan conditional on later figures; that is no clear decision "
+        "now, and a person must judge it.",
     },
     "action_plan_decision.deferred": {
         "da": "Stillingtagen til en handlingsplan blev udsat eller ikke foretaget.",
