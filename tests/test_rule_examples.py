@@ -100,6 +100,13 @@ def test_every_rule_has_examples_both_ways() -> None:
 
 def test_rule_files_cover_every_check() -> None:
     checks = {f.check for f in BOOK.files.values()}
-    expected = {"full_council", "deadline", "active_debate", "all_three_maps",
-                "national_comparison", "action_plan_decision", "no_plan_reasons"}
+    expected = {
+        "full_council",
+        "deadline",
+        "active_debate",
+        "all_three_maps",
+        "national_comparison",
+        "action_plan_decision",
+        "no_plan_reasons",
+    }
     assert expected <= checks, f"no rule file for {sorted(expected - checks)}"
