@@ -485,3 +485,26 @@ def test_docx_html_alt_chunk_is_read_in_place(tmp_path: Path, docx_document: Cal
         "Efter den indlejrede del.",
     ]
     assert _blocks(document)[1][1:] == ("heading", 2)
+
+
+def test_body_line_repeated_on_neighbouring_pages_is_not_furniture() -> None:
+    """An item starting near the foot of two pages in a row repeats its type line at the same
+    height; only lines set apart from the body (a header or footer block) may be running."""
+    pages = []
+    for number in range(1, 6):
+        words = ["".join(chr(97 + (number * 7 + row * 3 + k) % 26) for k in range(8))
+                 for row in range(40)]  # fmt: skip
+        body = [PlacedLine(f"Brødtekst {word}.", 60 + 14 * row, 70 + 14 * row)
+                for row, word in enumerate(words)]  # fmt: skip
+        if number in (2, 3):
+            body[-1] = PlacedLine("Sagstype: Beslutningssag", body[-1].top, body[-1].bottom)
+        pages.append(
+            [
+                PlacedLine("Aarhus Kommune", 20, 30),
+                *body,
+                PlacedLine(f"Side {number} af 5", 800, 810),
+            ]
+        )
+    running = find_running_lines(pages)
+    assert (1, 40) not in running and (2, 40) not in running
+    assert all((page, 0) in running and (page, 41) in running for page in range(5))

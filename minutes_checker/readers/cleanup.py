@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -229,6 +230,28 @@ class PlacedLine:
     bottom: float
 
 
+def _edge_clusters(lines: Sequence[Placed], order: list[int], zone: int) -> set[int]:
+    """Indices of the lines at the top and bottom of a page that are separated from the rest
+    by a gap clearly wider than the page's usual line pitch (a header or footer block)."""
+    tops = [lines[i].top for i in order]
+    steps = sorted(b - a for a, b in itertools.pairwise(tops) if b - a > 0.5)
+    if not steps:
+        return set()
+    pitch = steps[len(steps) // 2]
+    wide = max(1.6 * pitch, pitch + 6.0)
+    found: set[int] = set()
+    for rank in range(min(zone, len(order) - 1)):
+        if tops[rank + 1] - tops[rank] > wide:
+            found.update(order[: rank + 1])
+            break
+    for rank in range(min(zone, len(order) - 1)):
+        position = len(order) - 1 - rank
+        if tops[position] - tops[position - 1] > wide:
+            found.update(order[position:])
+            break
+    return found
+
+
 def find_running_lines(
     pages: Sequence[Sequence[Placed]],
     zone: int = 3,
@@ -240,10 +263,11 @@ def find_running_lines(
     Only the `zone` top-most and bottom-most lines of a page are considered, and only as an
     unbroken run from the page edge. Such a line is running when
     - the same text with digits replaced ("Byrådet 25-09-2023 – Side 4 af 31") stands at about the
-      same height on at least 40 % of the pages (at least two), and it does not look like an agenda
-      item heading; or
-    - exactly the same text stands at about the same height on a neighbouring page (running titles
-      of one item); or
+      same height on at least 40 % of the pages (at least two), set apart from the body by a wide
+      gap (or on at least 60 % and three pages), and it does not look like an agenda item
+      heading; or
+    - exactly the same text stands at about the same height on a neighbouring page, in a block of
+      lines set apart from the body by a wide gap (running titles of one item); or
     - it is a page number ("Side 4 af 31", "- 4 -"; a bare number only at the bottom).
     `protect(text)` can exempt lines (section headings) from the repetition rules.
     """
@@ -254,11 +278,13 @@ def find_running_lines(
     zones: list[tuple[list[int], list[int]]] = []
     folded: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
     exact: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
+    clusters: list[set[int]] = []  # lines set apart from the body by a wide gap, per page
     for page_index, lines in enumerate(pages):
         order = sorted(range(len(lines)), key=lambda i: (lines[i].top, i))
         top_zone = order[:zone]
         bottom_zone = list(reversed(order[len(top_zone) :]))[:zone]
         zones.append((top_zone, bottom_zone))
+        clusters.append(_edge_clusters(lines, order, zone))
         for edge, zone_lines in (("top", top_zone), ("bottom", bottom_zone)):
             for i in zone_lines:
                 text = lines[i].text
@@ -301,9 +327,12 @@ def find_running_lines(
                     is_running = True
                 elif text and count > 1 and not (protect and protect(text)):
                     key = (edge, repetition_key(text))
-                    if not _ITEM_LIKE.match(text) and pages_near(key, line.top) >= needed:
+                    near = 0 if _ITEM_LIKE.match(text) else pages_near(key, line.top)
+                    set_apart = i in clusters[page_index]
+                    if near >= needed and (set_apart or near >= max(3, 0.6 * count)):
                         is_running = True
-                    else:
+                    elif i in clusters[page_index]:
+                        # the same text on a neighbouring page, set apart from the body
                         exact_key = (edge, repetition_key(text, fold_digits=False))
                         is_running = on_neighbour(exact_key, page_index, line.top)
                 if not is_running:
