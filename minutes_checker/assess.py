@@ -144,17 +144,29 @@ def error_assessment(path: str, error: InputError, lang: Lang = "da") -> Assessm
     )
 
 
-def assess_file(path: str | Path, lang: Lang = "da") -> Assessment:
-    """Read and assess one file; never raises for a bad file (the error is in the result)."""
+def _read_and_assess(path: str | Path, lang: Lang) -> tuple[Assessment, Document | None]:
+    """Read and assess one file; a bad file or a bug becomes an error assessment, never raises."""
     from .readers import read_document
 
     try:
         document = read_document(path)
     except InputError as error:
-        return error_assessment(str(path), error, lang)
+        return error_assessment(str(path), error, lang), None
     except Exception as exc:  # a reader bug must not stop a batch
-        return error_assessment(str(path), InternalError(f"{type(exc).__name__}: {exc}"), lang)
-    return assess_document(document, lang)
+        return error_assessment(
+            str(path), InternalError(f"{type(exc).__name__}: {exc}"), lang
+        ), None
+    try:
+        return assess_document(document, lang), document
+    except Exception as exc:  # an engine bug must not stop a batch either
+        return error_assessment(
+            str(path), InternalError(f"{type(exc).__name__}: {exc}"), lang
+        ), None
+
+
+def assess_file(path: str | Path, lang: Lang = "da") -> Assessment:
+    """Read and assess one file; never raises for a bad file (the error is in the result)."""
+    return _read_and_assess(path, lang)[0]
 
 
 # ------------------------------------------------------------------------- excerpts for reports
@@ -166,9 +178,7 @@ def _pages_between(document: Document, start: int, end: int) -> list[ExcerptPage
     first = document.page_at(start)
     pages = [ExcerptPage(number=first, start=start)]
     pages += [
-        ExcerptPage(number=p.number, start=p.start)
-        for p in document.pages
-        if start < p.start < end
+        ExcerptPage(number=p.number, start=p.start) for p in document.pages if start < p.start < end
     ]
     return pages
 
@@ -249,18 +259,7 @@ def assess_file_full(
     path: str | Path, lang: Lang = "da"
 ) -> tuple[Assessment, Document | None, list[ItemExcerpt]]:
     """`assess_file` plus the read document (None when unreadable) and the item excerpts."""
-    from .readers import read_document
-
-    try:
-        document = read_document(path)
-    except InputError as error:
-        return error_assessment(str(path), error, lang), None, []
-    except Exception as exc:  # a reader bug must not stop a batch
-        problem = InternalError(f"{type(exc).__name__}: {exc}")
-        return error_assessment(str(path), problem, lang), None, []
-    try:
-        assessment = assess_document(document, lang)
-    except Exception as exc:  # an engine bug must not stop a batch either
-        problem = InternalError(f"{type(exc).__name__}: {exc}")
-        return error_assessment(str(path), problem, lang), None, []
+    assessment, document = _read_and_assess(path, lang)
+    if document is None:
+        return assessment, None, []
     return assessment, document, excerpts_of(document, assessment)

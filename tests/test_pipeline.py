@@ -129,12 +129,31 @@ def test_cached_dictionary_gives_simplemmas_own_lemmas() -> None:
 
     from minutes_checker.nlp import LEMMA_OVERRIDES
 
-    words = (
-        "udarbejdes orienteres tages behandlet drøftede godkendt besluttet handlingsplanerne "
-        "handleplanen omgørelsesprocenterne landsgennemsnittet børnehandicapområdet "
-        "voksenhandicapområdet kommunalbestyrelsen byrådets udvalgets klagesager stemte "
-        "ændringsforslaget protokolbemærkningen indstillingen efterretning nabokommunerne"
-    ).split()
+    words = [
+        "udarbejdes",
+        "orienteres",
+        "tages",
+        "behandlet",
+        "drøftede",
+        "godkendt",
+        "besluttet",
+        "handlingsplanerne",
+        "handleplanen",
+        "omgørelsesprocenterne",
+        "landsgennemsnittet",
+        "børnehandicapområdet",
+        "voksenhandicapområdet",
+        "kommunalbestyrelsen",
+        "byrådets",
+        "udvalgets",
+        "klagesager",
+        "stemte",
+        "ændringsforslaget",
+        "protokolbemærkningen",
+        "indstillingen",
+        "efterretning",
+        "nabokommunerne",
+    ]
     for word in words:
         if word not in LEMMA_OVERRIDES:
             assert lemma_of(word) == simplemma.lemmatize(word, lang="da").lower(), word
