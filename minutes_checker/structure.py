@@ -228,6 +228,10 @@ _GENITIVE_DECISION = re.compile(
     rf"^(?P<body>(?:{_BODY_NAME})s?)\s+(?i:beslutning|afgørelse)"
     r"(?:\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.*))?$"
 )
+_NAMED_GENITIVE_DECISION = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+(?:og\s+|&\s+)?[\wæøåÆØÅ\-]+){0,4}s)\s+"
+    r"(?i:beslutning)\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.+)$"
+)
 _BODY_DATE = re.compile(
     rf"^(?P<body>{_BODY_NAME})\s*(?:,|\s)\s*(?:(?i:møde\s+)?(?i:den|d\.)\s+)?(?P<rest>.+)$"
 )
@@ -326,6 +330,14 @@ def classify_heading(text: str) -> HeadingMatch | None:
             when = found[0][0]
         body = _tidy_body(_strip_genitive(match.group("body")))
         return HeadingMatch("decision", title, body, when)
+    # "Beredskabskommissionens beslutning den 08.12.2023": any named body, with a date
+    match = _NAMED_GENITIVE_DECISION.match(title)
+    if match:
+        found = find_dates(match.group("rest"))
+        rest_after = match.group("rest")[found[0][1][1] :] if found else "x"
+        if found and found[0][1][0] == 0 and not _TIME.sub("", rest_after).strip(" ,.:"):
+            body = _tidy_body(_strip_genitive(match.group("body")))
+            return HeadingMatch("decision", title, body, found[0][0])
     # "Indstilling fra Økonomiudvalget", "Direktionens indstilling"
     match = _PROPOSAL.match(title)
     if match:

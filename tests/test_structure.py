@@ -99,6 +99,12 @@ def test_body_kind(name: str, kind: str) -> None:
         ),
         ("Økonomiudvalget, 11. september 2023, pkt. 245:", "decision", "Økonomiudvalget",
          date(2023, 9, 11)),
+        ("Beredskabskommissionens beslutning den 08.12.2023", "decision",
+         "Beredskabskommissionen", date(2023, 12, 8)),
+        ("Beslutning i Børn & Familieudvalget den 5. september 2022", "decision",
+         "Børn & Familieudvalget", date(2022, 9, 5)),
+        ("BESLUTNING I SOCIAL- OG SUNDHEDSUDVALGET DEN 12.09.2023", "decision",
+         "Social- og Sundhedsudvalget", date(2023, 9, 12)),
         ("Bilag", "attachments", None, None),
         ("Økonomi", "economy", None, None),
         ("Bevillingsmæssige konsekvenser", "economy", None, None),
@@ -123,6 +129,8 @@ def test_classify_heading(heading: str, kind: str, body: str | None, when: date 
         "Indstillingen godkendt.",
         "Spørgsmål fra medlemmer af Byrådet",
         "Byrådet godkendte indstillingen den 25. september 2023 efter en lang debat om kortet",
+        "Kommunens beslutning om at lukke skolen den 3. maj 2023",
+        "Direktionens beslutning",
     ],
 )
 def test_sentences_are_not_section_headings(line: str) -> None:
