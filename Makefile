@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/minutes-checker check corpus/rendered/demo.pdf --no-fail
+	$(BIN)/minutes-checker check corpus/rendered/aarhus-2023-byraad-fuldt-moede.pdf --no-fail
 
 browser:
 	@scripts/ensure-chromium
