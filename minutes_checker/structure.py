@@ -740,6 +740,13 @@ def _find_items(document: Document, units: list[_Unit]) -> list[Item]:
             candidate.weight = -99.0
     chosen = _best_sequence([c for c in usable if c.weight >= 1.5])
 
+    # a numbered table of contents over unnumbered item headings: find each title in the body
+    listed = [c for c in candidates if c.toc or toc_zone[0] <= c.unit < toc_zone[1]]
+    if listed and len(chosen) < 0.5 * len({c.number for c in listed}):
+        guided = _toc_guided(units, listed, section_units)
+        if len(guided) > len(chosen):
+            chosen = guided
+
     if not chosen:
         item = _single_item(document, units, section_units)
         return [item] if item is not None else []
@@ -832,6 +839,47 @@ def _styled_sections(
         prefixed = _prefix_heading(text)
         kind: SectionKind = prefixed.kind if prefixed else "other"
         found[index] = HeadingMatch(kind, _normalise_heading(text), generic=True)
+    return found
+
+
+def _fold_title(text: str) -> str:
+    return re.sub(r"[^\wæøå]+", " ", _TOC_LEADER.sub("", text).lower()).strip()
+
+
+def _toc_guided(
+    units: list[_Unit], listed: list[_Candidate], section_units: dict[int, HeadingMatch]
+) -> list[_Candidate]:
+    """Item headings found by the titles of a numbered table of contents, in its order: the
+    heading line (a heading, or a line of its own) whose text is the listed title."""
+    found: list[_Candidate] = []
+    cursor = max(c.unit for c in listed) + 1
+    seen: set[str] = set()
+    for entry in listed:
+        if entry.number in seen or not entry.title:
+            continue
+        wanted = _fold_title(entry.title)
+        if len(wanted) < 4:
+            continue
+        for index in range(cursor, len(units)):
+            unit = units[index]
+            if index in section_units or not (unit.strong or unit.block_lines == 1):
+                continue
+            text = _fold_title(unit.text)
+            if text == wanted or (len(wanted) >= 25 and text.startswith(wanted[:40])) or (
+                len(text) >= 25 and wanted.startswith(text)
+            ):
+                found.append(
+                    _Candidate(
+                        unit=index,
+                        number=entry.number,
+                        title=unit.text,
+                        title_offset=0,
+                        form="toc",
+                    )
+                )
+                seen.add(entry.number)
+                cursor = index + 1
+                break
     return found
 
 

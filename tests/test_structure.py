@@ -413,3 +413,23 @@ def test_inspect_command_prints_json(tmp_path: Path) -> None:
     plain = CliRunner().invoke(main, ["inspect", str(path)])
     assert plain.exit_code == 0
     assert "Dagsordenspunkter: 1" in plain.stdout
+
+
+def test_numbered_toc_over_unnumbered_headings() -> None:
+    """The numbers stand only in the table of contents: items are found by their titles."""
+    document = html(
+        "<p>Referat – Byrådet – 27. september 2023</p><h2>Indholdsfortegnelse</h2>"
+        "<p>14. Godkendelse af dagsorden ........ 3</p>"
+        "<p>15. Danmarkskort over omgørelsesprocenter ........ 4</p>"
+        "<p>16. Budgetopfølgning pr. 31. august ........ 6</p>"
+        "<h2>Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+        "<h2>Danmarkskort over omgørelsesprocenter</h2><h3>Sagsfremstilling</h3><p>Tekst.</p>"
+        "<h3>Beslutning</h3><p>Godkendt.</p>"
+        "<h2>Budgetopfølgning pr. 31. august</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        ("14", "Godkendelse af dagsorden"),
+        ("15", "Danmarkskort over omgørelsesprocenter"),
+        ("16", "Budgetopfølgning pr. 31. august"),
+    ]
+    assert [len(i.sections) for i in document.items] == [1, 2, 1]
