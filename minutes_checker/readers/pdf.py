@@ -111,20 +111,25 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 # --------------------------------------------------------------------------- one page
 
-_FONT_NAME_BUFFER = ctypes.create_string_buffer(256)
-_FONT_FLAGS = ctypes.c_int()
+
+class _FontBuffer:
+    """Buffers for FPDFText_GetFontInfo, one set per page read (no shared state)."""
+
+    def __init__(self) -> None:
+        self.name = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
 
 
-def _is_bold(textpage: object, index: int) -> bool:
+def _is_bold(textpage: object, index: int, buffer: _FontBuffer) -> bool:
     weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
     if weight >= 600:
         return True
     length = pdfium_c.FPDFText_GetFontInfo(
-        textpage, index, _FONT_NAME_BUFFER, ctypes.sizeof(_FONT_NAME_BUFFER), _FONT_FLAGS
+        textpage, index, buffer.name, ctypes.sizeof(buffer.name), buffer.flags
     )
     if length <= 0:
         return False
-    name = _FONT_NAME_BUFFER.value.decode("latin-1", "replace")
+    name = buffer.name.value.decode("latin-1", "replace")
     return bool(_BOLD_NAME.search(name.split("+", 1)[-1]))
 
 
@@ -153,6 +158,7 @@ def _page_lines(
     left, _bottom, _right, top_edge = page.get_bbox()
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
+    fonts = _FontBuffer()
 
     def char_index(text_index: int) -> int:
         if same_index:
@@ -195,9 +201,9 @@ def _page_lines(
         top = top_edge - max(b[3] for b in boxes)
         bottom = top_edge - min(b[1] for b in boxes)
         size = pdfium_c.FPDFText_GetFontSize(raw, ci_first) if ci_first >= 0 else 0.0
-        bold = ci_first >= 0 and _is_bold(raw, ci_first)
+        bold = ci_first >= 0 and _is_bold(raw, ci_first, fonts)
         if bold and ci_last != ci_first and ci_last >= 0 and not hyphen:
-            bold = _is_bold(raw, ci_last)
+            bold = _is_bold(raw, ci_last, fonts)
         lines.append(
             _RawLine(line_text, page_index, x0, top, x1, bottom, round(size * 2) / 2, bool(bold))
         )
