@@ -122,3 +122,21 @@ def test_directory_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(errors.UnsupportedFormat) as caught:
         read_document(tmp_path)
     assert "mappe" in caught.value.message("da")
+
+
+BAD_CORPUS = ROOT / "corpus" / "bad" / "expected.json"
+BAD_CASES = (
+    sorted(__import__("json").loads(BAD_CORPUS.read_text(encoding="utf-8")).items())
+    if BAD_CORPUS.exists()
+    else []
+)
+
+
+@pytest.mark.skipif(not BAD_CASES, reason="corpus/bad/ not rendered yet")
+@pytest.mark.parametrize(("name", "expected"), BAD_CASES, ids=[name for name, _ in BAD_CASES])
+def test_bad_corpus_files(name: str, expected: dict[str, str]) -> None:
+    """The corpus's own bad files give the error code its manifest names."""
+    with pytest.raises(errors.InputError) as caught:
+        read_document(ROOT / "corpus" / "bad" / name)
+    assert caught.value.code == expected["error"]
+    assert caught.value.problem("da").message
