@@ -16,6 +16,14 @@ from .errors import InputError
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default="da",
+    show_default=True,
+    help="Language of labels and messages.",
+)
+
 
 def _fail_input(message: str) -> None:
     click.echo(f"Fejl: {message}", err=True)
@@ -80,13 +88,7 @@ def inspect(file: Path, fmt: str) -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["da", "en"]),
-    default="da",
-    show_default=True,
-    help="Language of labels and messages.",
-)
+@LANG_OPTION
 @click.option(
     "--no-fail",
     is_flag=True,
@@ -184,13 +186,7 @@ def list_rules(fmt: str) -> None:
 )
 @click.option("--resume", is_flag=True, help="Skip files already in results.jsonl (same hash).")
 @click.option("--annotate", is_flag=True, help="Also write annotated copies of PDF and DOCX.")
-@click.option(
-    "--lang",
-    type=click.Choice(["da", "en"]),
-    default="da",
-    show_default=True,
-    help="Language of labels and messages.",
-)
+@LANG_OPTION
 @click.option(
     "--timeout",
     type=click.FloatRange(min=1),
