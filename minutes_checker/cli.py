@@ -21,7 +21,7 @@ LANG_OPTION = click.option(
     type=click.Choice(["da", "en"]),
     default="da",
     show_default=True,
-    help="Language of labels and messages.",
+    help="Sprog for betegnelser og beskeder (da eller en).",
 )
 
 
@@ -64,7 +64,7 @@ def main() -> None:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Uddataformat.",
 )
 def inspect(file: Path, fmt: str) -> None:
     """Vis hvordan FILE er læst: møde, dagsordenspunkter og afsnit."""
@@ -86,18 +86,19 @@ def inspect(file: Path, fmt: str) -> None:
     type=click.Choice(["text", "json", "jsonl", "line"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Uddataformat.",
 )
 @LANG_OPTION
 @click.option(
     "--no-fail",
     is_flag=True,
-    help="Exit 0 even when a check is not met (input errors still exit 2).",
+    help="Afslut med 0, også når et tjek ikke er opfyldt (inputfejl giver stadig 2).",
 )
 def check(files: tuple[Path, ...], fmt: str, lang: str, no_fail: bool) -> None:
     """Tjek at FILE viser en lovlig behandling af danmarkskortet.
 
-    Exit code 0: all checks met; 1: a check is not met or unclear; 2: usage or input error.
+    Exitkode 0: alle tjek opfyldt; 1: et tjek er ikke opfyldt eller uklart; 2: brugs- eller
+    inputfejl.
     """
     from .assess import assess_file
     from .output import passed, render
@@ -174,25 +175,25 @@ def list_rules(fmt: str) -> None:
     "out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for results.jsonl, municipalities.jsonl, summary.csv and report/.",
+    help="Mappe til results.jsonl, municipalities.jsonl, summary.csv og report/.",
 )
 @click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1, max=64),
     default=None,
-    help="Worker processes (default: 1 below 50 files, else the CPUs, at most 4; "
-    "1 runs in-process).",
+    help="Antal arbejdsprocesser (standard: 1 under 50 filer, ellers antal CPU'er, højst 4; "
+    "1 kører i samme proces).",
 )
-@click.option("--resume", is_flag=True, help="Skip files already in results.jsonl (same hash).")
-@click.option("--annotate", is_flag=True, help="Also write annotated copies of PDF and DOCX.")
+@click.option("--resume", is_flag=True, help="Spring filer over, der allerede står i results.jsonl.")
+@click.option("--annotate", is_flag=True, help="Skriv også kopier af PDF og DOCX med markeringer.")
 @LANG_OPTION
 @click.option(
     "--timeout",
     type=click.FloatRange(min=1),
     default=120.0,
     show_default=True,
-    help="Seconds one file may take before it is stopped and reported.",
+    help="Sekunder en fil må tage, før den stoppes og meldes.",
 )
 def batch(
     folder: Path,
@@ -243,7 +244,7 @@ def batch(
     multiple=True,
     default=("dev", "heldout"),
     show_default=True,
-    help="Which split(s) to evaluate.",
+    help="Hvilke dele af korpus der måles (dev, heldout).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
