@@ -185,7 +185,7 @@ def list_rules(fmt: str) -> None:
     help="Antal arbejdsprocesser (standard: 1 under 50 filer, ellers antal CPU'er, højst 4; "
     "1 kører i samme proces).",
 )
-@click.option("--resume", is_flag=True, help="Spring filer over, der allerede står i results.jsonl.")
+@click.option("--resume", is_flag=True, help="Spring filer over, der allerede er vurderet.")
 @click.option("--annotate", is_flag=True, help="Skriv også kopier af PDF og DOCX med markeringer.")
 @LANG_OPTION
 @click.option(
