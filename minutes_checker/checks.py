@@ -79,8 +79,12 @@ class Findings:
         return self.document_body
 
     def council_decisions(self) -> list[Section]:
+        """Decision sections of the council; where the minutes do not say whose meeting it is,
+        the unnamed ones too (full_council is then unclear, which sends the case to a person)."""
         return [
-            s for s in self.sections if s.kind == "decision" and self.actor(s) == "full_council"
+            s
+            for s in self.sections
+            if s.kind == "decision" and self.actor(s) in ("full_council", "unknown")
         ]
 
     def committee_decisions(self) -> list[Section]:
@@ -213,7 +217,7 @@ def _is_orientation_item(f: Findings) -> bool:
 def check_full_council(f: Findings) -> CheckResult:
     meeting = f.document.meeting
     body = meeting.body or ""
-    council = f.council_decisions()
+    council = [s for s in f.council_decisions() if f.actor(s) == "full_council"]
     delegated = f.select("delegated", polarity="contradicts")
     noted_only = f.council_decision_says("noted") and not f.council_decision_says("approved")
     orientation_like = _is_orientation_item(f) or noted_only or not council

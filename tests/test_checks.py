@@ -228,3 +228,13 @@ def test_document_without_the_item() -> None:
     assert assessment.status == "no_item"
     assert {r.status for c, r in assessment.checks.items() if c != "no_plan_reasons"} == {"not_met"}
     assert "intet punkt om danmarkskortet" in assessment.checks["full_council"].explanation
+
+
+def test_unknown_body_sends_the_case_to_a_person_but_reads_its_decision() -> None:
+    item = council_item("at der ikke udarbejdes en handlingsplan", "Godkendt.")
+    item.parts[-1] = Part("Beslutning", "decision", "Godkendt.")
+    document = build(Minutes("Mødet", AUTUMN, [item]))
+    assessment = assess_document(document)
+    assert assessment.checks["full_council"].status == "unclear"
+    assert assessment.checks["action_plan_decision"].status == "met"
+    assert assessment.outcome.id == "manual_review"
