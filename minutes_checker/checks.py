@@ -280,7 +280,15 @@ def check_deadline(f: Findings) -> CheckResult:
 
 
 def _council_position(f: Findings) -> list[Hit]:
-    return f.select(*PLAN_VALUE_SIGNALS, polarity="supports", where=f.in_council_decision)
+    """Plan positions the council's decision states itself (an amendment or what a member
+    proposed counts only when the same sentence says it was adopted)."""
+    approved = {h.sentence.start for h in f.council_decision_says("approved")}
+    return f.select(
+        *PLAN_VALUE_SIGNALS,
+        polarity="supports",
+        where=lambda h: f.in_council_decision(h)
+        and (not h.proposed or h.sentence.start in approved),
+    )
 
 
 def check_active_debate(f: Findings) -> CheckResult:
@@ -351,20 +359,24 @@ def check_all_three_maps(f: Findings) -> CheckResult:
     for signal in required:
         supports = _without_contradicted(f.select(signal, polarity="supports"), f.hits)
         left_out = f.select(signal, polarity="contradicts")
+        # a map left out of one item may be treated in another item of the same meeting
+        left_items = {h.sentence.item.number for h in left_out if h.sentence.item}
         strong = [
             h
             for h in supports
-            if h.weight >= 1 and (h.sentence.section_kind != "attachments" or pointer)
+            if h.weight >= 1
+            and (h.sentence.section_kind != "attachments" or pointer)
+            and (h.sentence.item is None or h.sentence.item.number not in left_items)
         ]
         name = MAP_NAMES[signal][f.lang]
-        if left_out:
-            missing.append(name)
-            details[signal] = "missing"
-            evidence += f.evidence(left_out, limit=1)
-        elif strong:
+        if strong:
             covered.append(name)
             details[signal] = "covered"
             evidence += f.evidence(strong, limit=1)
+        elif left_out:
+            missing.append(name)
+            details[signal] = "missing"
+            evidence += f.evidence(left_out, limit=1)
         elif supports or generic:
             weak.append(name)
             details[signal] = "weak"
@@ -465,7 +477,8 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
         return verdict("not_met", "deferred", approved[:1] + put_off)
     if proposed and approved:
         return verdict("met", "approved_proposal", approved[:1] + proposed, _plan_value(proposed))
-    if (proposed or assessed) and (noted or approved):
+    if (proposed or assessed) and f.council_decisions():
+        # noted, "Drøftet.", or approval of something that did not hold the position
         hits = noted + approved + (proposed or assessed)
         return verdict("unclear", "only_noted", hits, _plan_value(proposed or assessed))
     if not f.council_decisions():

@@ -13,11 +13,13 @@ MONTHS = {
     "december": 12, "dec": 12,
 }  # fmt: skip
 
+SHORT_YEARS = (15, 39)  # two-digit years read as 2015-2039; others are case numbers, not dates
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 DATE_PATTERN = re.compile(
     rf"(?<![\d.])(?P<day>[0-3]?\d)\.?\s*(?P<month_name>{_MONTH_NAMES})\.?,?\s+{_YEAR}(?!\d)"
-    rf"|(?<![\d.])(?P<day2>[0-3]?\d)\s*[-./]\s*(?P<month2>[01]?\d)\s*[-./]\s*(?P<year2>(?:19|20)\d\d)(?!\d)"
+    rf"|(?<![\w.\-/])(?P<day2>[0-3]?\d)\s*[-./]\s*(?P<month2>[01]?\d)\s*[-./]\s*"
+    rf"(?P<year2>(?:19|20)?\d\d)(?!\d|[.\-/]\w)"
     rf"|(?<![\d.])(?P<year3>(?:19|20)\d\d)-(?P<month3>[01]\d)-(?P<day3>[0-3]\d)(?!\d)",
     re.IGNORECASE,
 )
@@ -30,7 +32,12 @@ def _to_date(match: re.Match[str]) -> date | None:
             month = MONTHS[groups["month_name"].lower()]
             return date(int(groups["year"]), month, int(groups["day"]))
         if groups["day2"]:
-            return date(int(groups["year2"]), int(groups["month2"]), int(groups["day2"]))
+            year = int(groups["year2"])
+            if year < 100:  # "24.10.23": only years a minutes system would print
+                if not SHORT_YEARS[0] <= year <= SHORT_YEARS[1]:
+                    return None
+                year += 2000
+            return date(year, int(groups["month2"]), int(groups["day2"]))
         return date(int(groups["year3"]), int(groups["month3"]), int(groups["day3"]))
     except ValueError:
         return None

@@ -48,6 +48,12 @@ class Hit:
     start: int  # offsets of the matched words
     end: int
     cues: tuple[str, ...] = ()
+    cue_kinds: frozenset[str] = frozenset()
+
+    @property
+    def proposed(self) -> bool:
+        """The words stand in a proposal (an amendment, what someone suggests), not a decision."""
+        return "proposal" in self.cue_kinds
 
     @property
     def weight(self) -> float:
@@ -147,6 +153,7 @@ class _Compiled:
 class _CompiledCue:
     cue: Cue
     keys: list[str]
+    pseudo: list[str]
 
 
 @dataclass
@@ -158,7 +165,6 @@ class Engine:
     _patterns: _Patterns = field(init=False)
     _rules: list[_Compiled] = field(init=False)
     _cues: list[_CompiledCue] = field(init=False)
-    _pseudo: list[str] = field(init=False)
     _terminators: frozenset[str] = field(init=False)
     _exceptions: frozenset[str] = field(init=False)
     _strong: frozenset[str] = field(init=False)
@@ -176,8 +182,10 @@ class Engine:
             for rule in self.book.rules
         ]
         context = self.book.context
-        self._cues = [_CompiledCue(c, [add(p) for p in c.patterns]) for c in self.book.cues]
-        self._pseudo = [add(p) for p in context.pseudo_cues] if context else []
+        self._cues = [
+            _CompiledCue(c, [add(p) for p in c.patterns], [add(p) for p in c.pseudo])
+            for c in self.book.cues
+        ]
         self._terminators = frozenset(t.lower() for t in (context.terminators if context else []))
         self._exceptions = frozenset(
             t.lower() for t in (context.terminator_exceptions if context else [])
@@ -260,9 +268,9 @@ class Engine:
     def _cues_in(
         self, span: Span, found: dict[str, list[tuple[int, int]]]
     ) -> list[tuple[Cue, int, int]]:
-        pseudo = [s for k in self._pseudo for s in found.get(k, [])]
         out = []
         for compiled in self._cues:
+            pseudo = [s for k in compiled.pseudo for s in found.get(k, [])]
             for start, end in {s for k in compiled.keys for s in found.get(k, [])}:
                 if any(p_start <= start and end <= p_end for p_start, p_end in pseudo):
                     continue
@@ -329,7 +337,7 @@ class Engine:
             if self.in_scope(cue, sentence.span, (start, end), target, words):
                 counts[cue.kind] += 1
                 applied.append(cue.id)
-        for kind in ("negation", "hypothetical", "historical", "deferral"):
+        for kind in ("negation", "hypothetical", "historical", "deferral", "proposal"):
             # two negations cancel ("ikke uden"); other kinds apply once
             active = counts[kind] % 2 == 1 if kind == "negation" else counts[kind] > 0
             if not active:
@@ -353,6 +361,7 @@ class Engine:
             offset + first.idx,
             offset + last.idx + len(last.text),
             tuple(applied),
+            frozenset(kind for kind, n in counts.items() if n),
         )
 
     def cue_ids_on(self, text: str, target: str) -> set[str]:

@@ -18,6 +18,7 @@ A rule file in `rules/` is YAML:
         hypothetical: drop            #   … a hypothetical cue ("hvis", "om")
         historical: keep              #   … a historical cue ("sidste år")
         deferral: keep                #   … a deferral cue ("på et senere møde")
+        proposal: keep                #   … a proposal cue ("ændringsforslag om", "foreslog")
         examples:
           match: [...]                # sentences it must fire on (with its polarity)
           no_match: [...]             # sentences it must not fire on
@@ -45,8 +46,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .models import Polarity, SectionKind
 
-CUE_KINDS = ("negation", "hypothetical", "historical", "deferral")
-CueKind = Literal["negation", "hypothetical", "historical", "deferral"]
+CUE_KINDS = ("negation", "hypothetical", "historical", "deferral", "proposal")
+CueKind = Literal["negation", "hypothetical", "historical", "deferral", "proposal"]
 SectionChoice = SectionKind | Literal["any", "title"]
 
 
@@ -112,6 +113,7 @@ class Rule(_Strict):
     hypothetical: Effect = "drop"
     historical: Effect = "keep"
     deferral: Effect = "keep"
+    proposal: Effect = "keep"
     examples: Examples
 
     @field_validator("patterns", "requires", "unless", mode="before")
@@ -159,6 +161,9 @@ class Cue(_Strict):
         "strong boundaries (';', 'men'), for cues like 'Hvis …, udarbejdes …'"
     )
     patterns: list[str] = Field(min_length=1)
+    pseudo: list[str] = Field(
+        default_factory=list, description="phrases that hold the cue word but are no cue"
+    )
     examples: CueExamples
 
     @field_validator("patterns")
@@ -176,9 +181,6 @@ class RuleFile(_Strict):
     )
     rules: list[Rule] = Field(default_factory=list)
     cues: list[Cue] = Field(default_factory=list)
-    pseudo_cues: list[str] = Field(
-        default_factory=list, description="phrases that hold a cue word but are no cue"
-    )
     terminators: list[str] = Field(
         default_factory=list, description="tokens that end a cue's scope (clause boundaries)"
     )
@@ -222,6 +224,11 @@ class RuleBook(_Strict):
         return next((f for f in self.files.values() if f.cues), None)
 
 
+# libyaml's loader when PyYAML was built with it: the same data, ten times faster (about 0.3 s
+# less start-up for every check)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class RuleFileError(ValueError):
     """A rule file that does not validate: names the file and what is wrong."""
 
@@ -236,7 +243,7 @@ def default_rules_dir() -> Path:
 
 def load_rule_file(path: Path) -> RuleFile:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
         return RuleFile.model_validate(data)
     except (yaml.YAMLError, ValueError) as exc:
         raise RuleFileError(f"{path.name}: {exc}") from exc
