@@ -20,10 +20,10 @@ from minutes_checker.nlp import build_pipeline
 from minutes_checker.rules import RuleFileError, default_rules_dir, load_rulebook
 
 SENTENCE = (
-    "På hele socialområdet er omgørelsesprocenten 27 %, hvilket er lavere end i "
-    "gennemsnitskommunen."
+    "På hele socialområdet er omgørelsesprocenten 27 %, hvilket er lavere end i den "
+    "typiske danske kommune."
 )
-NEW_PATTERN = '      - "re:\\\\bgennemsnitskommune\\\\w*"\n'
+NEW_PATTERN = '      - "re:\\\\btypiske\\\\s+danske\\\\s+kommune"\n'
 
 
 def _verdict(rules: Path) -> str:
