@@ -64,34 +64,43 @@ _BODY_WORDS = (
 
 
 @cache
-def _patterns() -> tuple[tuple[Municipality, re.Pattern[str], re.Pattern[str]], ...]:
-    out = []
-    for m in all_municipalities():
-        alternatives = "|".join(_flexible(s) for s in _stems(m))
-        # "Aarhus Kommune", "Herning Byråd", "Nordfyns Kommunes": a name next to a body word
-        in_text = re.compile(rf"(?<![\w-])(?:{alternatives})\s+(?:{_BODY_WORDS})\b", re.I)
-        # in a file or folder name the bare name is enough: "aarhus-2023.pdf", "Faaborg_Midtfyn/"
-        in_name = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.I)
-        out.append((m, in_text, in_name))
-    return tuple(out)
+def _alternatives() -> tuple[str, ...]:
+    """Per municipality (in the order of `all_municipalities`), its names as one alternation."""
+    return tuple("|".join(_flexible(s) for s in _stems(m)) for m in all_municipalities())
+
+
+@cache
+def _in_text() -> re.Pattern[str]:
+    """One pattern for all 98 names next to a body word ("Aarhus Kommune", "Herning Byråd",
+    "Nordfyns Kommunes"); group i+1 is municipality i. Compiling one pattern instead of 98 saves
+    about 0.1 s in every process that reads a document."""
+    names = "|".join(f"({alternatives})" for alternatives in _alternatives())
+    return re.compile(rf"(?<![\w-])(?:{names})\s+(?:{_BODY_WORDS})\b", re.I)
+
+
+@cache
+def _in_name(index: int) -> re.Pattern[str]:
+    """In a file or folder name the bare name is enough: "aarhus-2023.pdf", "Faaborg_Midtfyn/"."""
+    return re.compile(rf"(?<![^\W_])(?:{_alternatives()[index]})(?![^\W_])", re.I)
 
 
 def find_in_text(text: str) -> tuple[Municipality, tuple[int, int]] | None:
-    """The municipality named first in `text` together with a body word, and where."""
-    best: tuple[Municipality, tuple[int, int]] | None = None
-    for m, in_text, _ in _patterns():
-        hit = in_text.search(text)
-        if hit and (best is None or hit.start() < best[1][0]):
-            best = (m, hit.span())
-    return best
+    """The municipality named first in `text` together with a body word, and where (at the same
+    position, the first in `all_municipalities` order)."""
+    hit = _in_text().search(text)
+    if hit is None:
+        return None
+    index = hit.lastindex
+    assert index is not None  # every alternative is a group
+    return all_municipalities()[index - 1], hit.span()
 
 
 def find_in_name(name: str) -> Municipality | None:
     """The municipality a file or folder name refers to (longest matching name wins)."""
     name = unicodedata.normalize("NFC", name)
     hits = []
-    for m, _, in_name in _patterns():
-        hit = in_name.search(name)
+    for index, m in enumerate(all_municipalities()):
+        hit = _in_name(index).search(name)
         if hit:
             hits.append((hit.end() - hit.start(), m))
     return max(hits, key=lambda h: h[0])[1] if hits else None
