@@ -4,6 +4,7 @@ run the checks and predict the outcome. The worker function of a batch is `asses
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -144,12 +145,15 @@ def error_assessment(path: str, error: InputError, lang: Lang = "da") -> Assessm
     )
 
 
-def _read_and_assess(path: str | Path, lang: Lang) -> tuple[Assessment, Document | None]:
-    """Read and assess one file; a bad file or a bug becomes an error assessment, never raises."""
+def _read_and_assess(
+    path: str | Path, lang: Lang, read: Callable[[], Document] | None = None
+) -> tuple[Assessment, Document | None]:
+    """Read and assess one file; a bad file or a bug becomes an error assessment, never raises.
+    `read` stands in for `read_document(path)` (a document read ahead in another process)."""
     from .readers import read_document
 
     try:
-        document = read_document(path)
+        document = read() if read is not None else read_document(path)
     except InputError as error:
         return error_assessment(str(path), error, lang), None
     except Exception as exc:  # a reader bug must not stop a batch

@@ -100,10 +100,10 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, no_fail: bool) -> None:
     Exitkode 0: alle tjek opfyldt; 1: et tjek er ikke opfyldt eller uklart; 2: brugs- eller
     inputfejl.
     """
-    from .assess import assess_file
     from .output import passed, render
+    from .readahead import assess_files
 
-    assessments = [assess_file(path, lang) for path in files]  # type: ignore[arg-type]
+    assessments = assess_files(files, lang)  # type: ignore[arg-type]
     click.echo(render(assessments, fmt, lang))  # type: ignore[arg-type]
     if any(a.status == "error" for a in assessments):
         sys.exit(EXIT_INPUT)
