@@ -268,6 +268,10 @@ def _normalise_heading(text: str) -> str:
     return text.rstrip(":").rstrip().rstrip(":").strip()
 
 
+# a numeric date cut short at its end: "20-11-", "20.11", "20-"
+_CUT_DATE = re.compile(r"\s+\d{1,2}[-./](?:\d{1,2}[-./]?)?$")
+
+
 def _parse_body_and_date(rest: str) -> tuple[str | None, date | None, bool]:
     """From "i Byrådet den 25-09-2023" or "(Kommunalbestyrelsen, 14.09.2021)": body, date, and
     whether the whole text was understood as (optional) body plus (optional) date."""
@@ -278,6 +282,9 @@ def _parse_body_and_date(rest: str) -> tuple[str | None, date | None, bool]:
     text = _REST_JUNK.sub("", text)
     found = find_dates(text)
     when = None
+    if not found:
+        # a date cut off at the end of a page ("Beskæftigelsesudvalget 20-11-"): the body alone
+        text = _CUT_DATE.sub("", text)
     if found:
         when = found[0][0]
         start, end = found[0][1]
@@ -287,7 +294,7 @@ def _parse_body_and_date(rest: str) -> tuple[str | None, date | None, bool]:
         text = text[:start]
     text = text.strip(" ,.()")
     # "… den", "…, mødet den", "mødet i …"
-    text = re.sub(r"(?:^|[\s,])+(?:mødet|møde)?\s*(?:den|d\.)?\s*$", "", text, flags=re.I)
+    text = re.sub(r"(?:^|[\s,])+(?:mødet|møde)?\s*(?:den|d\.?)?\s*$", "", text, flags=re.I)
     text = re.sub(r"^(?:mødet|møde)\s+(?:i\s+)?", "", text.strip(), flags=re.I)
     text = text.strip(" ,.()")
     if not text:
@@ -380,8 +387,12 @@ def _prefix_heading(text: str) -> HeadingMatch | None:
 
 
 def looks_like_section_heading(text: str) -> bool:
-    """Used by the PDF reader to keep section headings out of running-header detection."""
-    return classify_heading(text) is not None
+    """Used by the PDF reader to keep section headings out of running-header detection (and to
+    recognise a bold label run into a paragraph). A body and a date alone ("Byrådet
+    30-10-2023") is a section heading only after other sections, and exactly what a running
+    header or footer looks like: not protected."""
+    match = classify_heading(text)
+    return match is not None and not match.body_date
 
 
 # --------------------------------------------------------------------------- units
@@ -670,6 +681,14 @@ def _section_at(units: list[_Unit], index: int) -> tuple[HeadingMatch, int] | No
     text = unit.text
     if not (text[0].isupper() or text[0].isdigit()):
         return None
+    if unit.first and unit.kind == "heading" and 2 <= unit.block_lines <= 4:
+        # a heading block of a few lines (a table's label cell: "Beslutning" /
+        # "Beskæftigelsesudvalget 19-10-2022"): a decision or proposal heading as a whole
+        group = units[index : index + unit.block_lines]
+        if all(u.block == unit.block for u in group):
+            match = classify_heading(_join_units(group))
+            if match and match.kind in ("decision", "proposal"):
+                return match, len(group)
     # a heading that wraps onto the next line(s) of the same block
     if _WRAPS.search(text) or (_STARTS_BODY_HEADING.match(text) and not find_dates(text)):
         for extra in (1, 2):
@@ -826,6 +845,8 @@ def _styled_sections(
         text = unit.text
         if not _GENERIC_HEADING.match(text) or len(text.split()) > 8:
             continue
+        if sum(char.isalpha() for char in text) < 3:
+            continue  # "2023", "1.2": no heading words
         if (
             _META_LINE.match(text)
             or _item_kind(text)
@@ -865,8 +886,10 @@ def _toc_guided(
             if index in section_units or not (unit.strong or unit.block_lines == 1):
                 continue
             text = _fold_title(unit.text)
-            if text == wanted or (len(wanted) >= 25 and text.startswith(wanted[:40])) or (
-                len(text) >= 25 and wanted.startswith(text)
+            if (
+                text == wanted
+                or (len(wanted) >= 25 and text.startswith(wanted[:40]))
+                or (len(text) >= 25 and wanted.startswith(text))
             ):
                 found.append(
                     _Candidate(
@@ -1056,6 +1079,8 @@ def _fill_item(
             if later:
                 match = None
         if match is not None:
+            if _CUT_DATE.search(match.title):
+                match = _complete_title(match, units, index + used, item.end, unit.page)
             sections.append(
                 Section(
                     title=match.title,
@@ -1089,6 +1114,26 @@ def _fill_item(
     item.kind_label = kind[1] if kind else None
     item.closed = closed
     item.sections = sections
+
+
+def _complete_title(
+    match: HeadingMatch, units: list[_Unit], index: int, end: int, page: int
+) -> HeadingMatch:
+    """A heading whose date a page break cut off ("Beslutning Beskæftigelsesudvalget 20-11-"
+    at the foot of a page, a table row's label cell going on with "2023" on the next): completed
+    by the first line of the next page when that is a short line in the heading's type."""
+    while index < len(units) and units[index].start < end and units[index].page == page:
+        index += 1
+    if index >= len(units) or units[index].start >= end or units[index].page != page + 1:
+        return match
+    following = units[index]
+    if len(following.text) > 30 or not following.strong:
+        return match
+    joiner = "" if match.title.endswith(("-", ".", "/")) else " "
+    completed = classify_heading(match.title + joiner + following.text)
+    if completed is None or completed.kind != match.kind or completed.decision_date is None:
+        return match
+    return completed
 
 
 _STARTS_CACHE: dict[int, tuple[list[_Unit], list[int]]] = {}

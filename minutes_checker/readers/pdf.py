@@ -9,6 +9,8 @@ line gaps, line lengths and font changes, and hyphenated line ends are joined (s
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import ctypes
 import itertools
 import re
@@ -87,6 +89,11 @@ class _RawLine:
     bottom: float
     size: float  # rounded to half points
     bold: bool
+    role: int = 0  # _PLAIN, _LABEL / _CELL (a label-text row's left / right cell), _TABLE
+    row: int = -1  # the label-text row of a _LABEL or _CELL line (unique in the document)
+    start: int = 0  # where the line stands in its page's PDFium text
+    end: int = 0
+    hyphen: bool = False
 
 
 # --------------------------------------------------------------------------- opening
@@ -146,25 +153,94 @@ def _first_index(text: str, start: int, end: int, step: int) -> int:
     return fallback
 
 
+class _PageText:
+    """One open page's text and the PDFium handles to measure it (boxes, sizes, weights)."""
+
+    __slots__ = ("fonts", "left", "page_index", "raw", "rect", "same_index", "text", "top_edge")
+
+    def __init__(
+        self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_index: int, text: str
+    ) -> None:
+        self.text = text
+        self.raw = textpage.raw
+        self.page_index = page_index
+        self.same_index = len(text) == textpage.count_chars()
+        left, _bottom, _right, top_edge = page.get_bbox()
+        self.left = left
+        self.top_edge = top_edge
+        self.rect = pdfium_c.FS_RECTF()
+        self.fonts = _FontBuffer()
+
+    def char_index(self, text_index: int) -> int:
+        if self.same_index:
+            return text_index
+        return pdfium_c.FPDFText_GetCharIndexFromTextIndex(self.raw, text_index)
+
+    def char_left(self, text_index: int) -> float | None:
+        """The left edge of a character (points from the page's left edge)."""
+        ci = self.char_index(text_index)
+        if ci < 0 or not pdfium_c.FPDFText_GetLooseCharBox(self.raw, ci, self.rect):
+            return None
+        return self.rect.left - self.left
+
+    def line(self, start: int, end: int, hyphen: bool) -> _RawLine | None:
+        """The line made of text[start:end] (`hyphen`: PDFium joined a hyphen at its end)."""
+        text = self.text
+        first = _first_index(text, start, end, 1)
+        if first < 0:
+            return None
+        last = _first_index(text, start, end, -1)
+        segment = text[start:end]
+        if hyphen:
+            segment += "-"
+        elif segment.endswith("\u00ad"):
+            segment = segment[:-1] + "-"
+        line_text = clean_line(segment)
+        if not line_text:
+            return None
+        raw = self.raw
+        rect = self.rect
+        ci_first = self.char_index(first)
+        ci_last = self.char_index(end if hyphen else last)
+        boxes = []
+        for ci in (ci_first, ci_last):
+            if ci >= 0 and pdfium_c.FPDFText_GetLooseCharBox(raw, ci, rect):
+                boxes.append((rect.left, rect.bottom, rect.right, rect.top))
+        if not boxes:
+            return None
+        left = self.left
+        x0 = min(b[0] for b in boxes) - left
+        x1 = max(b[2] for b in boxes) - left
+        top = self.top_edge - max(b[3] for b in boxes)
+        bottom = self.top_edge - min(b[1] for b in boxes)
+        size = pdfium_c.FPDFText_GetFontSize(raw, ci_first) if ci_first >= 0 else 0.0
+        bold = ci_first >= 0 and _is_bold(raw, ci_first, self.fonts)
+        if bold and ci_last != ci_first and ci_last >= 0 and not hyphen:
+            bold = _is_bold(raw, ci_last, self.fonts)
+        return _RawLine(
+            line_text,
+            self.page_index,
+            x0,
+            top,
+            x1,
+            bottom,
+            round(size * 2) / 2,
+            bool(bold),
+            start=start,
+            end=end,
+            hyphen=hyphen,
+        )
+
+
 def _page_lines(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_index: int
-) -> tuple[list[_RawLine], int]:
-    """The lines of one page, and 1 if the page has any letter or digit (else 0)."""
+) -> tuple[list[_RawLine], int, _PageText | None]:
+    """The lines of one page, 1 if the page has any letter or digit (else 0), and its text."""
     text = textpage.get_text_range()
     if not text:
-        return [], 0
-    n_chars = textpage.count_chars()
-    same_index = len(text) == n_chars
-    left, _bottom, _right, top_edge = page.get_bbox()
-    raw = textpage.raw
-    rect = pdfium_c.FS_RECTF()
-    fonts = _FontBuffer()
-
-    def char_index(text_index: int) -> int:
-        if same_index:
-            return text_index
-        return pdfium_c.FPDFText_GetCharIndexFromTextIndex(raw, text_index)
-
+        return [], 0, None
+    reader = _PageText(page, textpage, page_index, text)
+    make_line = reader.line
     lines: list[_RawLine] = []
     position = 0
     length = len(text)
@@ -176,39 +252,551 @@ def _page_lines(
         position = match.end() if match else length
         if end <= segment_start:
             continue
-        first = _first_index(text, segment_start, end, 1)
-        if first < 0:
-            continue
-        last = _first_index(text, segment_start, end, -1)
-        segment = text[segment_start:end]
-        if hyphen:
-            segment += "-"
-        elif segment.endswith("\u00ad"):
-            segment = segment[:-1] + "-"
-        line_text = clean_line(segment)
-        if not line_text:
-            continue
-        ci_first = char_index(first)
-        ci_last = char_index(end if hyphen else last)
-        boxes = []
-        for ci in (ci_first, ci_last):
-            if ci >= 0 and pdfium_c.FPDFText_GetLooseCharBox(raw, ci, rect):
-                boxes.append((rect.left, rect.bottom, rect.right, rect.top))
-        if not boxes:
-            continue
-        x0 = min(b[0] for b in boxes) - left
-        x1 = max(b[2] for b in boxes) - left
-        top = top_edge - max(b[3] for b in boxes)
-        bottom = top_edge - min(b[1] for b in boxes)
-        size = pdfium_c.FPDFText_GetFontSize(raw, ci_first) if ci_first >= 0 else 0.0
-        bold = ci_first >= 0 and _is_bold(raw, ci_first, fonts)
-        if bold and ci_last != ci_first and ci_last >= 0 and not hyphen:
-            bold = _is_bold(raw, ci_last, fonts)
-        lines.append(
-            _RawLine(line_text, page_index, x0, top, x1, bottom, round(size * 2) / 2, bool(bold))
-        )
+        line = make_line(segment_start, end, hyphen)
+        if line is not None:
+            lines.append(line)
     letters = 1 if _HAS_TEXT.search(text) else 0
-    return lines, letters
+    return lines, letters, reader
+
+
+# --------------------------------------------------------------------------- columns
+
+# line roles: a label-text row's left cell (emitted as a heading) and right cell (paragraphs),
+# and a data table's row (a table cell block of its own)
+_PLAIN, _LABEL, _CELL, _TABLE = 0, 1, 2, 3
+# pdfplumber (about 0.1 s a page) reads ruling lines only where PDFium's geometry cannot tell
+# where a label-text row ends, on at most this many pages of a document
+MAX_RULED_PAGES = 12
+_COLUMN_TOLERANCE = 3.0
+
+_Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _page_rects(reader: _PageText) -> list[_Rect]:
+    """PDFium's text rectangles of a page (one per run of text of one text object on one line),
+    in character order, as (x0, top, x1, bottom) from the page's top left."""
+    raw = reader.raw
+    count = pdfium_c.FPDFText_CountRects(raw, 0, -1)
+    left, top_edge = reader.left, reader.top_edge
+    x0, top, x1, bottom = (ctypes.c_double() for _ in range(4))
+    get_rect = pdfium_c.FPDFText_GetRect
+    out: list[_Rect] = []
+    for index in range(count):
+        if get_rect(raw, index, x0, top, x1, bottom):
+            out.append(
+                (x0.value - left, top_edge - top.value, x1.value - left, top_edge - bottom.value)
+            )
+    return out
+
+
+def _line_rects(lines: list[_RawLine], rects: list[_Rect]) -> dict[int, list[_Rect]]:
+    """The rectangles of every line drawn in more than one piece, left to right. A rectangle
+    belongs to the line whose box holds its middle and in which it starts (it may run on over
+    trailing spaces); rectangles over several lines, or of no line, are left out."""
+    out: dict[int, list[_Rect]] = {}
+    order = sorted(range(len(lines)), key=lambda index: lines[index].top)
+    tops = [lines[index].top for index in order]
+    reach = max(line.bottom - line.top for line in lines) + 2.0
+    for rect in rects:
+        middle = (rect[1] + rect[3]) / 2
+        low = bisect.bisect_left(tops, middle - reach)
+        high = bisect.bisect_right(tops, middle + 2.0)
+        for position in range(low, high):
+            index = order[position]
+            line = lines[index]
+            slack = 0.5 * (line.bottom - line.top)
+            if (
+                line.top - 2.0 <= middle <= line.bottom + 2.0
+                and line.x0 - slack <= rect[0] <= line.x1 + 1.0
+            ):
+                out.setdefault(index, []).append(rect)
+                break
+    for index in [index for index, found in out.items() if len(found) < 2]:
+        del out[index]
+    for found in out.values():
+        found.sort()
+    return out
+
+
+def _parts(line: _RawLine, rects: list[_Rect]) -> list[tuple[float, float]]:
+    """A line's pieces (x0, x1) set apart by gaps wider than a space: from about 0.7 of the
+    line's height, a column gap or a table cell's border, not the space between two words."""
+    wide = max(0.7 * (line.bottom - line.top), 4.0)
+    parts = [(rects[0][0], rects[0][2])]
+    for rect in rects[1:]:
+        start, end = parts[-1]
+        if rect[0] - end >= wide:
+            parts.append((rect[0], rect[2]))
+        else:
+            parts[-1] = (start, max(end, rect[2]))
+    return parts
+
+
+def _clusters(values: list[float], tolerance: float, minimum: int) -> list[tuple[float, int]]:
+    """Groups of nearly equal values (chained within `tolerance`): (median, size), largest
+    first; only groups of at least `minimum` values."""
+    out: list[tuple[float, int]] = []
+    ordered = sorted(values)
+    start = 0
+    for index in range(1, len(ordered) + 1):
+        if index == len(ordered) or ordered[index] - ordered[index - 1] > tolerance:
+            group = ordered[start:index]
+            if len(group) >= minimum:
+                out.append((group[len(group) // 2], len(group)))
+            start = index
+    out.sort(key=lambda cluster: (-cluster[1], cluster[0]))
+    return out
+
+
+def _word_start_at(reader: _PageText, line: _RawLine, x: float) -> int | None:
+    """The text index of the first word of `line` that begins at or right of `x`."""
+    text = reader.text
+    starts = [
+        i
+        for i in range(line.start + 1, line.end)
+        if text[i - 1].isspace() and not text[i].isspace()
+    ]
+    low, high = 0, len(starts)
+    while low < high:  # words stand left to right: binary search on their left edges
+        middle = (low + high) // 2
+        left = reader.char_left(starts[middle])
+        if left is not None and left >= x:
+            high = middle
+        else:
+            low = middle + 1
+    return starts[low] if low < len(starts) else None
+
+
+def _split(reader: _PageText, line: _RawLine, at: int) -> tuple[_RawLine, _RawLine] | None:
+    left = reader.line(line.start, at, False)
+    right = reader.line(at, line.end, line.hyphen)
+    if left is None or right is None:
+        return None
+    return left, right
+
+
+@dataclass(slots=True)
+class _Row:
+    top: float
+    labels: list[_RawLine]
+    cells: list[_RawLine]
+
+
+class _Columns:
+    """Label-text layouts and data tables, page by page, from PDFium's text rectangles.
+
+    Minutes systems often print an item as a two-column table: a short label on the left
+    ("Sagsfremstilling", "Beslutning Social- og Sundhedsudvalget 06-11-2023") and the text on
+    the right, with or without ruling lines. PDFium reads the label and the right cell's first
+    line as one line, and a label of two lines before or after the text beside it. On a page
+    whose lines show such a column (a wide gap that ends at the same x on several lines, lines
+    that start there), the lines are split at the column and put in reading order: each row's
+    label lines (one heading block), then its text. pdfplumber's ruling lines (`find_tables`)
+    are read only when the geometry leaves open whether a label line starts a new row.
+
+    A line in three or more pieces that line up with a neighbour's is a data table row; a bold
+    line right above such rows is the table's header row, not a heading.
+
+    `protect(text)` tells whether a text is a section heading ("Sagsfremstilling"); with it, a
+    bold label run into the start of a paragraph ("Sagsfremstilling Skanderborg klarer …", only
+    the label bold) is split off as a heading of its own.
+    """
+
+    def __init__(self, data: bytes, protect: Callable[[str], bool] | None) -> None:
+        self.data = data
+        self.protect = protect
+        self.next_row = 0
+        self.plumber: Any = None
+        self.ruled_pages = 0
+        self.rulings: dict[int, list[tuple[float, float, float]] | None] = {}
+        self.known: list[float] = []  # label-text columns found on earlier pages
+
+    def _known(self, column: float) -> bool:
+        return any(abs(column - seen) <= _COLUMN_TOLERANCE for seen in self.known)
+
+    def close(self) -> None:
+        if self.plumber is not None:
+            with contextlib.suppress(Exception):
+                self.plumber.close()
+            self.plumber = None
+
+    # ------------------------------------------------------------------ one page
+
+    def arrange(self, reader: _PageText, lines: list[_RawLine]) -> list[_RawLine]:
+        count = pdfium_c.FPDFText_CountRects(reader.raw, 0, -1)
+        page_left = min(line.x0 for line in lines)
+        page_right = max(line.x1 for line in lines)
+        width = page_right - page_left
+        if width < 120:
+            return lines
+        indent = page_left + 0.12 * width
+        starts = _clusters(
+            [line.x0 for line in lines if line.x0 >= indent], _COLUMN_TOLERANCE, minimum=2
+        )
+        if count - len(lines) < (1 if self.known else 3) and not starts:
+            return lines  # every line one piece (give or take a running header): nothing to do
+        pieces = _line_rects(lines, _page_rects(reader)) if count > len(lines) else {}
+        parts = {}
+        for index, rects in pieces.items():
+            split = _parts(lines[index], rects)
+            if len(split) >= 2:
+                parts[index] = split
+        candidates = [p[1][0] for p in parts.values() if p[1][0] >= indent]
+        candidates += [line.x0 for line in lines if line.x0 >= indent]
+        clusters = _clusters(candidates, _COLUMN_TOLERANCE, minimum=1)
+        # a column seen on an earlier page needs less evidence (a last page of one-line rows)
+        known = [c for c in clusters if self._known(c[0])]
+        for column, _size in (known + [c for c in clusters if c[1] >= 3 and c not in known])[:3]:
+            seen = self._known(column)
+            arranged = self._label_rows(
+                reader, lines, parts, column, page_left, page_right, known=seen
+            )
+            if arranged is not None:
+                if not seen:
+                    self.known.append(column)
+                return arranged
+        if parts:
+            _mark_tables(lines, parts)
+        if pieces and self.protect is not None:
+            lines = self._run_in_labels(reader, lines, pieces)
+        return lines
+
+    # ------------------------------------------------------------------ label-text rows
+
+    def _label_rows(
+        self,
+        reader: _PageText,
+        lines: list[_RawLine],
+        parts: dict[int, list[tuple[float, float]]],
+        column: float,
+        page_left: float,
+        page_right: float,
+        known: bool = False,
+    ) -> list[_RawLine] | None:
+        width = page_right - page_left
+        if column - page_left < 0.12 * width or page_right - column < 0.3 * width:
+            return None
+        tolerance = _COLUMN_TOLERANCE
+        sides: list[str] = []
+        for index, line in enumerate(lines):
+            pieces = parts.get(index, ())
+            if any(abs(piece[0] - column) <= tolerance for piece in pieces[1:]):
+                sides.append("G")  # label and text on one line, a column gap between them
+            elif line.x0 >= column - tolerance:
+                sides.append("R")
+            elif line.x1 <= column - 2.0:
+                sides.append("L")
+            else:
+                sides.append("F")  # across both columns
+        right_tops = [line.top for line, side in zip(lines, sides, strict=True) if side == "R"]
+        paired = sum(
+            1
+            for line, side in zip(lines, sides, strict=True)
+            if side == "L" and any(abs(top - line.top) <= 2.5 for top in right_tops)
+        )
+        gaps = sides.count("G")
+        # a new column needs lines that start at it (the right cells' text wraps), and lines
+        # with a label beside the text; a column seen before only the latter
+        if gaps + paired == 0 or (
+            not known and (not right_tops or gaps + paired + len(right_tops) < 3)
+        ):
+            return None
+
+        # split the lines at the column
+        segments: list[tuple[_RawLine, str]] = []
+        for line, side in zip(lines, sides, strict=True):
+            if side != "G":
+                segments.append((line, side))
+                continue
+            at = _word_start_at(reader, line, column - tolerance - 1.0)
+            halves = _split(reader, line, at) if at is not None else None
+            if halves is None:
+                segments.append((line, "F"))
+                continue
+            segments.append((halves[0], "L"))
+            segments.append((halves[1], "R"))
+
+        # rows: a left line with text beside it starts a row; left lines right below a row's
+        # label continue the label; right lines belong to the row above them
+        right_lines = [line for line, side in segments if side == "R"]
+        partner: dict[int, float] = {}
+        for position, (line, side) in enumerate(segments):
+            if side == "L":
+                beside = [r.top for r in right_lines if abs(r.top - line.top) <= 2.5]
+                if beside:
+                    partner[position] = min([line.top, *beside])
+        heights = sorted(line.bottom - line.top for line, _ in segments)
+        height = heights[len(heights) // 2]
+        pitch = _pitch([line for line, _ in segments], height)
+        label_limit = column - 0.5 * height  # a left-aligned label wraps before this
+        right_limit = max(line.x1 for line in right_lines) if right_lines else page_right
+
+        def sort_key(position: int) -> tuple[float, float]:
+            line, side = segments[position]
+            top = partner.get(position, line.top)
+            if side == "R":
+                for other, value in partner.items():
+                    if abs(segments[other][0].top - line.top) <= 2.5:
+                        top = min(top, value)
+                        break
+            return (round(top, 1), line.x0)
+
+        order = sorted(range(len(segments)), key=sort_key)
+        rows: list[_Row] = []
+        flow: list[_RawLine | _Row] = []
+        row: _Row | None = None
+        for position in order:
+            line, side = segments[position]
+            if side == "L":
+                joins = False
+                if row is not None:
+                    last = row.labels[-1]
+                    close = -2.5 <= line.top - last.top <= 1.45 * pitch
+                    if close and position not in partner:
+                        joins = True
+                    elif close:
+                        # a new row: the text beside the label does not run on (it stops,
+                        # or its last line ended early), the rows are spaced wider than lines,
+                        # the line's first word would have fitted at the end of the label
+                        # line; else ruling lines or its words decide
+                        beside = next(r for r in right_lines if abs(r.top - line.top) <= 2.5)
+                        text_broke = (
+                            not row.cells
+                            or line.top - row.cells[-1].top > 1.45 * pitch
+                            or _would_fit(row.cells[-1], beside, right_limit)
+                        )
+                        spaced = line.top - last.top > pitch + max(2.0, 0.15 * height)
+                        if not (text_broke or spaced or _would_fit(last, line, label_limit)):
+                            joins = not self._new_row(reader, last, line)
+                if joins and row is not None:
+                    row.labels.append(line)
+                elif position in partner:
+                    row = _Row(line.top, [line], [])
+                    rows.append(row)
+                    flow.append(row)
+                else:
+                    if any(0 < line.top - r.top <= 1.45 * pitch for r in right_lines) and any(
+                        0 < r.top - line.top <= 1.45 * pitch for r in right_lines
+                    ):
+                        return None  # a label set in the middle of its text: not understood
+                    row = None
+                    flow.append(line)
+            elif side == "R" and row is not None and line.top >= row.top - 2.5:
+                row.cells.append(line)
+            else:
+                if side == "F":
+                    row = None
+                flow.append(line)
+        if not rows:
+            return None
+        # rows follow each other (now and then a heading between two tables), unlike lines of
+        # ordinary text that happen to have a wide gap at the same place
+        across = sorted(line.top for line, side in segments if side == "F")
+        pairs = list(itertools.pairwise(each.top for each in rows))
+        adjacent = sum(
+            1
+            for upper, lower in pairs
+            if bisect.bisect_right(across, lower - 1.0) == bisect.bisect_right(across, upper)
+        )
+        if adjacent < 0.5 * len(pairs):
+            return None
+
+        # a label is a short text (not a list marker), the right column holds the prose
+        labels = [line for each in rows for line in each.labels]
+        label_like = sum(
+            1
+            for line in labels
+            if len(line.text) <= 80
+            and sum(ch.isalpha() for ch in line.text) >= 3
+            and not _LIST_MARKER.match(line.text)
+        )
+        left_chars = sum(len(line.text) for line in labels)
+        right_chars = sum(len(line.text) for each in rows for line in each.cells)
+        prose = any(
+            len(each.cells) >= 2 or sum(len(c.text) for c in each.cells) >= 50 for each in rows
+        )
+        if label_like < 0.7 * len(labels):
+            return None
+        if not known and (right_chars < 1.5 * left_chars or not prose):
+            return None
+
+        out: list[_RawLine] = []
+        for entry in flow:
+            if isinstance(entry, _Row):
+                number = self.next_row
+                self.next_row += 1
+                for line in sorted(entry.labels, key=lambda line: line.top):
+                    line.role, line.row = _LABEL, number
+                    out.append(line)
+                for line in sorted(entry.cells, key=lambda line: line.top):
+                    line.role, line.row = _CELL, number
+                    out.append(line)
+            else:
+                out.append(entry)
+        return out
+
+    def _new_row(self, reader: _PageText, label: _RawLine, line: _RawLine) -> bool:
+        """Does the left line `line`, right below the label line `label` and with text beside
+        it, start a new row? A ruling line between them says yes; without ruling lines, a line
+        that is a section heading on its own does."""
+        ruled = self._ruled_between(reader.page_index, label.bottom, line.top, line.x0)
+        if ruled is not None:
+            return ruled
+        return bool(self.protect and self.protect(line.text))
+
+    def _ruled_between(self, page_index: int, upper: float, lower: float, x: float) -> bool | None:
+        """Whether a ruled table's row border lies between `upper` and `lower` at `x`; None when
+        no ruled table stands there (or pdfplumber is not used for this page)."""
+        rulings = self._page_rulings(page_index)
+        if not rulings:
+            return None
+        covering = [(y, x0, x1) for y, x0, x1 in rulings if x0 - 2.0 <= x <= x1 + 2.0]
+        if not covering or not any(upper - 30 <= y <= lower + 30 for y, _x0, _x1 in covering):
+            return None
+        return any(upper - 1.5 <= y <= lower + 1.5 for y, _x0, _x1 in covering)
+
+    def _page_rulings(self, page_index: int) -> list[tuple[float, float, float]] | None:
+        if page_index in self.rulings:
+            return self.rulings[page_index]
+        found: list[tuple[float, float, float]] | None = None
+        if self.ruled_pages < MAX_RULED_PAGES:
+            self.ruled_pages += 1
+            try:
+                found = self._find_rulings(page_index)
+            except Exception:  # pdfplumber is an aid here; a failure only loses the aid
+                found = None
+        self.rulings[page_index] = found
+        return found
+
+    def _find_rulings(self, page_index: int) -> list[tuple[float, float, float]]:
+        import io
+
+        import pdfplumber
+
+        if self.plumber is None:
+            self.plumber = pdfplumber.open(io.BytesIO(self.data))
+        page = self.plumber.pages[page_index]
+        try:
+            out = []
+            for table in page.find_tables():
+                for row in table.rows:
+                    x0, top, x1, bottom = row.bbox
+                    out.append((float(top), float(x0), float(x1)))
+                    out.append((float(bottom), float(x0), float(x1)))
+            return out
+        finally:
+            page.close()
+
+    # ------------------------------------------------------------------ run-in labels
+
+    def _run_in_labels(
+        self, reader: _PageText, lines: list[_RawLine], pieces: dict[int, list[_Rect]]
+    ) -> list[_RawLine]:
+        """A bold section label at the start of a paragraph's first line, the rest of the line
+        in another weight ("Sagsfremstilling Skanderborg klarer …"): the label becomes a line
+        (and a heading block) of its own."""
+        assert self.protect is not None
+        out: list[_RawLine] = []
+        previous: _RawLine | None = None
+        for index, line in enumerate(lines):
+            rects = pieces.get(index)
+            halves = None
+            if (
+                rects is not None
+                and not line.bold
+                and line.role == _PLAIN
+                and (previous is None or _SENTENCE_END.search(previous.text) or previous.bold)
+            ):
+                halves = self._bold_label(reader, line, rects)
+            if halves is None:
+                out.append(line)
+            else:
+                label = halves[0]
+                label.role, label.row = _LABEL, self.next_row
+                self.next_row += 1
+                out.extend(halves)
+            previous = line
+        return out
+
+    def _bold_label(
+        self, reader: _PageText, line: _RawLine, rects: list[_Rect]
+    ) -> tuple[_RawLine, _RawLine] | None:
+        assert self.protect is not None
+        first = _first_index(reader.text, line.start, line.end, 1)
+        if first < 0 or not _is_bold(reader.raw, reader.char_index(first), reader.fonts):
+            return None
+        at = _word_start_at(reader, line, rects[0][2] - 1.0)
+        if at is None or at - line.start > 80:
+            return None
+        if _is_bold(reader.raw, reader.char_index(at), reader.fonts):
+            return None
+        label_text = clean_line(reader.text[line.start : at])
+        if not label_text or not self.protect(label_text):
+            return None
+        return _split(reader, line, at)
+
+
+def _would_fit(line: _RawLine, following: _RawLine, limit: float) -> bool:
+    """Would the first word of `following` have fitted at the end of `line` (the column ending
+    at `limit`)? Then `following` did not wrap from it. Its width is estimated from the
+    following line's own letters."""
+    text = following.text
+    word = text.split(" ", 1)[0]
+    char_width = (following.x1 - following.x0) / max(len(text), 1)
+    needed = (len(word) + 1) * char_width
+    return line.x1 + needed < limit - max(2.0, 0.3 * (line.bottom - line.top))
+
+
+def _pitch(lines: list[_RawLine], height: float) -> float:
+    """The most common distance between consecutive lines (to the point)."""
+    tops = sorted(line.top for line in lines)
+    steps = Counter(
+        round(b - a) for a, b in itertools.pairwise(tops) if 0.7 * height < b - a < 1.8 * height
+    )
+    if not steps:
+        return 1.25 * height
+    return float(min(steps, key=lambda step: (-steps[step], step)))
+
+
+def _mark_tables(lines: list[_RawLine], parts: dict[int, list[tuple[float, float]]]) -> None:
+    """Data table rows: lines in three or more pieces whose piece starts line up with a
+    neighbouring line's; a line right above such a row whose pieces line up with it (the header
+    row, often bold) belongs to the table too."""
+    rows = [index for index, pieces in parts.items() if len(pieces) >= 3]
+    if not rows:
+        return
+
+    def starts(index: int) -> list[float]:
+        return [piece[0] for piece in parts.get(index, ())[1:]]
+
+    def matches(a: int, b: int) -> tuple[int, int]:
+        ours, theirs = starts(a), starts(b)
+        found = sum(1 for x in ours if any(abs(x - y) <= _COLUMN_TOLERANCE for y in theirs))
+        return found, min(len(ours), len(theirs))
+
+    def aligned(a: int, b: int) -> bool:
+        """Most columns of two rows start at the same x (at least two)."""
+        found, fewest = matches(a, b)
+        return found >= 2 and found >= 0.6 * fewest
+
+    def under(a: int, b: int) -> bool:
+        """A header row `a` above row `b`: a column start in common."""
+        return matches(a, b)[0] >= 1
+
+    table: set[int] = set()
+    for index in rows:
+        for other in (index - 1, index + 1):
+            if other in parts and aligned(index, other):
+                table.update((index, other))
+    for index in sorted(table):
+        above = index - 1
+        line = lines[index]
+        if above >= 0 and above not in table and above in parts and under(above, index):
+            gap = line.top - lines[above].bottom
+            if gap <= 1.5 * (line.bottom - line.top):
+                table.add(above)
+    for index in table:
+        lines[index].role = _TABLE
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -272,6 +860,17 @@ class _Layout:
 
 def _continues(layout: _Layout, previous: _RawLine, line: _RawLine, first_on_page: bool) -> bool:
     """Does `line` continue the paragraph that `previous` belongs to?"""
+    if previous.role or line.role:
+        if previous.role == _LABEL or line.role == _LABEL:
+            # a label's lines make one heading block, whatever their type
+            return previous.role == line.role == _LABEL and previous.row == line.row
+        if previous.role == _TABLE or line.role == _TABLE:
+            return False
+        if previous.role == _CELL and line.role == _CELL:
+            if previous.row != line.row:
+                return False
+        elif not (previous.role == _CELL and line.page != previous.page):
+            return False  # a right cell's text continues only over a page break
     text = line.text
     if previous.bold != line.bold or abs(previous.size - line.size) > 0.6:
         return False
@@ -307,6 +906,11 @@ def _continues(layout: _Layout, previous: _RawLine, line: _RawLine, first_on_pag
 
 
 def _block_kind(layout: _Layout, lines: list[_RawLine]) -> BlockKind:
+    role = lines[0].role
+    if role == _LABEL:
+        return "heading"
+    if role == _TABLE:
+        return "table_cell"
     if len(lines) <= 4 and all(layout.headingish(line) for line in lines):
         return "heading"
     if _LIST_MARKER.match(lines[0].text):
@@ -321,6 +925,7 @@ def read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None = N
     """Read a PDF's bytes into a Document (not yet structured). Raises InputError subclasses."""
     _check_complete(data)
     pdf = _open(data)
+    columns = _Columns(data, protect)
     try:
         count = len(pdf)
         if count > MAX_PAGES:
@@ -343,7 +948,9 @@ def read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None = N
                 sizes.append((float(page.get_width()), float(page.get_height())))
                 textpage = page.get_textpage()
                 try:
-                    lines, letters = _page_lines(page, textpage, index)
+                    lines, letters, reader = _page_lines(page, textpage, index)
+                    if reader is not None and len(lines) >= 2:
+                        lines = columns.arrange(reader, lines)
                 finally:
                     textpage.close()
             finally:
@@ -353,6 +960,7 @@ def read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None = N
             all_lines.append(lines)
     finally:
         pdf.close()
+        columns.close()
     if len(unreadable) == count:
         raise CorruptFile("ingen af siderne kan læses")
     if len(textless) + len(unreadable) == count:
@@ -485,8 +1093,8 @@ def _assemble(
 
 def _reading_order(lines: list[_RawLine]) -> list[_RawLine]:
     """PDFium's order follows the content stream; sort by position when that order is scrambled."""
-    if len(lines) < 4:
-        return lines
+    if len(lines) < 4 or any(line.role == _CELL for line in lines):
+        return lines  # a page arranged in label-text rows is in reading order already
     upward = sum(1 for a, b in itertools.pairwise(lines) if b.top < a.top - 2.0)
     if upward <= max(1, len(lines) // 5):
         return lines
