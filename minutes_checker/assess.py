@@ -52,20 +52,27 @@ def find_map_items(document: Document, book: RuleBook) -> list[Item]:
     by_signal = {
         signal: [r for r in rules if r.signal == signal] for signal in {r.signal for r in rules}
     }
-    scored: list[tuple[Item, bool, int]] = []
-    for item in document.items:
-        title = " ".join(item.title.lower().split())
+    mention_rules = by_signal.get("map_mention", [])
+
+    def mentions(item: Item) -> int:
         body = document.text[item.start : item.end].lower()
-        on_title = any(_matches(r, title) for r in by_signal.get("map_title", []))
-        off_topic = any(_matches(r, title) for r in by_signal.get("other_topic", []))
-        mentions = sum(_matches(r, body) for r in by_signal.get("map_mention", []))
-        if off_topic or item.closed:
+        return sum(_matches(r, body) for r in mention_rules)
+
+    # titles first: the bodies (most of a 150-page referat) are searched only for the items with
+    # a telling title, and all of them only when no such item mentions the map
+    candidates: list[tuple[Item, bool]] = []
+    for item in document.items:
+        if item.closed:
             continue
-        scored.append((item, on_title, mentions))
-    titled = [item for item, on_title, mentions in scored if on_title and mentions >= 1]
+        title = " ".join(item.title.lower().split())
+        if any(_matches(r, title) for r in by_signal.get("other_topic", [])):
+            continue
+        on_title = any(_matches(r, title) for r in by_signal.get("map_title", []))
+        candidates.append((item, on_title))
+    titled = [item for item, on_title in candidates if on_title and mentions(item) >= 1]
     if titled:
         return titled
-    return [item for item, _, mentions in scored if mentions >= MIN_BODY_MENTIONS]
+    return [item for item, _ in candidates if mentions(item) >= MIN_BODY_MENTIONS]
 
 
 def _item_ref(item: Item, file: str | None = None) -> ItemRef:
