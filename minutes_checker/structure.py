@@ -61,11 +61,13 @@ _BODY_WORD = (
 )
 # a body name: "Byrådet", "Aarhus Byråd", "Social-, Sundheds- og Ældreudvalget", "Udvalget for
 # Social og Sundhed" (a capitalised name and suspended compounds may stand before the body word)
+# ("Udvalget for …" first: in a longer text the plain "Udvalget" must not win)
 _BODY_NAME = (
-    r"(?:(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ][\wæøå]*)?\s+(?=[A-ZÆØÅ]))?"
+    r"(?:(?i:udvalget\s+for)\s+[A-ZÆØÅ][\wæøåÆØÅ]*"
+    r"(?:,?\s+(?!(?i:og|eller)\b)[A-ZÆØÅ][\wæøåÆØÅ]*)?(?:\s+(?i:og)\s+[\wæøåÆØÅ]+)?"
+    r"|(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ][\wæøå]*)?\s+(?=[A-ZÆØÅ]))?"
     r"(?:[\wæøåÆØÅ]+-,?\s+(?:(?:og|eller|&)\s+)?|[\wæøåÆØÅ]+\s+&\s+){0,4}"
-    rf"{_BODY_WORD}"
-    r"|(?i:udvalget)\s+for\s+[\wæøåÆØÅ]+(?:,?\s+[\wæøåÆØÅ]+)?(?:\s+og\s+[\wæøåÆØÅ]+)?)"
+    rf"{_BODY_WORD})"
 )
 _BODY_ONLY = re.compile(rf"^(?P<body>{_BODY_NAME})$")
 
@@ -1071,6 +1073,10 @@ def _fill_item(
             found = _section_at(units, index)
             if found:
                 match, used = found
+        if match is None and item.number:
+            found = _sub_item(units, index, item.number)
+            if found:
+                match, used = found
         if match is not None and match.body_date and not sections:
             match = None  # "Byrådet, 25. september 2023" above the first section is no heading
         if match is not None and not sections and not unit.strong and _item_kind(unit.text):
@@ -1114,6 +1120,28 @@ def _fill_item(
     item.kind_label = kind[1] if kind else None
     item.closed = closed
     item.sections = sections
+
+
+_SUB_ITEM = re.compile(r"^(?P<item>\d{1,3})\.\d{1,2}\.?\s+[A-ZÆØÅ\"'«(§]")
+
+
+def _sub_item(units: list[_Unit], index: int, number: str) -> tuple[HeadingMatch, int] | None:
+    """A numbered sub-item heading of item `number` ("7.2 Danmarkskortet 2023" in item 7): a
+    section of its own, its title continued over the heading's wrapped lines."""
+    unit = units[index]
+    match = _SUB_ITEM.match(unit.text)
+    if not match or match.group("item") != number or not unit.strong or not unit.first:
+        return None
+    pieces = [unit]
+    while (
+        len(pieces) < 3
+        and index + len(pieces) < len(units)
+        and units[index + len(pieces)].block == unit.block
+        and units[index + len(pieces)].strong
+    ):
+        pieces.append(units[index + len(pieces)])
+    title = " ".join(_join_units(pieces).split())
+    return HeadingMatch("other", _normalise_heading(title)), len(pieces)
 
 
 def _complete_title(
