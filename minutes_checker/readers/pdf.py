@@ -620,16 +620,21 @@ class _Columns:
         if not known and (right_chars < 1.5 * left_chars or not prose):
             return None
 
+        rank = {id(line): position for position, (line, _side) in enumerate(segments)}
+        # a data table inside the right cells
+        _mark_tables(lines, {index: p for index, p in parts.items() if sides[index] in ("R", "F")})
         out: list[_RawLine] = []
         for entry in flow:
             if isinstance(entry, _Row):
                 number = self.next_row
                 self.next_row += 1
-                for line in sorted(entry.labels, key=lambda line: line.top):
+                # each column's lines in PDFium's order (a table inside a cell: cell by cell)
+                for line in sorted(entry.labels, key=lambda line: rank[id(line)]):
                     line.role, line.row = _LABEL, number
                     out.append(line)
-                for line in sorted(entry.cells, key=lambda line: line.top):
-                    line.role, line.row = _CELL, number
+                for line in sorted(entry.cells, key=lambda line: rank[id(line)]):
+                    line.role = _TABLE if line.role == _TABLE else _CELL
+                    line.row = number
                     out.append(line)
             else:
                 out.append(entry)
@@ -759,42 +764,57 @@ def _pitch(lines: list[_RawLine], height: float) -> float:
 
 
 def _mark_tables(lines: list[_RawLine], parts: dict[int, list[tuple[float, float]]]) -> None:
-    """Data table rows: lines in three or more pieces whose piece starts line up with a
-    neighbouring line's; a line right above such a row whose pieces line up with it (the header
-    row, often bold) belongs to the table too."""
-    rows = [index for index, pieces in parts.items() if len(pieces) >= 3]
-    if not rows:
+    """Data table rows, from the pieces of lines that a column gap splits:
+
+    - a line in three or more pieces whose piece starts mostly line up with a neighbour's;
+    - three or more consecutive lines in two or more pieces whose last pieces start at the
+      same x (a column of figures);
+    - the header row: a bold line in pieces right above such a row, or whose second piece
+      starts where one of the next lines starts (a table whose cells PDFium reads as lines of
+      their own), is part of the table, not a heading.
+    """
+    if not parts:
         return
 
     def starts(index: int) -> list[float]:
         return [piece[0] for piece in parts.get(index, ())[1:]]
 
+    def near(x: float, values: list[float]) -> bool:
+        return any(abs(x - y) <= _COLUMN_TOLERANCE for y in values)
+
     def matches(a: int, b: int) -> tuple[int, int]:
         ours, theirs = starts(a), starts(b)
-        found = sum(1 for x in ours if any(abs(x - y) <= _COLUMN_TOLERANCE for y in theirs))
-        return found, min(len(ours), len(theirs))
-
-    def aligned(a: int, b: int) -> bool:
-        """Most columns of two rows start at the same x (at least two)."""
-        found, fewest = matches(a, b)
-        return found >= 2 and found >= 0.6 * fewest
-
-    def under(a: int, b: int) -> bool:
-        """A header row `a` above row `b`: a column start in common."""
-        return matches(a, b)[0] >= 1
+        return sum(1 for x in ours if near(x, theirs)), min(len(ours), len(theirs))
 
     table: set[int] = set()
-    for index in rows:
+    for index, pieces in parts.items():
+        if len(pieces) < 3:
+            continue
         for other in (index - 1, index + 1):
-            if other in parts and aligned(index, other):
+            found, fewest = matches(index, other)
+            if other in parts and found >= 2 and found >= 0.6 * fewest:
                 table.update((index, other))
-    for index in sorted(table):
-        above = index - 1
+    run: list[int] = []
+    for index in [*sorted(parts), -2]:
+        if run and index == run[-1] + 1 and near(parts[index][-1][0], [parts[run[-1]][-1][0]]):
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            table.update(run)
+        run = [index] if index >= 0 else []
+    for index in sorted(parts):
         line = lines[index]
-        if above >= 0 and above not in table and above in parts and under(above, index):
-            gap = line.top - lines[above].bottom
-            if gap <= 1.5 * (line.bottom - line.top):
-                table.add(above)
+        if index in table or not line.bold:
+            continue
+        below = index + 1
+        header = False
+        if below in table and matches(index, below)[0] >= 1:
+            header = lines[below].top - line.bottom <= 1.5 * (line.bottom - line.top)
+        if not header:
+            following = [other.x0 for other in lines[index + 1 : index + 4]]
+            header = any(near(x, following) for x in starts(index))
+        if header:
+            table.add(index)
     for index in table:
         lines[index].role = _TABLE
 
