@@ -1,0 +1,310 @@
+"""Convert the corpus DOCX and HTML files to PDF with other producers (a producer-variety check).
+
+    .venv/bin/python corpus/convert.py                  # every DOCX and HTML -> build/converted/
+    .venv/bin/python corpus/convert.py --only ID ...    # some cases
+    .venv/bin/python corpus/convert.py --out DIR        # another folder
+    .venv/bin/python corpus/convert.py --selection      # the committed set -> corpus/converted/
+    .venv/bin/python corpus/convert.py --selection --force   # ... even if the source is unchanged
+
+The corpus PDFs are written by fpdf2; real minutes come from Word, LibreOffice, browsers and
+document systems. This script prints `corpus/rendered/<id>.docx` with LibreOffice (`soffice
+--convert-to pdf`) and `corpus/rendered/<id>.html` with headless Chromium (`--print-to-pdf`), and
+writes `<id>.pdf` plus `<id>.expected.json` next to it: the source case's labels and split
+unchanged, and its structure (meeting, items, titles, kinds, sections in order) without page
+numbers, which differ between producers. `source` in the JSON records the file it was made from,
+that file's sha256 and the producer.
+
+A converter that is not installed is skipped with a message (exit 0), so the script can run on
+machines without LibreOffice or Chromium. PDFs are made reproducible by overwriting their
+creation dates and file identifiers in place (same length, so the cross-reference table stays
+valid). With `--selection` a file is converted again only when its source changed (sha256) or
+with `--force`: the committed PDFs in corpus/converted/ are not re-generated on every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CORPUS = Path(__file__).resolve().parent
+ROOT = CORPUS.parent
+RENDERED = CORPUS / "rendered"
+CONVERTED = CORPUS / "converted"
+DEFAULT_OUT = ROOT / "build" / "converted"
+
+# the committed selection: the three label-text table layouts (docx_table: a nested table, a
+# label cut by a page break, a last page of one-line rows), a docx_overskrift, a docx_bold (its
+# running footer looks like a decision heading) and two Chromium-printed HTML pages (a data
+# table with a bold header row)
+SELECTION = (
+    "skanderborg-2023-handleplan-voksen",  # docx_table
+    "vordingborg-2022-klynge-godkendt",  # docx_table (heldout)
+    "favrskov-2023-tre-kort-unavngivne",  # docx_table
+    "hoeje-taastrup-2023-andre-kommuner",  # docx_table (heldout): a table with wrapped cells
+    "odense-2022-byraad-handlingsplan",  # docx_overskrift
+    "vejle-2023-ingen-stillingtagen",  # docx_bold
+    "koebenhavn-2023-borgerrepraesentationen",  # html_div
+    "kolding-2023-indstilling-efterretning",  # html_portal
+)
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+SOFFICE_NAMES = ("soffice", "libreoffice")
+TIMEOUT = 180
+
+# creation/modification dates, file identifiers and LibreOffice's checksum, overwritten with
+# fixed values of the same length: "/CreationDate(D:20261123152626Z')", "/ModDate (D:…)",
+# "/ID [ <0D2A…> <0D2A…> ]", "/DocChecksum /4E98…"
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{4,14})")
+_PDF_ID = re.compile(rb"(/ID\s*\[\s*)<([0-9A-Fa-f]+)>(\s*)<([0-9A-Fa-f]+)>")
+_PDF_CHECKSUM = re.compile(rb"(/DocChecksum\s*/)([0-9A-Fa-f]+)")
+_FIXED_DATE = b"20240101120000"
+
+
+def find_tool(names: tuple[str, ...]) -> str | None:
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def make_reproducible(data: bytes, seed: str) -> bytes:
+    """The PDF with its dates and identifiers fixed; every replacement keeps the byte length."""
+
+    def date(match: re.Match[bytes]) -> bytes:
+        digits = match.group(2)
+        return match.group(1) + _FIXED_DATE[: len(digits)].ljust(len(digits), b"0")
+
+    def ident(match: re.Match[bytes]) -> bytes:
+        first, second = match.group(2), match.group(4)
+        fixed = hashlib.sha256(seed.encode()).hexdigest().upper().encode()
+        fixed = (fixed * 4)[: max(len(first), len(second))]
+        return (
+            match.group(1)
+            + b"<"
+            + fixed[: len(first)]
+            + b">"
+            + match.group(3)
+            + b"<"
+            + fixed[: len(second)]
+            + b">"
+        )
+
+    def checksum(match: re.Match[bytes]) -> bytes:
+        return match.group(1) + b"0" * len(match.group(2))
+
+    out = _PDF_DATE.sub(date, data)
+    out = _PDF_ID.sub(ident, out)
+    out = _PDF_CHECKSUM.sub(checksum, out)
+    assert len(out) == len(data)
+    return out
+
+
+def converted_expectation(
+    expected: dict[str, Any], pdf_name: str, source: Path, producer: str, producer_version: str
+) -> dict[str, Any]:
+    """The source case's expected.json for the converted PDF: labels and split unchanged,
+    structure without page numbers (titles, kinds and sections in order)."""
+    items = []
+    for item in expected["items"]:
+        items.append(
+            {
+                "number": item["number"],
+                "title": item["title"],
+                "kind": item.get("kind"),
+                "closed": item.get("closed", False),
+                "sections": [
+                    {key: value for key, value in section.items() if key != "page_start"}
+                    for section in item["sections"]
+                ],
+            }
+        )
+    return {
+        "id": expected["id"],
+        "file": pdf_name,
+        "format": "pdf",
+        "split": expected["split"],
+        "source": {
+            "file": source.name,
+            "format": expected["format"],
+            "sha256": sha256(source),
+            "producer": producer,
+            "producer_version": producer_version,
+        },
+        "meeting": expected["meeting"],
+        "items": items,
+        "labels": expected["labels"],
+    }
+
+
+def convert_docx(soffice: str, sources: list[Path], out: Path) -> dict[Path, Path]:
+    """DOCX -> PDF with LibreOffice (one process for all files, a private profile)."""
+    done: dict[Path, Path] = {}
+    if not sources:
+        return done
+    with tempfile.TemporaryDirectory(prefix="convert-lo-") as temp:
+        profile = Path(temp) / "profile"
+        target = Path(temp) / "pdf"
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(target),
+            *(str(path) for path in sources),
+        ]
+        subprocess.run(command, capture_output=True, timeout=TIMEOUT * len(sources), check=False)
+        for source in sources:
+            pdf = target / f"{source.stem}.pdf"
+            if pdf.is_file():
+                final = out / pdf.name
+                final.write_bytes(make_reproducible(pdf.read_bytes(), source.stem))
+                done[source] = final
+            else:
+                print(f"  LibreOffice gave no PDF for {source.name}", file=sys.stderr)
+    return done
+
+
+def convert_html(chromium: str, sources: list[Path], out: Path) -> dict[Path, Path]:
+    """HTML -> PDF with headless Chromium (print to PDF, no header and footer)."""
+    done: dict[Path, Path] = {}
+    with tempfile.TemporaryDirectory(prefix="convert-chromium-") as temp:
+        for source in sources:
+            pdf = Path(temp) / f"{source.stem}.pdf"
+            command = [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={Path(temp) / 'profile'}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                source.resolve().as_uri(),
+            ]
+            subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
+            if pdf.is_file():
+                final = out / pdf.name
+                final.write_bytes(make_reproducible(pdf.read_bytes(), source.stem))
+                done[source] = final
+            else:
+                print(f"  Chromium gave no PDF for {source.name}", file=sys.stderr)
+    return done
+
+
+_PRODUCER = re.compile(rb"/Producer\s*(?:\((?P<text>[^)]*)\)|<(?P<hex>[0-9A-Fa-f]+)>)")
+
+
+def _producer(pdf: Path) -> str:
+    """The PDF's /Producer ("LibreOffice 7.4", "Skia/PDF m156")."""
+    match = _PRODUCER.search(pdf.read_bytes())
+    if not match:
+        return ""
+    if match.group("text") is not None:
+        return match.group("text").decode("latin-1")
+    raw = bytes.fromhex(match.group("hex").decode("ascii"))
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", "replace")
+    return raw.decode("latin-1")
+
+
+def _up_to_date(out: Path, source: Path) -> bool:
+    expected = out / f"{source.stem}.expected.json"
+    if not (out / f"{source.stem}.pdf").is_file() or not expected.is_file():
+        return False
+    data = json.loads(expected.read_text(encoding="utf-8"))
+    return data.get("source", {}).get("sha256") == sha256(source)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", help="case ids to convert")
+    parser.add_argument("--out", type=Path, help=f"output folder (default {DEFAULT_OUT})")
+    parser.add_argument(
+        "--selection",
+        action="store_true",
+        help=f"convert the committed selection into {CONVERTED} (only what changed)",
+    )
+    parser.add_argument("--force", action="store_true", help="convert even if up to date")
+    args = parser.parse_args(argv)
+
+    if args.selection:
+        ids = list(args.only or SELECTION)
+        out = args.out or CONVERTED
+    else:
+        out = args.out or DEFAULT_OUT
+        ids = args.only or sorted(
+            path.name.split(".")[0] for path in RENDERED.glob("*.expected.json")
+        )
+    out.mkdir(parents=True, exist_ok=True)
+
+    sources: list[tuple[Path, dict[str, Any]]] = []
+    for case_id in ids:
+        expectation = RENDERED / f"{case_id}.expected.json"
+        if not expectation.is_file():
+            print(f"unknown case {case_id!r}", file=sys.stderr)
+            return 2
+        expected = json.loads(expectation.read_text(encoding="utf-8"))
+        source = RENDERED / expected["file"]
+        if expected["format"] not in ("docx", "html"):
+            if args.only:
+                print(f"{case_id}: a {expected['format']} file, nothing to convert")
+            continue
+        if not args.force and _up_to_date(out, source):
+            continue
+        sources.append((source, expected))
+
+    docx = [source for source, expected in sources if expected["format"] == "docx"]
+    html = [source for source, expected in sources if expected["format"] == "html"]
+    done: dict[Path, tuple[Path, str]] = {}
+    if docx:
+        soffice = find_tool(SOFFICE_NAMES)
+        if soffice is None:
+            print(f"LibreOffice (soffice) not found: {len(docx)} DOCX file(s) skipped")
+        else:
+            for source, pdf in convert_docx(soffice, docx, out).items():
+                done[source] = (pdf, "libreoffice")
+    if html:
+        chromium = find_tool(CHROMIUM_NAMES)
+        if chromium is None:
+            print(f"Chromium not found: {len(html)} HTML file(s) skipped")
+        else:
+            for source, pdf in convert_html(chromium, html, out).items():
+                done[source] = (pdf, "chromium")
+
+    for source, expected in sources:
+        if source not in done:
+            continue
+        pdf, producer = done[source]
+        data = converted_expectation(expected, pdf.name, source, producer, _producer(pdf))
+        (out / f"{expected['id']}.expected.json").write_text(
+            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+    skipped = len(ids) - len(sources)
+    print(
+        f"{len(done)} converted into {out}"
+        + (f", {skipped} up to date or not DOCX/HTML" if skipped else "")
+    )
+    return 0 if len(done) == len(sources) or not done else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
