@@ -61,21 +61,33 @@ FORMATS = {"pdf", "docx", "html"}
 # Section title (as printed, without a trailing colon, compared case-insensitively) -> kind.
 # Any title beginning with "Beslutning " (or exactly "Beslutning"), and any "<Body>s beslutning …",
 # is a decision; "Beslutningstema" is checked first and is a summary. Everything else is "other".
+# Kept in line with the reader (issue 2: Sagsforløb is the case, Direktionens indstilling and
+# "Indstilling fra Økonomiudvalget" are proposals, Afgørelse a decision, Bevillingsmæssige
+# konsekvenser the economy), but written out here, never imported from it.
 SECTION_KIND_TABLE: dict[str, str] = {
     "resume": "summary",
     "resumé": "summary",
     "sagsresume": "summary",
+    "sagsresumé": "summary",
     "beslutningstema": "summary",
     "sagsfremstilling": "case",
     "sagsbeskrivelse": "case",
     "baggrund": "case",
     "sagens indhold": "case",
+    "sagsforløb": "case",
+    "sagens forløb": "case",
     "indstilling": "proposal",
+    "indstillinger": "proposal",
     "administrationens indstilling": "proposal",
+    "direktionens indstilling": "proposal",
+    "forvaltningens indstilling": "proposal",
     "forslag til beslutning": "proposal",
+    "afgørelse": "decision",
+    "beslutninger": "decision",
     "bilag": "attachments",
     "økonomi": "economy",
     "økonomiske konsekvenser": "economy",
+    "bevillingsmæssige konsekvenser": "economy",
     "høring": "hearing",
     "høringssvar": "hearing",
 }
@@ -96,6 +108,10 @@ def section_kind(title: str) -> str:
         return SECTION_KIND_TABLE[key]
     if key == "beslutning" or key.startswith("beslutning ") or re.match(r"^.+s beslutning\b", key):
         return "decision"
+    if key.startswith("afgørelse "):
+        return "decision"  # "Afgørelse i Byrådet den …"
+    if re.match(r"^(?:[\wæøå-]+s )?indstilling(?:er)?(?: (?:fra|til) .+)?$", key):
+        return "proposal"  # "Udvalgets indstilling", "Indstilling fra Økonomiudvalget"
     return "other"
 
 
