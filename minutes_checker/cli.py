@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError
+from .errors import InputError, nul_message
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 
@@ -28,6 +28,19 @@ LANG_OPTION = click.option(
 def _fail_input(message: str) -> None:
     click.echo(f"Fejl: {message}", err=True)
     sys.exit(EXIT_INPUT)
+
+
+class _PathType(click.Path):
+    """click.Path that answers a name with a NUL byte with a plain message and exit code 2
+    (os.stat raises ValueError for it, which click does not expect)."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        name = os.fsdecode(value) if isinstance(value, (str, bytes, os.PathLike)) else ""
+        if "\x00" in name:
+            _fail_input(nul_message(name))
+        return super().convert(value, param, ctx)  # type: ignore[arg-type]
 
 
 class _Group(click.Group):
@@ -57,7 +70,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=_PathType(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -79,7 +92,7 @@ def inspect(file: Path, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=_PathType(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -168,13 +181,13 @@ def list_rules(fmt: str) -> None:
 
 @main.command()
 @click.argument(
-    "folder", type=click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
+    "folder", type=_PathType(exists=True, file_okay=False, dir_okay=True, path_type=Path)
 )
 @click.option(
     "--out",
     "out",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_PathType(file_okay=False, path_type=Path),
     help="Mappe til results.jsonl, municipalities.jsonl, summary.csv og report/.",
 )
 @click.option(
@@ -237,7 +250,7 @@ def batch(
 
 
 @main.command()
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("directory", type=_PathType(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--split",
     "splits",

@@ -24,6 +24,12 @@ class InputError(Exception):
         return InputProblem(code=self.code, message=self.message(lang))
 
 
+def nul_message(name: str) -> str:
+    """A plain message for a file name with a NUL byte (no file system allows one)."""
+    shown = name.replace("\x00", "\\0")
+    return f"navnet '{shown}' indeholder et NUL-tegn (\\0), som intet filnavn kan indeholde"
+
+
 class FileMissing(InputError):
     code = "not_found"
     message_da = "filen findes ikke"

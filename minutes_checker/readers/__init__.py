@@ -25,6 +25,7 @@ from ..errors import (
     TooLarge,
     UnsupportedFormat,
     WrongType,
+    nul_message,
 )
 from ..models import Document
 
@@ -142,6 +143,8 @@ _FORMAT_NAMES = {"pdf": "PDF", "docx": "DOCX", "html": "HTML"}
 def read_document(path: str | os.PathLike[str]) -> Document:
     """Read and structure one file of minutes. Raises only `InputError` subclasses."""
     file = Path(path)
+    if "\x00" in str(file):
+        raise FileMissing(nul_message(str(file)))
     try:
         if not file.exists():
             raise FileMissing(str(file))

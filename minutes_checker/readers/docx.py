@@ -11,7 +11,9 @@ paragraphs. Headers and footers go to `Document.furniture`.
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -69,6 +71,42 @@ def _check_zip(data: bytes) -> None:
     xml_bytes = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
     if xml_bytes > MAX_XML_BYTES:
         raise TooLarge(f"Word-filen fylder {xml_bytes // (1024 * 1024)} MB udpakket (zip-bombe?)")
+    for info in infos:
+        if _unpacks_beyond(data, info):
+            raise TooLarge(
+                f"delen {info.filename!r} pakker mere ud, end zip-arkivet angiver (zip-bombe?)"
+            )
+
+
+def _unpacks_beyond(data: bytes, info: zipfile.ZipInfo) -> bool:
+    """Does the entry unpack to more than the size its headers claim?
+
+    zipfile trusts the claimed size only at the end: `ZipFile.read` (what python-docx calls)
+    inflates all the compressed bytes in one call and then cuts the result to the claimed size,
+    so a zip bomb that claims 4 KB costs its real size in memory, however large. Here the entry
+    is inflated in 1 MB steps and dropped, and stops one byte past the claimed size.
+    """
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return False  # stored entries cannot grow; other methods fail in zipfile itself
+    header = info.header_offset
+    if data[header : header + 4] != b"PK\x03\x04":
+        return False  # zipfile reports the damage when the entry is read
+    name_length, extra_length = struct.unpack_from("<HH", data, header + 26)
+    start = header + 30 + name_length + extra_length
+    compressed = memoryview(data)[start : start + info.compress_size]
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    unpacked = 0
+    try:
+        for offset in range(0, len(compressed), 1 << 16):
+            pending: bytes | memoryview = compressed[offset : offset + (1 << 16)]
+            while pending and unpacked <= info.file_size and not inflater.eof:
+                unpacked += len(inflater.decompress(pending, 1 << 20))
+                pending = inflater.unconsumed_tail
+            if unpacked > info.file_size or inflater.eof:
+                break
+    except zlib.error:
+        return False  # damaged: zipfile reports it when the entry is read
+    return unpacked > info.file_size
 
 
 # --------------------------------------------------------------------------- styles
