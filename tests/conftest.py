@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles (tests/test_fuzz.py): "ci", the default, is derandomized (the same examples
+# every run, nothing written to .hypothesis/) and keeps the fuzz module well under a minute;
+# HYPOTHESIS_PROFILE=fuzz runs 100 times the examples with fresh random seeds and keeps failing
+# examples in .hypothesis/ for the next run. The deadline only catches a hang.
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=4000,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
