@@ -180,7 +180,6 @@ def test_a_pdf_with_more_pages_than_the_limit_is_refused_at_once(tmp_path: Path)
     result = probe(tiny_pages(tmp_path / "for-mange-sider.pdf", 5200))
     assert result["code"] == "too_large"
     assert "5200 sider; højst 5000" in result["message"]
-    assert result["seconds"] < 5  # refused from the page count, before any page is read
 
 
 def test_fifty_megabytes_of_junk_behind_a_pdf_header(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -209,19 +208,18 @@ def test_pdf_paragraph_continues_over_page_break(tmp_path: Path) -> None:
     assert_consistent(document)
 
 
-def test_pdf_is_fast(tmp_path: Path) -> None:
-    """A guard against per-character work: 60 pages must take well under a second or two."""
+def test_pdf_of_sixty_pages_gives_every_page_and_item(tmp_path: Path) -> None:
+    """Sixty one-item pages: every page and every item is found. (How fast: not a unit test's
+    business; benchmarks/read_speed.py and benchmarks/batch_speed.py measure it.)"""
     builder = PdfBuilder(footer="Byrådet 25-09-2023 – Side {page} af {nb}")
     for number in range(1, 61):
         builder.heading(f"{number}. Punkt nummer {number}")
         builder.paragraph(BODY * 8)
         builder.page_break()
-    path = builder.save(tmp_path / "hurtig.pdf")
-    started = time.perf_counter()
-    document = read_document(path)
-    elapsed = time.perf_counter() - started
+    document = read_document(builder.save(tmp_path / "hurtig.pdf"))
     assert len(document.pages) >= 60
-    assert elapsed < 3.0, f"60 pages took {elapsed:.2f} s"
+    assert [item.number for item in document.items] == [str(n) for n in range(1, 61)]
+    assert_consistent(document)
 
 
 # --------------------------------------------------------------------------- DOCX
