@@ -230,24 +230,40 @@ class PlacedLine:
     bottom: float
 
 
-def _edge_clusters(lines: Sequence[Placed], order: list[int], zone: int) -> set[int]:
+def _visual_rows(lines: Sequence[Placed], tolerance: float = 2.5) -> list[list[int]]:
+    """Line indices grouped into rows at about the same height (a header table's cells stand
+    side by side), top to bottom; each row left in its lines' order."""
+    order = sorted(range(len(lines)), key=lambda i: (lines[i].top, i))
+    rows: list[list[int]] = []
+    row_top = 0.0
+    for index in order:
+        top = lines[index].top
+        if rows and top - row_top <= tolerance:
+            rows[-1].append(index)
+        else:
+            rows.append([index])
+            row_top = top
+    return rows
+
+
+def _edge_clusters(lines: Sequence[Placed], rows: list[list[int]], zone: int) -> set[int]:
     """Indices of the lines at the top and bottom of a page that are separated from the rest
     by a gap clearly wider than the page's usual line pitch (a header or footer block)."""
-    tops = [lines[i].top for i in order]
+    tops = [lines[row[0]].top for row in rows]
     steps = sorted(b - a for a, b in itertools.pairwise(tops) if b - a > 0.5)
     if not steps:
         return set()
     pitch = steps[len(steps) // 2]
     wide = max(1.6 * pitch, pitch + 6.0)
     found: set[int] = set()
-    for rank in range(min(zone, len(order) - 1)):
+    for rank in range(min(zone, len(rows) - 1)):
         if tops[rank + 1] - tops[rank] > wide:
-            found.update(order[: rank + 1])
+            found.update(index for row in rows[: rank + 1] for index in row)
             break
-    for rank in range(min(zone, len(order) - 1)):
-        position = len(order) - 1 - rank
+    for rank in range(min(zone, len(rows) - 1)):
+        position = len(rows) - 1 - rank
         if tops[position] - tops[position - 1] > wide:
-            found.update(order[position:])
+            found.update(index for row in rows[position:] for index in row)
             break
     return found
 
@@ -260,8 +276,9 @@ def find_running_lines(
 ) -> set[tuple[int, int]]:
     """(page index, line index) of every running header or footer line.
 
-    Only the `zone` top-most and bottom-most lines of a page are considered, and only as an
-    unbroken run from the page edge. Such a line is running when
+    Only the lines of the `zone` top-most and bottom-most rows of a page are considered (a row:
+    lines at about the same height, such as a header table's cells), and only as an unbroken
+    run from the page edge. Such a line is running when
     - the same text with digits replaced ("Byrådet 25-09-2023 – Side 4 af 31") stands at about the
       same height on at least 40 % of the pages (at least two), set apart from the body by a wide
       gap (or on at least 60 % and three pages), and it does not look like an agenda item
@@ -279,12 +296,21 @@ def find_running_lines(
     folded: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
     exact: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
     clusters: list[set[int]] = []  # lines set apart from the body by a wide gap, per page
+    row_rank: list[dict[int, int]] = []  # how many rows from the page edge a zone line stands
     for page_index, lines in enumerate(pages):
-        order = sorted(range(len(lines)), key=lambda i: (lines[i].top, i))
-        top_zone = order[:zone]
-        bottom_zone = list(reversed(order[len(top_zone) :]))[:zone]
+        # the lines of the `zone` top-most and bottom-most rows (a row may hold several
+        # lines: the cells of a header table)
+        rows = _visual_rows(lines)
+        top_rows = rows[:zone]
+        bottom_rows = list(reversed(rows[len(top_rows) :]))[:zone]
+        top_zone = [index for row in top_rows for index in row]
+        bottom_zone = [index for row in bottom_rows for index in row]
         zones.append((top_zone, bottom_zone))
-        clusters.append(_edge_clusters(lines, order, zone))
+        clusters.append(_edge_clusters(lines, rows, zone))
+        row_rank.append(
+            {index: rank for rank, row in enumerate(top_rows) for index in row}
+            | {index: rank for rank, row in enumerate(bottom_rows) for index in row}
+        )
         for edge, zone_lines in (("top", top_zone), ("bottom", bottom_zone)):
             for i in zone_lines:
                 text = lines[i].text
@@ -317,11 +343,11 @@ def find_running_lines(
 
     for page_index, lines in enumerate(pages):
         for edge, zone_lines in (("top", zones[page_index][0]), ("bottom", zones[page_index][1])):
-            for rank, i in enumerate(zone_lines):
+            for i in zone_lines:
                 line = lines[i]
                 text = line.text.strip()
                 is_running = False
-                if rank <= 1 and (
+                if row_rank[page_index][i] <= 1 and (
                     is_page_number(text, bare=edge == "bottom") or _PAGE_OF.search(text)
                 ):
                     is_running = True

@@ -74,6 +74,8 @@ _ITEM_START = re.compile(
     r"^(?:(?:punkt|pkt\.?|dagsordenspunkt)\s*\d{1,4}\b|\d{1,3}\.\s+[A-ZÆØÅ])", re.IGNORECASE
 )
 _HAS_TEXT = re.compile(r"[^\W_]")
+# a footnote mark: one or two digits right after a letter, before a space, punctuation or the end
+_NOTE_MARK = re.compile(r"[^\W\d_](\d{1,2})(?=[\s.,;:)!?]|$)")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
 
@@ -94,6 +96,7 @@ class _RawLine:
     start: int = 0  # where the line stands in its page's PDFium text
     end: int = 0
     hyphen: bool = False
+    note: bool = False  # a footnote mark was taken off its end
 
 
 # --------------------------------------------------------------------------- opening
@@ -156,7 +159,17 @@ def _first_index(text: str, start: int, end: int, step: int) -> int:
 class _PageText:
     """One open page's text and the PDFium handles to measure it (boxes, sizes, weights)."""
 
-    __slots__ = ("fonts", "left", "page_index", "raw", "rect", "same_index", "text", "top_edge")
+    __slots__ = (
+        "fonts",
+        "height",
+        "left",
+        "page_index",
+        "raw",
+        "rect",
+        "same_index",
+        "text",
+        "top_edge",
+    )
 
     def __init__(
         self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_index: int, text: str
@@ -165,9 +178,10 @@ class _PageText:
         self.raw = textpage.raw
         self.page_index = page_index
         self.same_index = len(text) == textpage.count_chars()
-        left, _bottom, _right, top_edge = page.get_bbox()
+        left, bottom, _right, top_edge = page.get_bbox()
         self.left = left
         self.top_edge = top_edge
+        self.height = top_edge - bottom
         self.rect = pdfium_c.FS_RECTF()
         self.fonts = _FontBuffer()
 
@@ -191,6 +205,9 @@ class _PageText:
             return None
         last = _first_index(text, start, end, -1)
         segment = text[start:end]
+        note = False
+        if _NOTE_MARK.search(segment):
+            segment, note = self._strip_notes(segment, start, first)
         if hyphen:
             segment += "-"
         elif segment.endswith("\u00ad"):
@@ -229,7 +246,51 @@ class _PageText:
             start=start,
             end=end,
             hyphen=hyphen,
+            note=note,
         )
+
+    def _strip_notes(self, segment: str, start: int, first: int) -> tuple[str, bool]:
+        """The segment without footnote marks ("på landsplan¹" set as a small raised "1"), and
+        whether it ended with one. A mark glued to a word would hide the word from the rules."""
+        raw = self.raw
+        base = pdfium_c.FPDFText_GetFontSize(raw, self.char_index(first))
+        ends = False
+        for match in reversed(list(_NOTE_MARK.finditer(segment))):
+            ci = self.char_index(start + match.start(1))
+            if ci < 0 or pdfium_c.FPDFText_GetFontSize(raw, ci) >= 0.8 * base:
+                continue
+            if not segment[match.end(1) :].strip():
+                ends = True
+            segment = segment[: match.start(1)] + segment[match.end(1) :]
+        return segment, ends
+
+
+def _same_line(previous: _RawLine, line: _RawLine) -> bool:
+    """Does `line` go on where `previous` stops, on the same baseline (PDFium breaks a line
+    after a raised footnote mark)?"""
+    height = previous.bottom - previous.top
+    return (
+        abs(line.bottom - previous.bottom) <= 0.3 * height
+        and -1.0 <= line.x0 - previous.x1 <= height
+    )
+
+
+def _join_after_note(previous: _RawLine, line: _RawLine) -> _RawLine:
+    joiner = "" if line.text[:1] in ".,;:)!?" else " "
+    return _RawLine(
+        previous.text + joiner + line.text,
+        previous.page,
+        previous.x0,
+        min(previous.top, line.top),
+        line.x1,
+        max(previous.bottom, line.bottom),
+        previous.size,
+        previous.bold and line.bold,
+        start=previous.start,
+        end=line.end,
+        hyphen=line.hyphen,
+        note=line.note,
+    )
 
 
 def _page_lines(
@@ -253,8 +314,11 @@ def _page_lines(
         if end <= segment_start:
             continue
         line = make_line(segment_start, end, hyphen)
-        if line is not None:
-            lines.append(line)
+        if line is None:
+            continue
+        if lines and lines[-1].note and _same_line(lines[-1], line):
+            line = _join_after_note(lines.pop(), line)
+        lines.append(line)
     letters = 1 if _HAS_TEXT.search(text) else 0
     return lines, letters, reader
 
@@ -478,9 +542,12 @@ class _Columns:
             return None
         tolerance = _COLUMN_TOLERANCE
         sides: list[str] = []
+        upper, lower = 0.07 * reader.height, 0.93 * reader.height
         for index, line in enumerate(lines):
             pieces = parts.get(index, ())
-            if any(abs(piece[0] - column) <= tolerance for piece in pieces[1:]):
+            if line.top < upper or line.bottom > lower:
+                sides.append("X")  # a running header's or footer's table is none of ours
+            elif any(abs(piece[0] - column) <= tolerance for piece in pieces[1:]):
                 sides.append("G")  # label and text on one line, a column gap between them
             elif line.x0 >= column - tolerance:
                 sides.append("R")
@@ -617,6 +684,13 @@ class _Columns:
         )
         if label_like < 0.7 * len(labels):
             return None
+        # labels mostly end well before the column (prose set in two columns fills its lines)
+        label_left = min(line.x0 for line in labels)
+        full = sum(
+            1 for line in labels if line.x1 >= label_limit - 0.12 * (label_limit - label_left)
+        )
+        if len(labels) >= 6 and full > len(labels) // 2:
+            return None
         if not known and (right_chars < 1.5 * left_chars or not prose):
             return None
 
@@ -643,10 +717,12 @@ class _Columns:
     def _new_row(self, reader: _PageText, label: _RawLine, line: _RawLine) -> bool:
         """Does the left line `line`, right below the label line `label` and with text beside
         it, start a new row? A ruling line between them says yes; without ruling lines, a line
-        that is a section heading on its own does."""
+        that is a section heading on its own does (one in lower case goes on with the label)."""
         ruled = self._ruled_between(reader.page_index, label.bottom, line.top, line.x0)
         if ruled is not None:
             return ruled
+        if line.text[:1].islower():
+            return False  # "Administrationens" / "indstilling": a label goes on
         return bool(self.protect and self.protect(line.text))
 
     def _ruled_between(self, page_index: int, upper: float, lower: float, x: float) -> bool | None:
