@@ -522,7 +522,7 @@ class _Columns:
         if parts:
             _mark_tables(lines, parts)
         if pieces and self.protect is not None:
-            lines = self._run_in_labels(reader, lines, pieces)
+            lines = self._run_in_labels(reader, lines, pieces, parts)
         return lines
 
     # ------------------------------------------------------------------ label-text rows
@@ -771,11 +771,17 @@ class _Columns:
     # ------------------------------------------------------------------ run-in labels
 
     def _run_in_labels(
-        self, reader: _PageText, lines: list[_RawLine], pieces: dict[int, list[_Rect]]
+        self,
+        reader: _PageText,
+        lines: list[_RawLine],
+        pieces: dict[int, list[_Rect]],
+        parts: dict[int, list[tuple[float, float]]],
     ) -> list[_RawLine]:
-        """A bold section label at the start of a paragraph's first line, the rest of the line
-        in another weight ("Sagsfremstilling Skanderborg klarer …"): the label becomes a line
-        (and a heading block) of its own."""
+        """A section label run into the start of a paragraph's first line, told apart by the
+        layout: the label bold and the rest not ("**Sagsfremstilling** Skanderborg klarer …"),
+        or a column gap after it (a tab to a hanging indent, a table row alone on its page).
+        The label becomes a line (and a heading block) of its own; an ordinary sentence that
+        begins with "Beslutning" or "Indstilling" has neither."""
         assert self.protect is not None
         out: list[_RawLine] = []
         previous: _RawLine | None = None
@@ -788,7 +794,12 @@ class _Columns:
                 and line.role == _PLAIN
                 and (previous is None or _SENTENCE_END.search(previous.text) or previous.bold)
             ):
-                halves = self._bold_label(reader, line, rects)
+                split = parts.get(index)  # one wide gap only: not a justified line's spaces
+                halves = None
+                if split is not None and len(split) == 2:
+                    halves = self._label_at(reader, line, split[1][0], bold=False)
+                if halves is None:
+                    halves = self._label_at(reader, line, rects[0][2], bold=True)
             if halves is None:
                 out.append(line)
             else:
@@ -799,17 +810,20 @@ class _Columns:
             previous = line
         return out
 
-    def _bold_label(
-        self, reader: _PageText, line: _RawLine, rects: list[_Rect]
+    def _label_at(
+        self, reader: _PageText, line: _RawLine, x: float, bold: bool
     ) -> tuple[_RawLine, _RawLine] | None:
+        """`line` split at its first word from `x` on, when what stands before is a section
+        heading (set in bold, the rest not, when `bold`)."""
         assert self.protect is not None
-        first = _first_index(reader.text, line.start, line.end, 1)
-        if first < 0 or not _is_bold(reader.raw, reader.char_index(first), reader.fonts):
-            return None
-        at = _word_start_at(reader, line, rects[0][2] - 1.0)
+        if bold:
+            first = _first_index(reader.text, line.start, line.end, 1)
+            if first < 0 or not _is_bold(reader.raw, reader.char_index(first), reader.fonts):
+                return None
+        at = _word_start_at(reader, line, x - 1.0)
         if at is None or at - line.start > 80:
             return None
-        if _is_bold(reader.raw, reader.char_index(at), reader.fonts):
+        if bold and _is_bold(reader.raw, reader.char_index(at), reader.fonts):
             return None
         label_text = clean_line(reader.text[line.start : at])
         if not label_text or not self.protect(label_text):
