@@ -506,3 +506,271 @@ def test_body_line_repeated_on_neighbouring_pages_is_not_furniture() -> None:
     running = find_running_lines(pages)
     assert (1, 40) not in running and (2, 40) not in running
     assert all((page, 0) in running and (page, 41) in running for page in range(5))
+
+
+# --------------------------------------------------------------------------- PDF layouts
+
+LABEL_TEXT = (
+    "Skanderborg klarer sig bedre end landsgennemsnittet på to af de tre kort. "
+    "Omgørelsesprocenten for hele socialområdet er 24 %, og kommunen placerer sig som nummer 14 "
+    "af 98 kommuner."
+)
+LABEL_ROWS = [
+    ("Sagstype", "Beslutningssag"),
+    ("Sagsfremstilling", LABEL_TEXT + " " + LABEL_TEXT),
+    ("Indstilling", "Direktionen indstiller, at Byrådet drøfter danmarkskortet og beslutter, at "
+     "der ikke udarbejdes en handlingsplan."),
+    ("Beslutning Social- og Sundhedsudvalget 06-11-2023", "Anbefales."),
+    ("Beslutning Byrådet 27-11-2023", "Godkendt. Byrådet besluttede, at der ikke udarbejdes en "
+     "handlingsplan, og at Ankestyrelsen orienteres om beslutningen."),
+]  # fmt: skip
+
+
+def _label_table(
+    builder: PdfBuilder,
+    rows: list[tuple[str, str]],
+    *,
+    ruled: bool = True,
+    widths: tuple[float, float] = (40, 126),
+) -> PdfBuilder:
+    """A two-column table as minutes systems print an item: a bold label beside its text."""
+    from fpdf.fonts import FontFace
+
+    pdf = builder.pdf
+    pdf.set_font(builder.family, "", 10)
+    with pdf.table(
+        col_widths=widths,
+        first_row_as_headings=False,
+        v_align="TOP",
+        text_align="LEFT",
+        borders_layout="ALL" if ruled else "NONE",
+        line_height=5,
+    ) as table:
+        for label, text in rows:
+            row = table.row()
+            row.cell(label, style=FontFace(emphasis="B"))
+            row.cell(text)
+    pdf.ln(4)
+    return builder
+
+
+def _block_texts(document: Document) -> list[tuple[str, str]]:
+    return [(b.kind, " ".join(document.text[b.start : b.end].split())) for b in document.blocks]
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_pdf_label_text_table_reads_label_then_text(tmp_path: Path, ruled: bool) -> None:
+    """PDFium reads a label and the first line of its text as one line, and a label of several
+    lines before the text beside it; the reader splits at the column and orders each row."""
+    builder = PdfBuilder().heading("10. Danmarkskortet over omgørelsesprocenter 2023")
+    _label_table(builder, LABEL_ROWS, ruled=ruled)
+    builder.paragraph("Beslutning om budgettet træffes i december. " + LABEL_TEXT)
+    document = read_document(builder.save(tmp_path / "tabel.pdf"))
+    blocks = _block_texts(document)
+    assert blocks[1:11] == [
+        ("heading", "Sagstype"),
+        ("paragraph", "Beslutningssag"),
+        ("heading", "Sagsfremstilling"),
+        ("paragraph", " ".join((LABEL_TEXT + " " + LABEL_TEXT).split())),
+        ("heading", "Indstilling"),
+        ("paragraph", " ".join(LABEL_ROWS[2][1].split())),
+        ("heading", "Beslutning Social- og Sundhedsudvalget 06-11-2023"),
+        ("paragraph", "Anbefales."),
+        ("heading", "Beslutning Byrådet 27-11-2023"),
+        ("paragraph", " ".join(LABEL_ROWS[4][1].split())),
+    ]
+    item = document.items[0]
+    assert (item.kind, item.kind_label) == ("decision", "Beslutningssag")
+    assert [(s.title, s.kind, s.decision_body) for s in item.sections] == [
+        ("Sagsfremstilling", "case", None),
+        ("Indstilling", "proposal", None),
+        ("Beslutning Social- og Sundhedsudvalget 06-11-2023", "decision",
+         "Social- og Sundhedsudvalget"),
+        ("Beslutning Byrådet 27-11-2023", "decision", "Byrådet"),
+    ]  # fmt: skip
+    # the sentence after the table that begins with "Beslutning" is text of the last section
+    assert document.text[item.sections[-1].start : item.sections[-1].end].endswith("98 kommuner.")
+    # every line keeps its own box: a label left of the column, the text right of it
+    label = next(
+        line for line in document.lines if document.text[line.start : line.end] == "Indstilling"
+    )
+    text = next(
+        line for line in document.lines if document.text[line.start :].startswith("Direktionen")
+    )
+    assert label.bold and not text.bold
+    assert label.box.x1 < text.box.x0
+    assert abs(label.box.top - text.box.top) < 2
+    assert_consistent(document)
+
+
+def test_pdf_label_rows_use_ruling_lines_only_when_geometry_leaves_it_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second label line right below the first, with text beside both: a wrapped label or a
+    new row? Only then are pdfplumber's ruling lines read (at most MAX_RULED_PAGES pages)."""
+    from minutes_checker.readers import pdf as pdf_reader
+
+    calls: list[int] = []
+    original = pdf_reader._Columns._find_rulings
+
+    def counting(self: Any, page_index: int) -> Any:
+        calls.append(page_index)
+        return original(self, page_index)
+
+    monkeypatch.setattr(pdf_reader._Columns, "_find_rulings", counting)
+    rows = [
+        ("Beslutning i Økonomiudvalget", LABEL_TEXT),
+        ("Sagsfremstilling", LABEL_TEXT),
+    ]
+    builder = PdfBuilder().heading("4. Takster for 2024")
+    _label_table(builder, rows, widths=(42, 124))
+    document = read_document(builder.save(tmp_path / "smal.pdf"))
+    headings = [text for kind, text in _block_texts(document) if kind == "heading"]
+    assert headings == ["4. Takster for 2024", "Beslutning i Økonomiudvalget", "Sagsfremstilling"]
+    assert calls == [0]  # "Økonomiudvalget" under "Beslutning i": the rulings settle it
+
+    calls.clear()
+    monkeypatch.setattr(pdf_reader, "MAX_RULED_PAGES", 0)
+    document = read_document(tmp_path / "smal.pdf")
+    headings = [text for kind, text in _block_texts(document) if kind == "heading"]
+    assert calls == []  # no pdfplumber: the words decide ("Økonomiudvalget" is no heading)
+    assert headings[1] == "Beslutning i Økonomiudvalget"
+
+    def failing(self: Any, page_index: int) -> Any:
+        raise RuntimeError("pdfplumber failed")
+
+    monkeypatch.setattr(pdf_reader, "MAX_RULED_PAGES", 12)
+    monkeypatch.setattr(pdf_reader._Columns, "_find_rulings", failing)
+    document = read_document(tmp_path / "smal.pdf")  # a failing aid is no failure
+    assert [t for k, t in _block_texts(document) if k == "heading"][1:] == headings[1:]
+
+
+def test_pdf_ordinary_pages_are_not_rearranged(tmp_path: Path) -> None:
+    """Prose in two columns, a justified paragraph and a list keep PDFium's order: no column
+    of labels is made of them."""
+    builder = PdfBuilder().heading("Sagsfremstilling", size=10.5)
+    pdf = builder.pdf
+    pdf.set_font(builder.family, "", 10)
+    top = pdf.get_y()
+    column = (builder.width - 8) / 2
+    pdf.set_xy(pdf.l_margin, top)
+    pdf.multi_cell(column, 5, BODY * 3, align="J", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_xy(pdf.l_margin + column + 8, top)
+    pdf.multi_cell(column, 5, BODY * 2, align="J", new_x="LEFT", new_y="NEXT")
+    pdf.set_xy(pdf.l_margin, pdf.get_y() + 60)
+    builder.paragraph(BODY * 2)
+    builder.plain_line("• Beslutning om takster")
+    builder.plain_line("• Indstilling om budget")
+    document = read_document(builder.save(tmp_path / "spalter.pdf"))
+    assert [kind for kind, _ in _block_texts(document)].count("heading") == 1
+    assert all(not line.bold for line in document.lines[1:])
+    left = document.text.index(BODY.split()[0], document.blocks[1].start)
+    assert document.blocks[1].start == left  # the left column first
+    assert_consistent(document)
+
+
+def test_pdf_table_header_row_is_no_heading(tmp_path: Path) -> None:
+    """A data table's bold header row is a table cell, not a section heading styled like the
+    document's headings."""
+    builder = PdfBuilder().heading("14. Danmarkskort 2023", size=12)
+    builder.heading("Sagsfremstilling", size=10).paragraph(BODY)
+    pdf = builder.pdf
+    pdf.set_font(builder.family, "", 10)
+    with pdf.table(
+        col_widths=(60, 30, 30, 30), borders_layout="NONE", text_align="LEFT", line_height=5
+    ) as table:
+        for cells in [
+            ("Område", "Aarhus", "Landet", "Sager"),
+            ("Hele socialområdet", "27 %", "29 %", "1.964"),
+            ("Børn med handicap", "41 %", "42 %", "287"),
+            ("Voksne med handicap", "33 %", "33 %", "611"),
+        ]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(3)
+    builder.paragraph(BODY)
+    builder.heading("Indstilling", size=10).paragraph("Direktionen indstiller, at kortet drøftes.")
+    builder.heading("Beslutning i Byrådet den 27-09-2023", size=10).paragraph("Godkendt.")
+    document = read_document(builder.save(tmp_path / "tabel.pdf"))
+    kinds = dict((text, kind) for kind, text in _block_texts(document))
+    assert kinds["Område Aarhus Landet Sager"] == "table_cell"
+    assert kinds["Børn med handicap 41 % 42 % 287"] == "table_cell"
+    titles = [s.title for s in document.items[0].sections]
+    assert titles == ["Sagsfremstilling", "Indstilling", "Beslutning i Byrådet den 27-09-2023"]
+
+
+def test_pdf_bold_label_run_into_a_paragraph(tmp_path: Path) -> None:
+    """A bold label run in ("**Sagsfremstilling** Skanderborg klarer …") is a section heading; a
+    sentence that begins with "Beslutning" in the text's own weight is not."""
+    builder = PdfBuilder().heading("10. Danmarkskortet over omgørelsesprocenter 2023")
+    pdf = builder.pdf
+    pdf.set_font(builder.family, "", 10)
+    for label, text in [
+        ("Sagsfremstilling", LABEL_TEXT * 2),
+        ("Indstilling", "Direktionen indstiller, at Byrådet drøfter kortet."),
+        ("Beslutning i Byrådet den 27-11-2023", "Godkendt."),
+    ]:
+        pdf.multi_cell(0, 5, f"**{label}** {text}", markdown=True, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    builder.paragraph("Beslutning om budgettet træffes i december. " + LABEL_TEXT)
+    builder.paragraph("Indstilling Byrådet godkendte indstillingen uden bemærkninger.")
+    document = read_document(builder.save(tmp_path / "fed.pdf"))
+    sections = document.items[0].sections
+    assert [(s.title, s.kind) for s in sections] == [
+        ("Sagsfremstilling", "case"),
+        ("Indstilling", "proposal"),
+        ("Beslutning i Byrådet den 27-11-2023", "decision"),
+    ]
+    text = document.text[sections[0].start : sections[0].end]
+    assert text.startswith("Sagsfremstilling\n\nSkanderborg klarer")
+    assert_consistent(document)
+
+
+def test_pdf_footnote_marks_leave_the_words_whole(tmp_path: Path) -> None:
+    builder = PdfBuilder()
+    pdf = builder.pdf
+    pdf.set_font(builder.family, "", 10)
+    pdf.write(5, "Kommunens omgørelsesprocent er 31 % mod 29 % på landsplan")
+    pdf.char_vpos = "SUP"
+    pdf.write(5, "1")
+    pdf.char_vpos = "LINE"
+    pdf.write(5, ". Det gælder alle tre kort og en handlingsplan")
+    pdf.char_vpos = "SUP"
+    pdf.write(5, "2")
+    pdf.char_vpos = "LINE"
+    pdf.write(5, " er ikke nødvendig.")
+    pdf.ln(12)
+    pdf.set_font(builder.family, "", 8)
+    pdf.write(4, "1 Kilde: Ankestyrelsen. 2 Byrådets vurdering. Der er 3 kort og CO2 i luften.")
+    document = read_document(builder.save(tmp_path / "noter.pdf"))
+    flat = " ".join(document.text.split())
+    assert "på landsplan. Det gælder alle tre kort og en handlingsplan er ikke nødvendig." in flat
+    assert "1 Kilde: Ankestyrelsen. 2 Byrådets vurdering." in flat  # the notes keep numbers
+    assert "CO2" in flat  # a digit in the word's own size stays
+    assert_consistent(document)
+
+
+def test_running_lines_of_a_header_table_row() -> None:
+    """A header table's cells stand side by side (one row, three lines) and one cell wraps: the
+    zone counts rows, so the wrapped line is furniture too."""
+    pages = []
+    for number in range(1, 5):
+        words = ["".join(chr(97 + (number * 7 + row * 3 + k) % 26) for k in range(8))
+                 for row in range(30)]  # fmt: skip
+        body = [PlacedLine(f"Brødtekst {word}.", 120 + 14 * row, 130 + 14 * row)
+                for row, word in enumerate(words)]  # fmt: skip
+        pages.append(
+            [
+                PlacedLine("Aarhus Kommune", 50, 60),
+                PlacedLine("Referat – Byrådet", 50, 60),
+                PlacedLine(f"Side {number} af 4", 50, 60),
+                PlacedLine("27.09.2023", 65, 75),
+                *body,
+                PlacedLine(f"Byrådet 27-09-2023 – Side {number}", 800, 810),
+            ]
+        )
+    running = find_running_lines(pages)
+    for page in range(4):
+        assert {(page, 0), (page, 1), (page, 2), (page, 3), (page, 34)} <= running
+        assert not any((page, i) in running for i in range(4, 34))

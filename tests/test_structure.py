@@ -13,6 +13,7 @@ from minutes_checker.readers import read_bytes, read_document
 from minutes_checker.structure import (
     body_kind,
     classify_heading,
+    looks_like_section_heading,
     render_structure_text,
     structure_dict,
 )
@@ -433,3 +434,82 @@ def test_numbered_toc_over_unnumbered_headings() -> None:
         ("16", "Budgetopfølgning pr. 31. august"),
     ]
     assert [len(i.sections) for i in document.items] == [1, 2, 1]
+
+
+# --------------------------------------------------------------------------- other producers
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "when"),
+    [
+        ("Beslutning i Byrådet d. 02.01.25", "Byrådet", date(2025, 1, 2)),
+        ("Beslutning i Udvalget for Sundhed og Omsorg den 03-10-2023",
+         "Udvalget for Sundhed og Omsorg", date(2023, 10, 3)),
+        ("Beslutning Beskæftigelsesudvalget 19-10-2022", "Beskæftigelsesudvalget",
+         date(2022, 10, 19)),
+        # a date cut off by a page break: the body is still read
+        ("Beslutning Beskæftigelsesudvalget 20-11-", "Beskæftigelsesudvalget", None),
+    ],
+)  # fmt: skip
+def test_decision_headings_of_other_layouts(heading: str, body: str, when: date | None) -> None:
+    match = classify_heading(heading)
+    assert match is not None
+    assert (match.kind, match.decision_body, match.decision_date) == ("decision", body, when)
+
+
+def test_running_footer_that_names_body_and_date_is_not_protected() -> None:
+    """A footer "Byrådet 30-10-2023" on every page reads like an earlier body's decision
+    heading; it may be a running line (a heading is only one after other sections)."""
+    assert not looks_like_section_heading("Byrådet 30-10-2023")
+    assert not looks_like_section_heading("Byrådet, 26. oktober 2022")
+    assert looks_like_section_heading("Beslutning i Byrådet den 30-10-2023")
+    assert looks_like_section_heading("Sagsfremstilling")
+
+
+def test_body_named_udvalget_for(tmp_path: Path) -> None:
+    document = html(
+        "<p>Hvidovre Kommune</p><p>Referat – Udvalget for Sundhed og Omsorg</p>"
+        "<p>Mødedato: 3. oktober 2023</p>"
+        "<h2>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+    )
+    assert document.meeting.body == "Udvalget for Sundhed og Omsorg"
+    assert document.meeting.body_kind == "committee"
+
+
+def test_numbered_sub_items_are_sections_of_their_item() -> None:
+    document = html(
+        "<h2>7. Sager fra Social- og Arbejdsmarkedsudvalget</h2>"
+        "<h3>7.1 Kvalitetsstandard for madservice 2024</h3><p>Tekst om madservice.</p>"
+        "<h3>7.2 Danmarkskortet 2023</h3><p>" + CASE + "</p>"
+        "<h3>Indstilling</h3><p>Direktionen indstiller, at sagerne godkendes.</p>"
+        "<h3>Beslutning i Byrådet den 12-12-2023</h3><p>Godkendt.</p>"
+        "<h2>8. Affaldsplan</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+    )
+    assert numbers(document) == ["7", "8"]
+    assert [(s.title, s.kind) for s in document.items[0].sections] == [
+        ("7.1 Kvalitetsstandard for madservice 2024", "other"),
+        ("7.2 Danmarkskortet 2023", "other"),
+        ("Indstilling", "proposal"),
+        ("Beslutning i Byrådet den 12-12-2023", "decision"),
+    ]
+
+
+def test_decision_heading_completed_over_a_page_break(tmp_path: Path) -> None:
+    """A table's label cell broken by a page: "Beslutning Beskæftigelsesudvalget 20-11-" at the
+    foot of one page, "2023" at the head of the next."""
+    builder = PdfBuilder()
+    builder.heading("9. Jobcentrets resultater")
+    builder.heading("Sagsfremstilling", size=10.5).paragraph(CASE)
+    builder.heading("Beslutning Beskæftigelsesudvalget 20-11-", size=10.5)
+    builder.paragraph("Taget til efterretning.")
+    builder.page_break()
+    builder.heading("2023", size=10.5)
+    builder.heading("Beslutning Byrådet 27-11-2023", size=10.5).paragraph("Godkendt.")
+    document = read_document(builder.save(tmp_path / "sideskift.pdf"))
+    sections = document.items[0].sections
+    assert [(s.title, s.decision_body, s.decision_date) for s in sections] == [
+        ("Sagsfremstilling", None, None),
+        ("Beslutning Beskæftigelsesudvalget 20-11-2023", "Beskæftigelsesudvalget",
+         date(2023, 11, 20)),
+        ("Beslutning Byrådet 27-11-2023", "Byrådet", date(2023, 11, 27)),
+    ]  # fmt: skip
