@@ -583,6 +583,27 @@ def write_summary_csv(path: Path, groups: list[Group], lang: Lang = "da") -> Non
 # --------------------------------------------------------------------------- the batch
 
 
+def combine_outputs(out: Path, records: list[dict[str, Any]], lang: Lang = "da") -> list[Group]:
+    """The combine step after every file is assessed: municipalities.jsonl, summary.csv and the
+    report from the records (`make_record`) and the excerpts in `out/excerpts/`.
+
+    The files can be assessed anywhere (`assess_job` is a pure function of one file): a process
+    pool here, or a Dask or Ray cluster (see the README); this step needs only the records.
+    """
+    records = sorted(records, key=lambda r: r["path"])
+    groups = group_documents(records, lang)
+    write_municipalities(out / MUNICIPALITIES, groups)
+    write_summary_csv(out / SUMMARY, groups, lang)
+    from .report import write_report
+
+    report_dir = out / REPORT
+    if report_dir.exists():
+        shutil.rmtree(report_dir)
+    excerpts = {r["path"]: read_excerpts(out / EXCERPTS, r["sha256"], r["path"]) for r in records}
+    write_report(report_dir, groups, records, excerpts, lang)
+    return groups
+
+
 @dataclass
 class BatchResult:
     files: int
@@ -678,18 +699,7 @@ def run_batch(
         if key in current:
             final.setdefault(key, record)
     final_records = sorted(final.values(), key=lambda r: r["path"])
-    groups = group_documents(final_records, lang)
-    write_municipalities(out / MUNICIPALITIES, groups)
-    write_summary_csv(out / SUMMARY, groups, lang)
-    from .report import write_report
-
-    report_dir = out / REPORT
-    if report_dir.exists():
-        shutil.rmtree(report_dir)
-    excerpts = {
-        r["path"]: read_excerpts(excerpts_dir, r["sha256"], r["path"]) for r in final_records
-    }
-    write_report(report_dir, groups, final_records, excerpts, lang)
+    groups = combine_outputs(out, final_records, lang)
     return BatchResult(
         files=len(all_jobs),
         assessed_now=len(todo),
