@@ -917,9 +917,20 @@ class _Layout:
 
     def __init__(self, lines: list[_RawLine], widths: dict[int, float]) -> None:
         weights: Counter[float] = Counter()
+        char_widths: dict[float, list[float]] = {}
         for line in lines:
-            weights[line.size] += len(line.text)
+            text = line.text
+            weights[line.size] += len(text)
+            if len(text) >= 25:
+                spaces = text.count(" ")
+                width = line.x1 - line.x0 - spaces * 0.28 * line.size
+                char_widths.setdefault(line.size, []).append(width / (len(text) - spaces))
         self.body_size = weights.most_common(1)[0][0] if weights else 10.0
+        # the usual width of a letter per size (a justified line with few words stretches its
+        # spaces, and the letters would seem wider)
+        self.char_width = {
+            size: sorted(values)[len(values) // 2] for size, values in char_widths.items()
+        }
         pitches: dict[float, Counter[float]] = {}
         for previous, line in itertools.pairwise(lines):
             if previous.page != line.page or abs(previous.size - line.size) > 0.6:
@@ -953,13 +964,17 @@ class _Layout:
         """Did `line` end early, although the first word of `following` would have fitted?
 
         The word's width is estimated from the following line's letters (spaces counted at
-        about 0.28 em); headings get more slack, their lines break at word boundaries unevenly.
+        about 0.28 em), at most the document's usual letter width for the size; headings get
+        more slack, their lines break at word boundaries unevenly.
         """
         text = following.text
         spaces = text.count(" ")
         space_width = 0.28 * following.size
         letters = max(len(text) - spaces, 1)
         char_width = max(following.x1 - following.x0 - spaces * space_width, 1.0) / letters
+        usual = self.char_width.get(following.size)
+        if usual is not None and usual < char_width:
+            char_width = usual
         word = text.split(" ", 1)[0]
         needed = len(word) * char_width + space_width
         tolerance = max(3.0, 0.5 * line.size)
