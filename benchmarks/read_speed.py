@@ -15,12 +15,15 @@ the read time (`read_document`: PDF text, furniture, paragraphs and structure) a
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -76,25 +79,113 @@ SENTENCES = [
 ]
 
 
-def _paragraph(rng: random.Random, sentences: int) -> str:
-    return " ".join(rng.choice(SENTENCES) for _ in range(sentences))
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december")  # fmt: skip
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+@dataclass
+class Section:
+    """A section of an agenda item. `text`: paragraphs separated by blank lines; a paragraph of
+    lines starting with "|" is a table (first row the header), "- x" a bullet, "1. x" an entry."""
+
+    heading: str
+    text: str
+
+
+@dataclass
+class AgendaItem:
+    title: str
+    sections: list[Section]
+    kind_label: str | None = "Beslutningssag"
+    case_number: str | None = None
+    closed: bool = False
+
+
+@dataclass
+class MeetingInfo:
+    municipality: str = "Aarhus Kommune"
+    body: str = "Byrådet"
+    date: dt.date = dt.date(2023, 9, 27)
+    place: str = "Byrådssalen"
+    absent: tuple[str, ...] = ()
+
+
+def _paragraph(rng: random.Random, sentences: int, pool: list[str] = SENTENCES) -> str:
+    return " ".join(rng.choice(pool) for _ in range(sentences))
+
+
+def random_items(rng: random.Random, pages: int) -> list[AgendaItem]:
+    """30-60 items from TITLES with Sagsfremstilling paragraphs from SENTENCES, sized so the
+    whole document reaches about `pages` pages."""
+    count = max(30, min(60, pages // 5))
+    per_item = max(1, round((pages * 7.5 - count * 7) / count))
+    items = []
+    for _ in range(count):
+        title = rng.choice(TITLES)
+        case_number = f"23/{rng.randint(10000, 99999)}"
+        paragraphs = "\n\n".join(_paragraph(rng, rng.randint(3, 6)) for _ in range(per_item))
+        sections = [
+            Section("Resume", _paragraph(rng, 2)),
+            Section("Sagsfremstilling", paragraphs),
+            Section("Økonomi", _paragraph(rng, 1)),
+            Section("Indstilling", "Direktøren indstiller,\n\n1. at Byrådet godkender "
+                    "indstillingen,\n2. at sagen oversendes til videre behandling."),
+            Section(f"Beslutning i {rng.choice(COMMITTEES)} den 18-09-2023", "Anbefales."),
+            Section("Beslutning i Byrådet den 27-09-2023", "Godkendt."),
+            Section("Bilag", "1. Notat om sagen\n2. Høringssvar"),
+        ]  # fmt: skip
+        items.append(AgendaItem(title, sections, case_number=case_number))
+    return items
 
 
 def generate(pages: int, path: Path, seed: int = 7) -> int:
     """Write a realistic referat of about `pages` pages; returns the real page count."""
+    rng = random.Random(seed + pages)
+    return render_referat(path, MeetingInfo(), random_items(rng, pages))
+
+
+def _blocks(text: str) -> list[tuple[str, object]]:
+    """("p", text), ("entry", text) or ("table", rows) for each block of a section text."""
+    out: list[tuple[str, object]] = []
+    for paragraph in text.strip().split("\n\n"):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith("|") for line in lines):
+            rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+            out.append(("table", rows))
+            continue
+        plain: list[str] = []
+        for line in lines:
+            if re.match(r"^(?:[-•]|\d{1,2}\.|[a-h]\))\s", line):
+                if plain:
+                    out.append(("p", " ".join(plain)))
+                    plain = []
+                out.append(("entry", line))
+            else:
+                plain.append(line)
+        if plain:
+            out.append(("p", " ".join(plain)))
+    return out
+
+
+def render_referat(path: Path, meeting: MeetingInfo, items: list[AgendaItem]) -> int:
+    """Write the referat of a meeting with fpdf2: a cover page, a table of contents with dot
+    leaders and the items' real page numbers, the items (title, Sagsnr., kind, sections with
+    justified paragraphs, numbered entries and tables), a running header and footer."""
     from fpdf import FPDF
 
-    rng = random.Random(seed + pages)
-    items = max(30, min(60, pages // 5))
-    # paragraphs per Sagsfremstilling, tuned so the whole document reaches about `pages` pages
-    per_item = max(1, round((pages * 7.5 - items * 7) / items))
+    date = meeting.date
+    long_date = f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+    footer_text = f"{meeting.body} {date:%d-%m-%Y} – Side {{page}} af {{nb}}"
 
     class Referat(FPDF):  # type: ignore[misc]
         def header(self) -> None:
             if self.page_no() > 1:
                 self.set_font("sans", "", 8)
                 self.set_xy(self.l_margin, 9)
-                self.cell(0, 4, "Aarhus Kommune")
+                self.cell(0, 4, meeting.municipality)
                 self.set_xy(self.l_margin, 9)
                 self.cell(0, 4, "Referat", align="R")
                 self.set_y(20)
@@ -103,7 +194,23 @@ def generate(pages: int, path: Path, seed: int = 7) -> int:
             if self.page_no() > 1:
                 self.set_y(-13)
                 self.set_font("sans", "", 8)
-                self.cell(0, 4, f"Byrådet 27-09-2023 – Side {self.page_no()} af {{nb}}", align="C")
+                text = footer_text.replace("{page}", str(self.page_no()))
+                self.cell(0, 4, text, align="C")
+
+    def toc(pdf: FPDF, outline: list[Any]) -> None:
+        pdf.set_font("sans", "B", 14)
+        pdf.cell(0, 9, "Indholdsfortegnelse", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("sans", "", 9.5)
+        width = pdf.w - pdf.l_margin - pdf.r_margin
+        for section in outline:
+            page = str(section.page_number)
+            room = width - pdf.get_string_width(page) - 2
+            name = section.name
+            while pdf.get_string_width(name + " ...") > room:
+                name = name[:-1]
+            dots = int((room - pdf.get_string_width(name + " ")) / pdf.get_string_width("."))
+            pdf.cell(room, 5, f"{name} " + "." * max(dots, 3))
+            pdf.cell(0, 5, page, align="R", new_x="LMARGIN", new_y="NEXT")
 
     pdf = Referat(format="A4", unit="mm")
     pdf.add_font("sans", "", str(FONT_DIR / "DejaVuSans.ttf"))
@@ -111,54 +218,68 @@ def generate(pages: int, path: Path, seed: int = 7) -> int:
     pdf.alias_nb_pages()
     pdf.set_margins(22, 20, 22)
     pdf.set_auto_page_break(True, 20)
-    titles = [f"{rng.choice(TITLES)}" for _ in range(items)]
+    pdf.set_creation_date(dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
 
     pdf.add_page()
     pdf.set_font("sans", "B", 20)
-    pdf.cell(0, 12, "Aarhus Kommune", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 12, meeting.municipality, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("sans", "B", 28)
     pdf.cell(0, 14, "Referat", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("sans", "", 15)
-    pdf.cell(0, 9, "Byrådet", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 9, meeting.body, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("sans", "", 10)
-    pdf.cell(0, 6, "Mødedato: Onsdag den 27. september 2023", new_x="LMARGIN", new_y="NEXT")
-    pdf.cell(0, 6, "Mødested: Byrådssalen", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(6)
-    pdf.set_font("sans", "B", 14)
-    pdf.cell(0, 9, "Indholdsfortegnelse", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("sans", "", 9.5)
-    for number, title in enumerate(titles, start=1):
-        pdf.cell(0, 5, f"{number}. {title} " + "." * 30 + f" {number + 1}", new_x="LMARGIN",
-                 new_y="NEXT")  # fmt: skip
+    weekday = WEEKDAYS[date.weekday()].capitalize()
+    pdf.cell(0, 6, f"Mødedato: {weekday} den {long_date}", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, f"Mødested: {meeting.place}", new_x="LMARGIN", new_y="NEXT")
+    if meeting.absent:
+        pdf.cell(0, 6, "Fraværende: " + ", ".join(meeting.absent), new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
-    for number, title in enumerate(titles, start=1):
+    pdf.insert_toc_placeholder(toc, pages=1, allow_extra_pages=True)
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    for number, item in enumerate(items, start=1):
         if pdf.get_y() > 230:
             pdf.add_page()
         pdf.ln(4)
+        heading = f"{number}. {item.title}"
+        pdf.start_section(heading)
         pdf.set_font("sans", "B", 12)
-        pdf.multi_cell(0, 6.5, f"{number}. {title}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6.5, heading, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("sans", "", 8.5)
-        pdf.cell(0, 4.5, f"Sagsnr.: 23/{rng.randint(10000, 99999)}", new_x="LMARGIN",
-                 new_y="NEXT")  # fmt: skip
-        pdf.cell(0, 4.5, "Beslutningssag", new_x="LMARGIN", new_y="NEXT")
-        sections: list[tuple[str, list[str]]] = [
-            ("Resume", [_paragraph(rng, 2)]),
-            ("Sagsfremstilling", [_paragraph(rng, rng.randint(3, 6)) for _ in range(per_item)]),
-            ("Økonomi", [_paragraph(rng, 1)]),
-            ("Indstilling", ["Direktøren indstiller,", "1. at Byrådet godkender indstillingen,",
-                             "2. at sagen oversendes til videre behandling."]),
-            (f"Beslutning i {rng.choice(COMMITTEES)} den 18-09-2023", ["Anbefales."]),
-            ("Beslutning i Byrådet den 27-09-2023", ["Godkendt."]),
-            ("Bilag", ["1. Notat om sagen", "2. Høringssvar"]),
-        ]  # fmt: skip
-        for heading, paragraphs in sections:
+        if item.closed:
+            pdf.cell(0, 4.5, "Lukket punkt", new_x="LMARGIN", new_y="NEXT")
+        if item.case_number:
+            pdf.cell(0, 4.5, f"Sagsnr.: {item.case_number}", new_x="LMARGIN", new_y="NEXT")
+        if item.kind_label:
+            pdf.cell(0, 4.5, item.kind_label, new_x="LMARGIN", new_y="NEXT")
+        for section in item.sections:
             pdf.ln(1.5)
             pdf.set_font("sans", "B", 10)
-            pdf.multi_cell(0, 5.5, heading, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5.5, section.heading, new_x="LMARGIN", new_y="NEXT")
             pdf.set_font("sans", "", 9.5)
-            for text in paragraphs:
-                pdf.multi_cell(0, 4.8, text, align="J", new_x="LMARGIN", new_y="NEXT")
-                pdf.ln(1.2)
+            for kind, content in _blocks(section.text):
+                if kind == "table":
+                    rows = content if isinstance(content, list) else []
+                    columns = max(len(row) for row in rows)
+                    first = 0.34 if columns > 2 else 0.5
+                    widths = [first] + [(1 - first) / (columns - 1)] * (columns - 1)
+                    align = ["LEFT"] + ["RIGHT"] * (columns - 1)
+                    pdf.set_font("sans", "", 8.5)
+                    with pdf.table(width=width, col_widths=widths, line_height=4.6,
+                                   text_align=align, align="LEFT") as table:  # fmt: skip
+                        for row in rows:
+                            cells = table.row()
+                            for index in range(columns):
+                                cells.cell(row[index] if index < len(row) else "")
+                    pdf.set_font("sans", "", 9.5)
+                    pdf.ln(1.2)
+                elif kind == "entry":
+                    pdf.set_x(pdf.l_margin + 4)
+                    pdf.multi_cell(width - 4, 4.8, str(content), new_x="LMARGIN", new_y="NEXT")
+                else:
+                    pdf.multi_cell(0, 4.8, str(content), align="J", new_x="LMARGIN",
+                                   new_y="NEXT")  # fmt: skip
+                    pdf.ln(1.2)
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return int(pdf.page_no())
