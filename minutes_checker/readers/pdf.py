@@ -582,9 +582,12 @@ class _Columns:
 
         # split the lines at the column
         segments: list[tuple[_RawLine, str]] = []
-        for line, side in zip(lines, sides, strict=True):
+        gapped: set[int] = set()  # right lines in several pieces: cells of a data table
+        for index, (line, side) in enumerate(zip(lines, sides, strict=True)):
             if side != "G":
                 segments.append((line, side))
+                if side == "R" and index in parts:
+                    gapped.add(id(line))
                 continue
             at = _word_start_at(reader, line, column - tolerance - 1.0)
             halves = _split(reader, line, at) if at is not None else None
@@ -593,10 +596,19 @@ class _Columns:
                 continue
             segments.append((halves[0], "L"))
             segments.append((halves[1], "R"))
+            if len(parts[index]) > 2:
+                gapped.add(id(halves[1]))
+
+        # the text column holds prose: lines across most of it, not a data table's cells
+        right_lines = [line for line, side in segments if side == "R"]
+        if not known and not any(
+            id(line) not in gapped and line.x1 - line.x0 >= 0.5 * (page_right - column)
+            for line in right_lines
+        ):
+            return None
 
         # rows: a left line with text beside it starts a row; left lines right below a row's
         # label continue the label; right lines belong to the row above them
-        right_lines = [line for line, side in segments if side == "R"]
         partner: dict[int, float] = {}
         for position, (line, side) in enumerate(segments):
             if side == "L":
@@ -608,6 +620,11 @@ class _Columns:
         pitch = _pitch([line for line, _ in segments], height)
         label_limit = column - 0.5 * height  # a left-aligned label wraps before this
         right_limit = max(line.x1 for line in right_lines) if right_lines else page_right
+        # prose set in two columns: its left lines go on with sentences (labels start with a
+        # capital)
+        starters = [segments[position][0].text for position in partner]
+        if len(starters) >= 4 and sum(t[:1].islower() for t in starters) > 0.4 * len(starters):
+            return None
 
         def sort_key(position: int) -> tuple[float, float]:
             line, side = segments[position]
@@ -691,16 +708,14 @@ class _Columns:
         left_chars = sum(len(line.text) for line in labels)
         right_chars = sum(len(line.text) for each in rows for line in each.cells)
         prose = any(
-            len(each.cells) >= 2 or sum(len(c.text) for c in each.cells) >= 50 for each in rows
+            id(line) not in gapped and line.x1 - line.x0 >= 0.5 * (page_right - column)
+            for each in rows
+            for line in each.cells
         )
         if label_like < 0.7 * len(labels):
             return None
         # labels mostly end well before the column (prose set in two columns fills its lines)
-        label_left = min(line.x0 for line in labels)
-        full = sum(
-            1 for line in labels if line.x1 >= label_limit - 0.12 * (label_limit - label_left)
-        )
-        if len(labels) >= 6 and full > len(labels) // 2:
+        if len(labels) >= 6 and _full_lines(labels, label_limit) > len(labels) // 2:
             return None
         if not known and (right_chars < 1.5 * left_chars or not prose):
             return None
@@ -840,6 +855,12 @@ class _Columns:
         if not label_text or not self.protect(label_text):
             return None
         return _split(reader, line, at)
+
+
+def _full_lines(lines: list[_RawLine], limit: float) -> int:
+    """How many of `lines` run up to about `limit` (the right end of their column)."""
+    left = min(line.x0 for line in lines)
+    return sum(1 for line in lines if line.x1 >= limit - 0.12 * (limit - left))
 
 
 def _would_fit(line: _RawLine, following: _RawLine, limit: float) -> bool:
