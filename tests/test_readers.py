@@ -774,3 +774,44 @@ def test_running_lines_of_a_header_table_row() -> None:
     for page in range(4):
         assert {(page, 0), (page, 1), (page, 2), (page, 3), (page, 34)} <= running
         assert not any((page, i) in running for i in range(4, 34))
+
+
+def test_pdf_data_table_with_wrapped_cells_is_no_label_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A figures table whose header cells wrap has a narrow first column beside lines that
+    start further right, like a label-text table; its right side holds no prose, so its first
+    column does not become headings (and no ruling lines are read)."""
+    from minutes_checker.readers import pdf as pdf_reader
+
+    def never(self: Any, page_index: int) -> Any:
+        raise AssertionError("pdfplumber should not be needed")
+
+    monkeypatch.setattr(pdf_reader._Columns, "_find_rulings", never)
+    builder = PdfBuilder().heading("3. Budgetopfølgning", size=12)
+    builder.heading("Sagsfremstilling", size=10).paragraph(BODY)
+    pdf = builder.pdf
+    pdf.set_font(builder.family, "", 10)
+    with pdf.table(
+        col_widths=(40, 40, 40, 40), first_row_as_headings=False, text_align="LEFT", line_height=5
+    ) as table:
+        for cells in [
+            (
+                "Område",
+                "Korrigeret budget (mio. kr.)",
+                "Forventet regnskab (mio. kr.)",
+                "Afvigelse",
+            ),
+            ("Serviceudgifter", "3.412,6", "3.424,4", "11,8"),
+            ("Overførselsudgifter", "1.208,3", "1.199,1", "-9,2"),
+            ("Anlæg", "286,0", "241,5", "-44,5"),
+        ]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(3)
+    builder.heading("Indstilling", size=10).paragraph("Direktionen indstiller, at sagen godkendes.")
+    document = read_document(builder.save(tmp_path / "tal.pdf"))
+    headings = [text for kind, text in _block_texts(document) if kind == "heading"]
+    assert headings == ["3. Budgetopfølgning", "Sagsfremstilling", "Indstilling"]
+    assert [s.title for s in document.items[0].sections] == ["Sagsfremstilling", "Indstilling"]
