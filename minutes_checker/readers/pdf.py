@@ -949,17 +949,18 @@ class _Layout:
 
     def __init__(self, lines: list[_RawLine], widths: dict[int, float]) -> None:
         weights: Counter[float] = Counter()
-        char_widths: dict[float, list[float]] = {}
         for line in lines:
+            weights[line.size] += len(line.text)
+        self.body_size = weights.most_common(1)[0][0] if weights else 10.0
+        # the usual width of a letter per size, from every third line (a justified line with
+        # few words stretches its spaces, and the letters would seem wider)
+        char_widths: dict[float, list[float]] = {}
+        for line in lines[::3]:
             text = line.text
-            weights[line.size] += len(text)
             if len(text) >= 25:
                 spaces = text.count(" ")
                 width = line.x1 - line.x0 - spaces * 0.28 * line.size
                 char_widths.setdefault(line.size, []).append(width / (len(text) - spaces))
-        self.body_size = weights.most_common(1)[0][0] if weights else 10.0
-        # the usual width of a letter per size (a justified line with few words stretches its
-        # spaces, and the letters would seem wider)
         self.char_width = {
             size: sorted(values)[len(values) // 2] for size, values in char_widths.items()
         }
