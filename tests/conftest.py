@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Hypothesis profiles (tests/test_fuzz.py): "ci", the default, is derandomized (the same examples
-# every run, nothing written to .hypothesis/) and keeps the fuzz module well under a minute;
-# HYPOTHESIS_PROFILE=fuzz runs 100 times the examples with fresh random seeds and keeps failing
+# Hypothesis profiles (tests/test_fuzz.py): "ci", the default, is derandomized (the same 300
+# examples a test every run, nothing written to .hypothesis/) and keeps the fuzz module well under
+# a minute; HYPOTHESIS_PROFILE=fuzz runs 5,000 a test with fresh random seeds and keeps failing
 # examples in .hypothesis/ for the next run. The deadline only catches a hang.
 settings.register_profile(
     "ci",
-    max_examples=40,
+    max_examples=300,
     derandomize=True,
     database=None,
     deadline=timedelta(seconds=10),
@@ -26,7 +26,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fuzz",
-    max_examples=4000,
+    max_examples=5000,
     deadline=timedelta(seconds=10),
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,

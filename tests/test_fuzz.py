@@ -9,8 +9,8 @@ input goes through `read_bytes`, the path of every reader with its structure ana
 property is: a `Document` with consistent offsets, or an `InputError`.
 
 Budget (profiles in tests/conftest.py): the default "ci" profile is derandomized and keeps this
-module well under a minute; HYPOTHESIS_PROFILE=fuzz runs 100 times the examples with fresh
-random seeds, for local runs (see the README).
+module well under a minute (300 examples a test); HYPOTHESIS_PROFILE=fuzz runs 5,000 a test with
+fresh random seeds, for local runs (see the README).
 """
 
 from __future__ import annotations
