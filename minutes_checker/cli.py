@@ -262,7 +262,9 @@ def batch(
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def evaluate(directory: Path, splits: tuple[str, ...], fmt: str) -> None:
+@click.option("--figures-only", is_flag=True,
+              help="Kun tallene: ingen liste over uenigheder (holder en testdel ren).")
+def evaluate(directory: Path, splits: tuple[str, ...], fmt: str, figures_only: bool) -> None:
     """Mål enigheden med en omhyggelig gennemgang på en mappe med mærkede referater."""
     from .evaluate import accuracy_table, render_text
     from .evaluate import evaluate as run
@@ -273,4 +275,4 @@ def evaluate(directory: Path, splits: tuple[str, ...], fmt: str) -> None:
         data["accuracy"] = accuracy_table(result)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(result))
+        click.echo(render_text(result, details=not figures_only))

@@ -152,7 +152,9 @@ def _score_evidence(
                 )
 
 
-def render_text(evaluation: Evaluation) -> str:
+def render_text(evaluation: Evaluation, details: bool = True) -> str:
+    """The figures per split; with `details`, also the confusions and every disagreement
+    (leave them out to keep a held-out split clean for the people who write the rules)."""
     lines: list[str] = []
     for split, report in sorted(evaluation.splits.items()):
         lines.append(f"== {split}: {report.documents} dokumenter ==")
@@ -165,6 +167,9 @@ def render_text(evaluation: Evaluation) -> str:
             f"{'evidens fra rette punkt':<22} {report.evidence_share:>10.1%}  "
             f"{report.evidence_met_right_item}/{report.evidence_met}"
         )
+        if not details:
+            lines.append("")
+            continue
         for wrong in report.evidence_wrong_item:
             lines.append(f"  forkert punkt: {wrong}")
         lines.append("")
@@ -179,7 +184,7 @@ def render_text(evaluation: Evaluation) -> str:
             if cells:
                 lines.append(f"  {check:<22} " + "  ".join(cells))
         lines.append("")
-    if evaluation.disagreements:
+    if details and evaluation.disagreements:
         lines.append("Uenigheder:")
         for d in evaluation.disagreements:
             lines.append(f"  [{d.split}] {d.file}: {d.check}: forventet {d.expected}, fik {d.got}")
