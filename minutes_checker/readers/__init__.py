@@ -7,6 +7,7 @@ is an `InputError` with a plain Danish message; no library exception escapes.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import zipfile
@@ -138,6 +139,16 @@ def _looks_like_text(head: bytes) -> bool:
 
 _EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html"}
 _FORMAT_NAMES = {"pdf": "PDF", "docx": "DOCX", "html": "HTML"}
+# what the operating system's (English) reasons mean, for the messages people read
+_OS_REASONS = {
+    errno.EACCES: "ingen adgang",
+    errno.EPERM: "ingen adgang",
+    errno.EISDIR: "det er en mappe",
+    errno.ENAMETOOLONG: "filnavnet er for langt",
+    errno.ELOOP: "filnavnet peger i ring",
+    errno.EIO: "fejl på disken",
+    errno.ENOTDIR: "en del af stien er ikke en mappe",
+}
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
@@ -161,7 +172,8 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     except PermissionError:
         raise CorruptFile("filen kan ikke åbnes: ingen adgang") from None
     except OSError as exc:
-        raise CorruptFile(f"filen kan ikke åbnes: {exc.strerror or 'ukendt fejl'}") from None
+        reason = _OS_REASONS.get(exc.errno or 0, "styresystemet afviste at åbne den")
+        raise CorruptFile(f"filen kan ikke åbnes: {reason}") from None
     return read_bytes(data, str(path))
 
 
@@ -240,8 +252,8 @@ def _read_format(kind: str, data: bytes, source: str) -> Document:
         raise
     except (MemoryError, RecursionError):
         raise TooLarge("filen er for stor eller for indviklet") from None
-    except Exception as exc:
+    except Exception:
         if os.environ.get("MINUTES_CHECKER_DEBUG"):
             raise
         names = {"pdf": "PDF'en", "docx": "Word-filen", "html": "HTML-siden"}
-        raise CorruptFile(f"{names[kind]} kunne ikke læses ({type(exc).__name__})") from None
+        raise CorruptFile(f"{names[kind]} kunne ikke læses") from None

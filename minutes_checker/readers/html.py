@@ -276,8 +276,8 @@ def _parse(data: bytes) -> etree._Element:
     )
     try:
         return lxml_html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise NoText(f"HTML-siden har intet indhold ({type(exc).__name__})") from None
+    except (etree.ParserError, ValueError):
+        raise NoText("HTML-siden har intet læsbart indhold") from None
 
 
 def html_blocks(data: bytes) -> list[tuple[str, BlockKind, int | None, bool]]:
