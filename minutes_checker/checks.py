@@ -35,7 +35,6 @@ from .models import (
     Status,
 )
 
-DECISION_SIGNALS = ("approved", "noted", "postponed", "rejected")
 PLAN_VALUE_SIGNALS = ("plan_yes", "plan_no", "plan_position")
 
 
@@ -176,6 +175,16 @@ class Findings:
             )
         ]
 
+    def kind_evidence(self, kind: str, polarity: Polarity = "supports") -> list[Evidence]:
+        """Where an item's type ("Beslutningssag", "Orienteringssag") stands in its text."""
+        for item in self.items:
+            if item.kind == kind and item.kind_label:
+                at = self.document.text.find(item.kind_label, item.start, item.end)
+                if at >= 0:
+                    span = (at, at + len(item.kind_label))
+                    return self.span_evidence(span, "structure.item_kind", polarity)
+        return []
+
     def heading_evidence(self, section: Section, rule: str, polarity: Polarity) -> list[Evidence]:
         line_end = self.document.text.find("\n", section.start, section.end)
         end = line_end if line_end > section.start else section.end
@@ -286,8 +295,9 @@ def _council_position(f: Findings) -> list[Hit]:
     return f.select(
         *PLAN_VALUE_SIGNALS,
         polarity="supports",
-        where=lambda h: f.in_council_decision(h)
-        and (not h.proposed or h.sentence.start in approved),
+        where=lambda h: (
+            f.in_council_decision(h) and (not h.proposed or h.sentence.start in approved)
+        ),
     )
 
 
@@ -316,10 +326,11 @@ def check_active_debate(f: Findings) -> CheckResult:
     framing = f.select("set_up_for_debate") + decision_framing
     if postponed and not approved and not discussion and not is_decision:
         return f.result("active_debate", "not_met", "postponed", f.evidence(postponed))
+    set_up = f.kind_evidence("discussion") + f.kind_evidence("decision")
     if discussion:
-        return f.result("active_debate", "met", "set_up", f.evidence(framing))
+        return f.result("active_debate", "met", "set_up", f.evidence(framing) + set_up)
     if is_decision and not is_orientation:
-        return f.result("active_debate", "met", "set_up", f.evidence(framing + approved))
+        return f.result("active_debate", "met", "set_up", f.evidence(framing + approved) + set_up)
     if is_decision and is_orientation:
         if approved:
             return f.result("active_debate", "met", "own_decision", f.evidence(approved + framing))
@@ -336,7 +347,10 @@ def check_active_debate(f: Findings) -> CheckResult:
                 f.evidence(position + orientation),
             )
         return f.result(
-            "active_debate", "not_met", "orientation_only", f.evidence(orientation + noted)
+            "active_debate",
+            "not_met",
+            "orientation_only",
+            f.evidence(orientation + noted) + f.kind_evidence("orientation", "contradicts"),
         )
     if approved:
         return f.result("active_debate", "met", "own_decision", f.evidence(approved))

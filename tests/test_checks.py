@@ -238,3 +238,23 @@ def test_unknown_body_sends_the_case_to_a_person_but_reads_its_decision() -> Non
     assert assessment.checks["full_council"].status == "unclear"
     assert assessment.checks["action_plan_decision"].status == "met"
     assert assessment.outcome.id == "manual_review"
+
+
+def test_every_met_and_not_met_on_the_corpus_quotes_real_text() -> None:
+    """Acceptance of issue 3, on whole corpus files: quotes are substrings at their offsets."""
+    from pathlib import Path
+
+    from minutes_checker.readers import read_document
+
+    corpus = Path(__file__).parent.parent / "corpus" / "rendered"
+    files = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".docx", ".html"))[:30]
+    assert files
+    for path in files:
+        document = read_document(path)
+        assessment = assess_document(document)
+        for check, result in assessment.checks.items():
+            if result.status == "met" and check in ("active_debate", "all_three_maps"):
+                assert result.evidence, (path.name, check)
+            for evidence in result.evidence:
+                assert document.text[evidence.start : evidence.end] == evidence.quote
+                assert evidence.page == document.page_at(evidence.start)
