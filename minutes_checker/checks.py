@@ -9,6 +9,7 @@ rules serve every check in the same way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -36,6 +37,10 @@ from .models import (
 )
 
 PLAN_VALUE_SIGNALS = ("plan_yes", "plan_no", "plan_position")
+# council gatherings that are not a meeting where the council takes decisions
+INFORMAL_MEETING = re.compile(
+    r"temamøde|seminar|workshop|dialogmøde|studietur|budgetinternat", re.I
+)
 
 
 @dataclass
@@ -246,6 +251,8 @@ def check_full_council(f: Findings) -> CheckResult:
             body=section.decision_body or body or "kommunalbestyrelsen",
         )
     if f.document_body == "full_council":
+        if INFORMAL_MEETING.search(body):
+            return f.result("full_council", "unclear", "informal_meeting", [], body=body)
         return f.result(
             "full_council",
             "met",
@@ -327,6 +334,12 @@ def check_active_debate(f: Findings) -> CheckResult:
     if postponed and not approved and not discussion and not is_decision:
         return f.result("active_debate", "not_met", "postponed", f.evidence(postponed))
     set_up = f.kind_evidence("discussion") + f.kind_evidence("decision")
+    no_debate = f.select("no_debate", polarity="contradicts")
+    if no_debate and (discussion or is_decision):
+        # set up for decision, but the minutes say it went through without any debate
+        return f.result(
+            "active_debate", "unclear", "no_debate", f.evidence(no_debate + framing) + set_up
+        )
     if discussion:
         return f.result("active_debate", "met", "set_up", f.evidence(framing) + set_up)
     if is_decision and not is_orientation:

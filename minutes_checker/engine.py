@@ -235,14 +235,19 @@ class Engine:
     # ------------------------------------------------------------------ matching
 
     def match(self, sentences: Iterable[Sentence], check: str | None = None) -> list[Hit]:
-        wanted = {r.id for r in self.book.for_check(check)} if check else None
+        # the item finder's rules pick items before this runs; they decide nothing here
+        wanted = (
+            {r.id for r in self.book.for_check(check)}
+            if check
+            else {r.id for r in self.book.rules} - {r.id for r in self.book.for_check("item")}
+        )
         hits: list[Hit] = []
         for sentence in sentences:
             found = self._patterns.find(sentence.span)
             cues = self._cues_in(sentence.span, found)
             for compiled in self._rules:
                 rule = compiled.rule
-                if wanted is not None and rule.id not in wanted:
+                if rule.id not in wanted:
                     continue
                 if not rule.fires_in(sentence.section_kind, sentence.in_title):
                     continue
@@ -258,10 +263,13 @@ class Engine:
                         hits.append(hit)
         return hits
 
-    def match_text(self, text: str, section: SectionKind = "case") -> list[Hit]:
-        """Rules run on a lone text standing in a section of the given kind (rule examples)."""
+    def match_text(
+        self, text: str, section: SectionKind = "case", check: str | None = None
+    ) -> list[Hit]:
+        """Rules (of one check, or all but the item finder's) run on a lone text standing in a
+        section of the given kind: how rule examples are tested."""
         stand_in = Section(title=section, kind=section, start=0, end=len(text), page_start=1)
-        return self.match(self.sentences_of_text(text, 0, stand_in))
+        return self.match(self.sentences_of_text(text, 0, stand_in), check)
 
     # ------------------------------------------------------------------ context
 

@@ -79,6 +79,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The council was only told that a committee treated the map; that is delegation, "
         "not the council's own treatment.",
     },
+    "full_council.informal_meeting": {
+        "da": "Punktet blev behandlet på et {body}, hvor kommunalbestyrelsen ikke træffer "
+        "beslutninger; en person må vurdere, om det er en behandling på et møde.",
+        "en": "The item was treated at a {body}, where the council takes no decisions; a person "
+        "must judge whether that is a treatment at a meeting.",
+    },
     "full_council.unknown_body": {
         "da": "Det fremgår ikke, hvilket organ der holdt mødet; en person må se efter.",
         "en": "The minutes do not show which body held the meeting; a person must look.",
@@ -126,6 +132,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
     "active_debate.own_decision": {
         "da": "Kommunalbestyrelsen traf selv en beslutning i punktet.",
         "en": "The council took a decision of its own on the item.",
+    },
+    "active_debate.no_debate": {
+        "da": "Punktet er sat op til beslutning, men referatet siger, at det blev afgjort uden "
+        "debat; en person må vurdere, om der var en aktiv drøftelse.",
+        "en": "The item is set up for decision, but the minutes say it was settled without "
+        "debate; a person must judge whether there was an active debate.",
     },
     "active_debate.orientation_only": {
         "da": "Punktet er en orientering, der alene er taget til efterretning; det skaber "
