@@ -28,6 +28,7 @@ from typing import Any
 from . import municipalities
 from .dates import MONTHS, find_dates
 from .models import BlockKind, BodyKind, Document, Item, ItemKind, Meeting, Section, SectionKind
+from .readers.cleanup import gc_paused
 
 # --------------------------------------------------------------------------- bodies
 
@@ -663,6 +664,11 @@ def _kind_in_title(title: str) -> tuple[ItemKind, str] | None:
 
 def analyse(document: Document) -> Document:
     """Fill `meeting`, `items` and their `sections`. Returns the same document."""
+    with gc_paused():
+        return _analyse(document)
+
+
+def _analyse(document: Document) -> Document:
     units = _units(document)
     items = _find_items(document, units)
     document.items = items

@@ -37,7 +37,7 @@ from pydantic import BaseModel
 
 from ..errors import CorruptFile, EncryptedFile, ScannedPdf, TooLarge
 from ..models import Block, BlockKind, Box, Document, Furniture, Line, Meeting, Page
-from .cleanup import clean_line, find_running_lines, join_lines
+from .cleanup import clean_line, find_running_lines, gc_paused, join_lines
 
 MAX_PAGES = 5000
 
@@ -1081,6 +1081,11 @@ def _block_kind(layout: _Layout, lines: list[_RawLine]) -> BlockKind:
 
 def read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None = None) -> Document:
     """Read a PDF's bytes into a Document (not yet structured). Raises InputError subclasses."""
+    with gc_paused():
+        return _read_pdf(data, source, protect)
+
+
+def _read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None) -> Document:
     _check_complete(data)
     pdf = _open(data)
     columns = _Columns(data, protect)
