@@ -107,12 +107,13 @@ def clean_text(text: str) -> str:
 
 
 # text that needs cleaning: anything but printable ASCII, Latin-1 letters and single spaces
-_NOT_PLAIN = re.compile(r"[^\x20-\x7e\xa1-\xac\xae-\xff]|  ")
+# (a character class alone: the regex engine scans for it much faster than with an alternative)
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e\xa1-\xac\xae-\xff]")
 
 
 def clean_line(text: str) -> str:
     """`clean_text` for one line: also strips and turns any newline into a space."""
-    if not _NOT_PLAIN.search(text):
+    if "  " not in text and not _NOT_PLAIN.search(text):
         return text.strip()
     return clean_text(text.replace("\r", " ").replace("\n", " ")).strip()
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import ctypes
+import functools
 import itertools
 import re
 import statistics
@@ -74,7 +75,9 @@ _new_block = _Builder(Block)
 # PDFium marks a hyphen at a line end that it has joined with the next line with U+FFFE
 # (older builds: U+0002); the next character starts the next line.
 _LINE_BREAK_HYPHENS = "\ufffe\x02"
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n|[\ufffe\x02]")
+# a line: a run of characters between PDFium's line breaks ("\r\n", a lone "\r" or "\n") and
+# joined hyphens
+_LINE_RUN = re.compile(r"[^\r\n\ufffe\x02]+")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b|extrabold", re.IGNORECASE)
 # bullets, "1." / "2)" and "a)" / "b. Tekst" (not "d. 23.06.2022", an abbreviated "den")
 _LIST_MARKER = re.compile(
@@ -87,6 +90,7 @@ _ITEM_START = re.compile(
 _HAS_TEXT = re.compile(r"[^\W_]")
 # a footnote mark: one or two digits right after a letter, before a space, punctuation or the end
 _NOTE_MARK = re.compile(r"[^\W\d_](\d{1,2})(?=[\s.,;:)!?]|$)")
+_DIGIT = re.compile(r"\d")  # a cheap test first: most lines hold no digit at all
 _SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
 
@@ -138,6 +142,7 @@ class _FontBuffer:
 
     def __init__(self) -> None:
         self.name = ctypes.create_string_buffer(256)
+        self.size = ctypes.sizeof(self.name)
         self.flags = ctypes.c_int()
 
 
@@ -145,13 +150,18 @@ def _is_bold(textpage: object, index: int, buffer: _FontBuffer) -> bool:
     weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
     if weight >= 600:
         return True
-    length = pdfium_c.FPDFText_GetFontInfo(
-        textpage, index, buffer.name, ctypes.sizeof(buffer.name), buffer.flags
-    )
+    length = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer.name, buffer.size, buffer.flags)
     if length <= 0:
         return False
-    name = buffer.name.value.decode("latin-1", "replace")
-    return bool(_BOLD_NAME.search(name.split("+", 1)[-1]))
+    return _bold_name(buffer.name.value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _bold_name(name: bytes) -> bool:
+    """Does a font's name ("ABCDEF+Calibri-Bold") say bold? (A document uses a few fonts for
+    thousands of lines.)"""
+    text = name.decode("latin-1", "replace")
+    return bool(_BOLD_NAME.search(text.split("+", 1)[-1]))
 
 
 def _first_index(text: str, start: int, end: int, step: int) -> int:
@@ -209,15 +219,22 @@ class _PageText:
         return self.rect.left - self.left
 
     def line(self, start: int, end: int, hyphen: bool) -> _RawLine | None:
-        """The line made of text[start:end] (`hyphen`: PDFium joined a hyphen at its end)."""
+        """The line made of text[start:end] (`hyphen`: PDFium joined a hyphen at its end).
+
+        Its box spans the loose boxes of its first and last letter or digit (of the joined
+        hyphen when there is one); size and weight are its first letter's. Called for every
+        line of a document: the common cases come first.
+        """
         text = self.text
-        first = _first_index(text, start, end, 1)
+        if start >= end:
+            return None
+        first = start if text[start].isalnum() else _first_index(text, start, end, 1)
         if first < 0:
             return None
-        last = _first_index(text, start, end, -1)
+        last = end - 1 if text[end - 1].isalnum() else _first_index(text, start, end, -1)
         segment = text[start:end]
         note = False
-        if _NOTE_MARK.search(segment):
+        if _DIGIT.search(segment) and _NOTE_MARK.search(segment):
             segment, note = self._strip_notes(segment, start, first)
         if hyphen:
             segment += "-"
@@ -228,36 +245,51 @@ class _PageText:
             return None
         raw = self.raw
         rect = self.rect
-        ci_first = self.char_index(first)
-        ci_last = self.char_index(end if hyphen else last)
-        boxes = []
-        for ci in (ci_first, ci_last):
-            if ci >= 0 and pdfium_c.FPDFText_GetLooseCharBox(raw, ci, rect):
-                boxes.append((rect.left, rect.bottom, rect.right, rect.top))
-        if not boxes:
+        if self.same_index:
+            ci_first, ci_last = first, end if hyphen else last
+        else:
+            ci_first = self.char_index(first)
+            ci_last = self.char_index(end if hyphen else last)
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        # the two boxes combined as min() and max() would (the first wins a tie)
+        if ci_first >= 0 and get_box(raw, ci_first, rect):
+            x0, low, x1, high = rect.left, rect.bottom, rect.right, rect.top
+            if ci_last != ci_first and ci_last >= 0 and get_box(raw, ci_last, rect):
+                if rect.left < x0:
+                    x0 = rect.left
+                if rect.bottom < low:
+                    low = rect.bottom
+                if rect.right > x1:
+                    x1 = rect.right
+                if rect.top > high:
+                    high = rect.top
+        elif ci_last != ci_first and ci_last >= 0 and get_box(raw, ci_last, rect):
+            x0, low, x1, high = rect.left, rect.bottom, rect.right, rect.top
+        else:
             return None
-        left = self.left
-        x0 = min(b[0] for b in boxes) - left
-        x1 = max(b[2] for b in boxes) - left
-        top = self.top_edge - max(b[3] for b in boxes)
-        bottom = self.top_edge - min(b[1] for b in boxes)
-        size = pdfium_c.FPDFText_GetFontSize(raw, ci_first) if ci_first >= 0 else 0.0
-        bold = ci_first >= 0 and _is_bold(raw, ci_first, self.fonts)
-        if bold and ci_last != ci_first and ci_last >= 0 and not hyphen:
-            bold = _is_bold(raw, ci_last, self.fonts)
+        left, top_edge = self.left, self.top_edge
+        if ci_first >= 0:
+            size = pdfium_c.FPDFText_GetFontSize(raw, ci_first)
+            bold = _is_bold(raw, ci_first, self.fonts)
+            if bold and ci_last != ci_first and ci_last >= 0 and not hyphen:
+                bold = _is_bold(raw, ci_last, self.fonts)
+        else:
+            size, bold = 0.0, False
         return _RawLine(
             line_text,
             self.page_index,
-            x0,
-            top,
-            x1,
-            bottom,
+            x0 - left,
+            top_edge - high,
+            x1 - left,
+            top_edge - low,
             round(size * 2) / 2,
-            bool(bold),
-            start=start,
-            end=end,
-            hyphen=hyphen,
-            note=note,
+            bold,
+            _PLAIN,
+            -1,
+            start,
+            end,
+            hyphen,
+            note,
         )
 
     def _strip_notes(self, segment: str, start: int, first: int) -> tuple[str, bool]:
@@ -304,6 +336,33 @@ def _join_after_note(previous: _RawLine, line: _RawLine) -> _RawLine:
     )
 
 
+def _line_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, hyphen) of every line in a page's text: the runs between line breaks, and
+    whether PDFium joined a hyphen at the run's end (the break after it is U+FFFE)."""
+    crlf = text.count("\r\n")
+    if (
+        text.count("\r") == crlf
+        and text.count("\n") == crlf
+        and "\ufffe" not in text
+        and "\x02" not in text
+    ):
+        # the usual page: lines end with "\r\n" and nothing else breaks them
+        spans = []
+        position = 0
+        for piece in text.split("\r\n"):
+            end = position + len(piece)
+            if piece:
+                spans.append((position, end, False))
+            position = end + 2
+        return spans
+    length = len(text)
+    spans = []
+    for match in _LINE_RUN.finditer(text):
+        end = match.end()
+        spans.append((match.start(), end, end < length and text[end] in _LINE_BREAK_HYPHENS))
+    return spans
+
+
 def _page_lines(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_index: int
 ) -> tuple[list[_RawLine], int, _PageText | None]:
@@ -314,17 +373,8 @@ def _page_lines(
     reader = _PageText(page, textpage, page_index, text)
     make_line = reader.line
     lines: list[_RawLine] = []
-    position = 0
-    length = len(text)
-    while position < length:
-        match = _LINE_SPLIT.search(text, position)
-        end = match.start() if match else length
-        hyphen = bool(match and match.group(0) in _LINE_BREAK_HYPHENS)
-        segment_start = position
-        position = match.end() if match else length
-        if end <= segment_start:
-            continue
-        line = make_line(segment_start, end, hyphen)
+    for start, end, hyphen in _line_spans(text):
+        line = make_line(start, end, hyphen)
         if line is None:
             continue
         if lines and lines[-1].note and _same_line(lines[-1], line):
