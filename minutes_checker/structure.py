@@ -423,32 +423,39 @@ def _units(document: Document) -> list[_Unit]:
     block_starts = [block.start for block in blocks]
     units: list[_Unit] = []
     if document.lines:
-        line_counts: Counter[int] = Counter()
-        located = []
-        for line in document.lines:
-            index = max(bisect.bisect_right(block_starts, line.start) - 1, 0)
-            line_counts[index] += 1
-            located.append((line, index))
+        # one unit per PDF line (thousands in a long referat: positional arguments, no
+        # repeated lookups)
+        bisect_right = bisect.bisect_right
+        located = [
+            (line, max(bisect_right(block_starts, line.start) - 1, 0)) for line in document.lines
+        ]
+        line_counts = Counter(index for _line, index in located)
         for line, index in located:
-            raw = text[line.start : line.end]
+            start = line.start
+            raw = text[start : line.end]
             stripped = raw.strip()
             if not stripped:
                 continue
-            lead = len(raw) - len(raw.lstrip())
-            block = blocks[index] if blocks else None
+            if len(stripped) != len(raw):
+                start += len(raw) - len(raw.lstrip())
+            if blocks:
+                block = blocks[index]
+                first, kind, level = line.start <= block.start, block.kind, block.level
+            else:
+                first, kind, level = False, "paragraph", None
             units.append(
                 _Unit(
-                    text=stripped,
-                    start=line.start + lead,
-                    end=line.start + lead + len(stripped),
-                    page=line.page,
-                    block=index,
-                    first=block is not None and line.start <= block.start,
-                    block_lines=line_counts[index],
-                    kind=block.kind if block else "paragraph",
-                    level=block.level if block else None,
-                    bold=bool(line.bold),
-                    size=line.size,
+                    stripped,
+                    start,
+                    start + len(stripped),
+                    line.page,
+                    index,
+                    first,
+                    line_counts[index],
+                    kind,
+                    level,
+                    bool(line.bold),
+                    line.size,
                 )
             )
     else:
@@ -559,8 +566,8 @@ def _item_candidate(unit: _Unit) -> _Candidate | None:
             form = {".": "dot", ")": "paren", ":": "paren", "": "space"}.get(sep, "dash")
         else:
             match = _NUMBER_ONLY.match(text)
-            if not match:
-                return None
+            if not match or (unit.kind == "table_cell" and not unit.strong):
+                return None  # a plain number in a table is a figure, not an item heading
             number, form = match.group("num"), "alone"
     title = match.group("title") if form != "alone" else ""
     offset = match.start("title") if form != "alone" else len(text)
