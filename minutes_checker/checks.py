@@ -38,6 +38,7 @@ from .models import (
 
 PLAN_VALUE_SIGNALS = ("plan_yes", "plan_no", "plan_position")
 # council gatherings that are not a meeting where the council takes decisions
+HEADER_CHARS = 300
 INFORMAL_MEETING = re.compile(
     r"temamøde|seminar|workshop|dialogmøde|studietur|budgetinternat", re.I
 )
@@ -71,6 +72,12 @@ class Findings:
         if decisions and all(s.decision_body_kind == "committee" for s in decisions):
             return "committee"
         return "unknown"
+
+    def informal_meeting(self) -> tuple[int, int] | None:
+        """Where the minutes' title calls the meeting a temamøde, seminar or the like (not an
+        agenda entry further down, such as "Orientering om temamøde om kommuneplanen")."""
+        found = INFORMAL_MEETING.search(self.document.text[:HEADER_CHARS])
+        return found.span() if found else None
 
     @property
     def committee_only(self) -> bool:
@@ -251,8 +258,15 @@ def check_full_council(f: Findings) -> CheckResult:
             body=section.decision_body or body or "kommunalbestyrelsen",
         )
     if f.document_body == "full_council":
-        if INFORMAL_MEETING.search(body):
-            return f.result("full_council", "unclear", "informal_meeting", [], body=body)
+        informal = f.informal_meeting()
+        if informal:
+            return f.result(
+                "full_council",
+                "unclear",
+                "informal_meeting",
+                f.span_evidence(informal, "structure.meeting_body", "contradicts"),
+                body=f.document.text[informal[0] : informal[1]],
+            )
         return f.result(
             "full_council",
             "met",
