@@ -486,6 +486,10 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
             "action_plan_decision", status, reason, f.evidence(hits), details, value=shown
         ), value
 
+    if f.informal_meeting():
+        stated = f.select(*PLAN_VALUE_SIGNALS, polarity="supports")
+        if stated:  # a position voiced where the council takes no decisions
+            return verdict("unclear", "informal_meeting", stated, _plan_value(stated))
     own = _council_position(f)
     if own:
         return verdict("met", "decided", own, _plan_value(own))

@@ -225,6 +225,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The position is only in the proposal, the case text or the committee's decision, "
         "and the council's decision does not clearly make it its own; a person must look.",
     },
+    "action_plan_decision.informal_meeting": {
+        "da": "Der gives udtryk for en holdning til en handlingsplan, men på et møde, hvor "
+        "kommunalbestyrelsen ikke træffer beslutninger; en person må se efter.",
+        "en": "A position on an action plan is voiced, but at a meeting where the council takes "
+        "no decisions; a person must look.",
+    },
     "action_plan_decision.conditional": {
         "da": "Kommunalbestyrelsen gør en handlingsplan betinget af senere tal; det er ikke en "
         "klar stillingtagen nu, og en person må vurdere det.",
