@@ -506,6 +506,7 @@ _PUNKT = re.compile(
     r"(?P<sep>\s*[:.)\-–—]\s*|\s+|$)(?P<title>.*)$",
     re.IGNORECASE,
 )
+_PUNKT_INITIALS = "pPdD"  # what _PUNKT can match first (no other character folds to these)
 _NUMBERED = re.compile(
     r"^(?P<num>\d{1,3}[a-zæøå]?)(?P<sep>\.\s*|\s*[):]\s*|\s+[-–—]\s+|\s+)(?P<title>.*)$"
 )
@@ -555,6 +556,8 @@ class _Candidate:
 def _item_candidate(unit: _Unit) -> _Candidate | None:
     """A line that could be an agenda item's heading: number, title and form."""
     text = unit.text
+    if not (text[:1].isdigit() or text[:1] in _PUNKT_INITIALS):
+        return None  # every form begins with a digit or "punkt", "pkt", "dagsordenspunkt"
     match = _PUNKT.match(text)
     if match:
         number, form = match.group("num"), "punkt"
@@ -687,6 +690,7 @@ def _analyse(document: Document) -> Document:
 
 
 _WRAPS = re.compile(r"(?:-|,|\s(?:og|i|den|d\.|for|fra|af))$", re.IGNORECASE)
+_WRAPS_LONGEST = 4  # characters of its longest match (" den"): it is searched for in the tail
 _STARTS_BODY_HEADING = re.compile(r"^(?:beslutning|indstilling)\s+(?:i|fra)\b", re.IGNORECASE)
 
 
@@ -705,7 +709,8 @@ def _section_at(units: list[_Unit], index: int) -> tuple[HeadingMatch, int] | No
             if match and match.kind in ("decision", "proposal"):
                 return match, len(group)
     # a heading that wraps onto the next line(s) of the same block
-    if _WRAPS.search(text) or (_STARTS_BODY_HEADING.match(text) and not find_dates(text)):
+    wraps = _WRAPS.search(text, max(len(text) - _WRAPS_LONGEST, 0))
+    if wraps or (_STARTS_BODY_HEADING.match(text) and not find_dates(text)):
         for extra in (1, 2):
             group = units[index : index + extra + 1]
             if len(group) < extra + 1:

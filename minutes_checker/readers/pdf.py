@@ -43,35 +43,40 @@ from .cleanup import clean_line, find_running_lines, gc_paused, join_lines
 MAX_PAGES = 5000
 
 
-class _Builder:
-    """Builds many small trusted models fast (what `model_construct` does, without its per-call
-    field loop): one shared fields set, defaults filled in once. Falls back to
-    `model_construct` for models with default factories (mutable defaults must not be shared)."""
+def _trusted(model: type[BaseModel], fields: set[str]) -> Callable[[dict[str, Any]], Any]:
+    """A maker of many small trusted models (what `model_construct` does, without its per-call
+    field loop and keyword packing): it takes the model's `__dict__` as built by the caller,
+    keys in the order the JSON is to have. One fields set is shared (all fields are set)."""
+    new = object.__new__
+    set_attribute = object.__setattr__
 
-    def __init__(self, model: type[BaseModel]) -> None:
-        self.model = model
-        fields = model.model_fields
-        self.fields = set(fields)
-        self.fast = all(field.default_factory is None for field in fields.values())
-        self.defaults = {
-            name: field.default for name, field in fields.items() if not field.is_required()
-        }
-
-    def __call__(self, **values: object) -> Any:
-        if not self.fast:
-            return self.model.model_construct(**values)
-        instance = self.model.__new__(self.model)
-        data = {**self.defaults, **values} if self.defaults else values
-        object.__setattr__(instance, "__dict__", data)
-        object.__setattr__(instance, "__pydantic_fields_set__", self.fields)
-        object.__setattr__(instance, "__pydantic_extra__", None)
-        object.__setattr__(instance, "__pydantic_private__", None)
+    def make(data: dict[str, Any]) -> Any:
+        instance = new(model)
+        set_attribute(instance, "__dict__", data)
+        set_attribute(instance, "__pydantic_fields_set__", fields)
+        set_attribute(instance, "__pydantic_extra__", None)
+        set_attribute(instance, "__pydantic_private__", None)
         return instance
 
+    return make
 
-_new_line = _Builder(Line)
-_new_box = _Builder(Box)
-_new_block = _Builder(Block)
+
+def _fields(model: type[BaseModel], keys: tuple[str, ...]) -> set[str]:
+    """The fields of `model`, which must be `keys` (the dicts built for it below): a field added
+    to the model must be added here too."""
+    if set(keys) != set(model.model_fields) or len(keys) != len(model.model_fields):
+        raise RuntimeError(f"the PDF reader builds {model.__name__} with fields {keys}")
+    return set(keys)
+
+
+# key orders as the readers have always written them (a Line's and a Block's defaults first)
+_new_line = _trusted(Line, _fields(Line, ("size", "bold", "start", "end", "page", "box")))
+_new_box = _trusted(Box, _fields(Box, ("x0", "top", "x1", "bottom")))
+_new_block = _trusted(
+    Block, _fields(Block, ("kind", "level", "bold", "size", "start", "end", "page"))
+)
+_new_page = _trusted(Page, _fields(Page, ("number", "start", "end", "width", "height")))
+_new_furniture = _trusted(Furniture, _fields(Furniture, ("text", "page")))
 # PDFium marks a hyphen at a line end that it has joined with the next line with U+FFFE
 # (older builds: U+0002); the next character starts the next line.
 _LINE_BREAK_HYPHENS = "\ufffe\x02"
@@ -998,34 +1003,43 @@ class _Layout:
     """Document-wide measures: body font size, normal line pitch per size, right text edge."""
 
     def __init__(self, lines: list[_RawLine], widths: dict[int, float]) -> None:
-        weights: Counter[float] = Counter()
-        for line in lines:
-            weights[line.size] += len(line.text)
-        self.body_size = weights.most_common(1)[0][0] if weights else 10.0
+        weights: dict[float, int] = {}
         # the usual width of a letter per size, from every third line (a justified line with
         # few words stretches its spaces, and the letters would seem wider)
         char_widths: dict[float, list[float]] = {}
-        for line in lines[::3]:
+        pitches: dict[float, dict[float, int]] = {}
+        previous: _RawLine | None = None
+        for index, line in enumerate(lines):
+            size = line.size
             text = line.text
-            if len(text) >= 25:
+            length = len(text)
+            weights[size] = weights.get(size, 0) + length
+            if index % 3 == 0 and length >= 25:
                 spaces = text.count(" ")
-                width = line.x1 - line.x0 - spaces * 0.28 * line.size
-                char_widths.setdefault(line.size, []).append(width / (len(text) - spaces))
+                width = line.x1 - line.x0 - spaces * 0.28 * size
+                char_widths.setdefault(size, []).append(width / (length - spaces))
+            if (
+                previous is not None
+                and previous.page == line.page
+                and not abs(previous.size - size) > 0.6
+            ):
+                pitch = line.bottom - previous.bottom
+                if 0 < pitch < 3 * max(size, 1.0):
+                    counts = pitches.setdefault(size, {})
+                    key = round(pitch * 2) / 2
+                    counts[key] = counts.get(key, 0) + 1
+            previous = line
+        # the most common value, the first seen of equally common ones (Counter.most_common)
+        self.body_size = max(weights.items(), key=_count)[0] if weights else 10.0
         self.char_width = {
             size: sorted(values)[len(values) // 2] for size, values in char_widths.items()
         }
-        pitches: dict[float, Counter[float]] = {}
-        for previous, line in itertools.pairwise(lines):
-            if previous.page != line.page or abs(previous.size - line.size) > 0.6:
-                continue
-            pitch = line.bottom - previous.bottom
-            if 0 < pitch < 3 * max(line.size, 1.0):
-                pitches.setdefault(line.size, Counter())[round(pitch * 2) / 2] += 1
-        self.pitch = {size: counter.most_common(1)[0][0] for size, counter in pitches.items()}
+        self.pitch = {size: max(counts.items(), key=_count)[0] for size, counts in pitches.items()}
         self.right_edge: dict[int, float] = {}
         by_width: dict[int, list[float]] = {}
+        body_size = self.body_size
         for line in lines:
-            if abs(line.size - self.body_size) <= 1.0:
+            if abs(line.size - body_size) <= 1.0:
                 by_width.setdefault(line.page, []).append(line.x1)
         pooled: dict[int, list[float]] = {}
         for page, values in by_width.items():
@@ -1043,8 +1057,9 @@ class _Layout:
     def headingish(self, line: _RawLine) -> bool:
         return len(line.text) <= 160 and (line.bold or line.size >= self.body_size + 1.0)
 
-    def is_short(self, line: _RawLine, following: _RawLine) -> bool:
+    def is_short(self, line: _RawLine, following: _RawLine, headings: bool) -> bool:
         """Did `line` end early, although the first word of `following` would have fitted?
+        (`headings`: both lines are `headingish`.)
 
         The word's width is estimated from the following line's letters (spaces counted at
         about 0.28 em), at most the document's usual letter width for the size; headings get
@@ -1058,16 +1073,28 @@ class _Layout:
         usual = self.char_width.get(following.size)
         if usual is not None and usual < char_width:
             char_width = usual
-        word = text.split(" ", 1)[0]
-        needed = len(word) * char_width + space_width
+        word = text.find(" ")  # the first word's length
+        needed = (word if word >= 0 else len(text)) * char_width + space_width
         tolerance = max(3.0, 0.5 * line.size)
-        if self.headingish(line) and self.headingish(following):
+        if headings:
             tolerance = max(tolerance, 0.15 * (self.right_edge.get(line.page, line.x1) - line.x0))
         return line.x1 + needed < self.right_edge.get(line.page, line.x1) - tolerance
 
 
-def _continues(layout: _Layout, previous: _RawLine, line: _RawLine, first_on_page: bool) -> bool:
-    """Does `line` continue the paragraph that `previous` belongs to?"""
+def _count(entry: tuple[float, int]) -> int:
+    return entry[1]
+
+
+def _continues(
+    layout: _Layout,
+    previous: _RawLine,
+    line: _RawLine,
+    first_on_page: bool,
+    heading: bool,
+    line_heading: bool,
+) -> bool:
+    """Does `line` continue the paragraph that `previous` belongs to? (`heading`,
+    `line_heading`: whether `previous` and `line` are `layout.headingish`.)"""
     if previous.role or line.role:
         if previous.role == _LABEL or line.role == _LABEL:
             # a label's lines make one heading block, whatever their type
@@ -1082,8 +1109,7 @@ def _continues(layout: _Layout, previous: _RawLine, line: _RawLine, first_on_pag
     text = line.text
     if previous.bold != line.bold or abs(previous.size - line.size) > 0.6:
         return False
-    heading = layout.headingish(previous)
-    if heading != layout.headingish(line):
+    if heading != line_heading:
         return False
     if _ITEM_START.match(text) or (_LIST_MARKER.match(text) and not heading):
         return False  # a dash at the start of a wrapped heading line is no list entry
@@ -1100,26 +1126,23 @@ def _continues(layout: _Layout, previous: _RawLine, line: _RawLine, first_on_pag
     hyphenated = prev_text.endswith("-") and len(prev_text) > 1 and prev_text[-2].isalpha()
     if hyphenated and (first.islower() or first.isdigit()):
         return True
-    if layout.is_short(previous, line):
+    if layout.is_short(previous, line, heading):
         # a line that ended early ends its paragraph, unless the sentence obviously runs on
-        return (
-            first.islower()
-            and not _SENTENCE_END.search(prev_text)
-            and not layout.headingish(previous)
-        )
+        return first.islower() and not _SENTENCE_END.search(prev_text) and not heading
     if previous.page != line.page:
         # across a page break only an unfinished sentence runs on
         return not _SENTENCE_END.search(prev_text) or first.islower()
     return True
 
 
-def _block_kind(layout: _Layout, lines: list[_RawLine]) -> BlockKind:
+def _block_kind(lines: list[_RawLine], headings: list[bool]) -> BlockKind:
+    """The kind of the block of `lines` (`headings`: which of them are `headingish`)."""
     role = lines[0].role
     if role == _LABEL:
         return "heading"
     if role == _TABLE:
         return "table_cell"
-    if len(lines) <= 4 and all(layout.headingish(line) for line in lines):
+    if len(lines) <= 4 and all(headings):
         return "heading"
     if _LIST_MARKER.match(lines[0].text):
         return "list_item"
@@ -1196,72 +1219,97 @@ def _assemble(
         warnings.append(f"side {_pages(textless)} har ingen tekst (scannet?)")
 
     running = find_running_lines(pages_lines, protect=protect)
+    running_on: dict[int, set[int]] = {}
+    for page_index, line_index in running:
+        running_on.setdefault(page_index, set()).add(line_index)
     furniture: list[Furniture] = []
     body_pages: list[list[_RawLine]] = []
     for page_index, lines in enumerate(pages_lines):
-        body: list[_RawLine] = []
-        for line_index, line in enumerate(lines):
-            if (page_index, line_index) in running:
-                furniture.append(Furniture.model_construct(text=line.text, page=page_index + 1))
-            else:
-                body.append(line)
+        on_page = running_on.get(page_index)
+        if on_page is None:
+            body = lines
+        else:
+            body = []
+            for line_index, line in enumerate(lines):
+                if line_index in on_page:
+                    furniture.append(_new_furniture({"text": line.text, "page": page_index + 1}))
+                else:
+                    body.append(line)
         body_pages.append(_reading_order(body))
 
     body_lines = [line for lines in body_pages for line in lines]
     layout = _Layout(body_lines, {i: size[0] for i, size in enumerate(sizes)})
+    headings = [layout.headingish(line) for line in body_lines]
 
-    # group lines into paragraphs
-    groups: list[list[_RawLine]] = []
-    previous: _RawLine | None = None
+    # group lines into paragraphs: runs of body_lines, each starting at one of `group_starts`
+    group_starts: list[int] = []
+    index = 0
     for lines in body_pages:
         for position, line in enumerate(lines):
-            if (
-                previous is not None
-                and groups
-                and _continues(layout, previous, line, first_on_page=position == 0)
+            if not index or not _continues(
+                layout,
+                body_lines[index - 1],
+                line,
+                position == 0,
+                headings[index - 1],
+                headings[index],
             ):
-                groups[-1].append(line)
-            else:
-                groups.append([line])
-            previous = line
+                group_starts.append(index)
+            index += 1
+    group_starts.append(len(body_lines))
 
     parts: list[str] = []
     offset = 0
     page_starts: dict[int, int] = {}
     blocks: list[Block] = []
     doc_lines: list[Line] = []
-    for group in groups:
+    new_line, new_box = _new_line, _new_box
+    for group_start, group_end in itertools.pairwise(group_starts):
+        group = body_lines[group_start:group_end]
         if parts:
             parts.append("\n\n")
             offset += 2
-        text, spans = join_lines([line.text for line in group])
+        first = group[0]
+        if len(group) == 1:
+            text = first.text
+            spans = [(0, len(text))]
+        else:
+            text, spans = join_lines([line.text for line in group])
+        bold = True
         for line, (start, end) in zip(group, spans, strict=True):
             page_starts.setdefault(line.page, offset + start)
             doc_lines.append(
-                _new_line(
-                    start=offset + start,
-                    end=offset + end,
-                    page=line.page + 1,
-                    box=_new_box(
-                        x0=round(line.x0, 2),
-                        top=round(line.top, 2),
-                        x1=round(line.x1, 2),
-                        bottom=round(line.bottom, 2),
-                    ),
-                    size=line.size,
-                    bold=line.bold,
+                new_line(
+                    {
+                        "size": line.size,
+                        "bold": line.bold,
+                        "start": offset + start,
+                        "end": offset + end,
+                        "page": line.page + 1,
+                        "box": new_box(
+                            {
+                                "x0": round(line.x0, 2),
+                                "top": round(line.top, 2),
+                                "x1": round(line.x1, 2),
+                                "bottom": round(line.bottom, 2),
+                            }
+                        ),
+                    }
                 )
             )
-        first = group[0]
+            if not line.bold:
+                bold = False
         blocks.append(
             _new_block(
-                start=offset,
-                end=offset + len(text),
-                page=first.page + 1,
-                kind=_block_kind(layout, group),
-                level=None,
-                bold=all(line.bold for line in group),
-                size=first.size,
+                {
+                    "kind": _block_kind(group, headings[group_start:group_end]),
+                    "level": None,
+                    "bold": bold,
+                    "size": first.size,
+                    "start": offset,
+                    "end": offset + len(text),
+                    "page": first.page + 1,
+                }
             )
         )
         parts.append(text)
@@ -1281,12 +1329,14 @@ def _assemble(
         end = starts[index + 1] if index + 1 < count else len(full_text)
         width, height = sizes[index]
         pages.append(
-            Page.model_construct(
-                number=index + 1,
-                start=starts[index],
-                end=end,
-                width=round(width, 2) or None,
-                height=round(height, 2) or None,
+            _new_page(
+                {
+                    "number": index + 1,
+                    "start": starts[index],
+                    "end": end,
+                    "width": round(width, 2) or None,
+                    "height": round(height, 2) or None,
+                }
             )
         )
     return Document.model_construct(
