@@ -300,6 +300,22 @@ def find_running_lines(
     folded: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
     exact: dict[tuple[str, str], dict[int, list[float]]] = defaultdict(dict)
     clusters: list[set[int]] = []  # lines set apart from the body by a wide gap, per page
+    # the keys of each text, computed once (running lines repeat on every page)
+    folded_keys: dict[str, str] = {}
+    exact_keys: dict[str, str] = {}
+
+    def folded_key(text: str) -> str:
+        key = folded_keys.get(text)
+        if key is None:
+            key = folded_keys[text] = repetition_key(text)
+        return key
+
+    def exact_key(text: str) -> str:
+        key = exact_keys.get(text)
+        if key is None:
+            key = exact_keys[text] = repetition_key(text, fold_digits=False)
+        return key
+
     row_rank: list[dict[int, int]] = []  # how many rows from the page edge a zone line stands
     for page_index, lines in enumerate(pages):
         # the lines of the `zone` top-most and bottom-most rows (a row may hold several
@@ -318,10 +334,8 @@ def find_running_lines(
         for edge, zone_lines in (("top", top_zone), ("bottom", bottom_zone)):
             for i in zone_lines:
                 text = lines[i].text
-                folded[(edge, repetition_key(text))].setdefault(page_index, []).append(lines[i].top)
-                exact[(edge, repetition_key(text, fold_digits=False))].setdefault(
-                    page_index, []
-                ).append(lines[i].top)
+                folded[(edge, folded_key(text))].setdefault(page_index, []).append(lines[i].top)
+                exact[(edge, exact_key(text))].setdefault(page_index, []).append(lines[i].top)
 
     needed = max(2, -(-2 * count // 5))
     counted: dict[tuple[str, str, float], int] = {}
@@ -356,15 +370,14 @@ def find_running_lines(
                 ):
                     is_running = True
                 elif text and count > 1 and not (protect and protect(text)):
-                    key = (edge, repetition_key(text))
+                    key = (edge, folded_key(text))
                     near = 0 if _ITEM_LIKE.match(text) else pages_near(key, line.top)
                     set_apart = i in clusters[page_index]
                     if near >= needed and (set_apart or near >= max(3, 0.6 * count)):
                         is_running = True
                     elif i in clusters[page_index]:
                         # the same text on a neighbouring page, set apart from the body
-                        exact_key = (edge, repetition_key(text, fold_digits=False))
-                        is_running = on_neighbour(exact_key, page_index, line.top)
+                        is_running = on_neighbour((edge, exact_key(text)), page_index, line.top)
                 if not is_running:
                     break  # only an unbroken run from the page edge is furniture
                 running.add((page_index, i))

@@ -95,7 +95,7 @@ _ITEM_START = re.compile(
 _HAS_TEXT = re.compile(r"[^\W_]")
 # a footnote mark: one or two digits right after a letter, before a space, punctuation or the end
 _NOTE_MARK = re.compile(r"[^\W\d_](\d{1,2})(?=[\s.,;:)!?]|$)")
-_DIGIT = re.compile(r"\d")  # a cheap test first: most lines hold no digit at all
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
 
@@ -142,20 +142,38 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 # --------------------------------------------------------------------------- one page
 
 
+def _unchecked(function: Any) -> Any:
+    """A pypdfium2 binding as a bare function pointer (same address and return type): ctypes
+    then converts each argument by its own type instead of checking it against the declared
+    one, which halves the cost of a call. For the few functions called for every line; their
+    callers pass what C expects: Python ints for `int`, a ctypes pointer (the text page's
+    handle, `byref`, an array) for a pointer, `c_ulong` for `unsigned long`."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(function.restype)(address)
+
+
+_loose_char_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)  # (page, int, FS_RECTF*)
+_font_size = _unchecked(pdfium_c.FPDFText_GetFontSize)  # (page, int)
+_font_weight = _unchecked(pdfium_c.FPDFText_GetFontWeight)  # (page, int)
+# (page, int, void* buffer, unsigned long length, int* flags)
+_font_info = _unchecked(pdfium_c.FPDFText_GetFontInfo)
+
+
 class _FontBuffer:
     """Buffers for FPDFText_GetFontInfo, one set per page read (no shared state)."""
 
     def __init__(self) -> None:
         self.name = ctypes.create_string_buffer(256)
-        self.size = ctypes.sizeof(self.name)
+        self.length = ctypes.c_ulong(ctypes.sizeof(self.name))
         self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
 
 
 def _is_bold(textpage: object, index: int, buffer: _FontBuffer) -> bool:
-    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+    weight = _font_weight(textpage, index)
     if weight >= 600:
         return True
-    length = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer.name, buffer.size, buffer.flags)
+    length = _font_info(textpage, index, buffer.name, buffer.length, buffer.flags_ref)
     if length <= 0:
         return False
     return _bold_name(buffer.name.value)
@@ -187,11 +205,13 @@ class _PageText:
 
     __slots__ = (
         "fonts",
+        "glued",
         "height",
         "left",
         "page_index",
         "raw",
         "rect",
+        "rect_ref",
         "same_index",
         "text",
         "top_edge",
@@ -209,7 +229,15 @@ class _PageText:
         self.top_edge = top_edge
         self.height = top_edge - bottom
         self.rect = pdfium_c.FS_RECTF()
+        self.rect_ref = ctypes.byref(self.rect)
         self.fonts = _FontBuffer()
+        # digits right after a letter (what _NOTE_MARK's `[^\W\d_]\d` needs): only lines with
+        # one are searched for footnote marks
+        self.glued = [
+            position
+            for position in (match.start() for match in _DIGIT.finditer(text))
+            if position and text[position - 1].isalnum() and not text[position - 1].isdecimal()
+        ]
 
     def char_index(self, text_index: int) -> int:
         if self.same_index:
@@ -239,8 +267,11 @@ class _PageText:
         last = end - 1 if text[end - 1].isalnum() else _first_index(text, start, end, -1)
         segment = text[start:end]
         note = False
-        if _DIGIT.search(segment) and _NOTE_MARK.search(segment):
-            segment, note = self._strip_notes(segment, start, first)
+        glued = self.glued
+        if glued:
+            after = bisect.bisect_left(glued, start + 1)
+            if after < len(glued) and glued[after] < end and _NOTE_MARK.search(segment):
+                segment, note = self._strip_notes(segment, start, first)
         if hyphen:
             segment += "-"
         elif segment.endswith("\u00ad"):
@@ -249,17 +280,17 @@ class _PageText:
         if not line_text:
             return None
         raw = self.raw
-        rect = self.rect
+        rect, rect_ref = self.rect, self.rect_ref
         if self.same_index:
             ci_first, ci_last = first, end if hyphen else last
         else:
             ci_first = self.char_index(first)
             ci_last = self.char_index(end if hyphen else last)
-        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        get_box = _loose_char_box
         # the two boxes combined as min() and max() would (the first wins a tie)
-        if ci_first >= 0 and get_box(raw, ci_first, rect):
+        if ci_first >= 0 and get_box(raw, ci_first, rect_ref):
             x0, low, x1, high = rect.left, rect.bottom, rect.right, rect.top
-            if ci_last != ci_first and ci_last >= 0 and get_box(raw, ci_last, rect):
+            if ci_last != ci_first and ci_last >= 0 and get_box(raw, ci_last, rect_ref):
                 if rect.left < x0:
                     x0 = rect.left
                 if rect.bottom < low:
@@ -268,13 +299,13 @@ class _PageText:
                     x1 = rect.right
                 if rect.top > high:
                     high = rect.top
-        elif ci_last != ci_first and ci_last >= 0 and get_box(raw, ci_last, rect):
+        elif ci_last != ci_first and ci_last >= 0 and get_box(raw, ci_last, rect_ref):
             x0, low, x1, high = rect.left, rect.bottom, rect.right, rect.top
         else:
             return None
         left, top_edge = self.left, self.top_edge
         if ci_first >= 0:
-            size = pdfium_c.FPDFText_GetFontSize(raw, ci_first)
+            size = _font_size(raw, ci_first)
             bold = _is_bold(raw, ci_first, self.fonts)
             if bold and ci_last != ci_first and ci_last >= 0 and not hyphen:
                 bold = _is_bold(raw, ci_last, self.fonts)
