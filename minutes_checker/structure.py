@@ -679,11 +679,14 @@ def analyse(document: Document) -> Document:
 
 
 def _analyse(document: Document) -> Document:
-    units = _units(document)
-    items = _find_items(document, units)
-    document.items = items
-    document.meeting = _find_meeting(document, units, items)
-    _STARTS_CACHE.clear()
+    try:
+        units = _units(document)
+        items = _find_items(document, units)
+        document.items = items
+        document.meeting = _find_meeting(document, units, items)
+    finally:
+        _STARTS_CACHE.clear()
+        _HEADINGS.clear()
     if not items and document.text.strip():
         document.warnings.append("ingen dagsordenspunkter fundet")
     return document
@@ -692,6 +695,19 @@ def _analyse(document: Document) -> Document:
 _WRAPS = re.compile(r"(?:-|,|\s(?:og|i|den|d\.|for|fra|af))$", re.IGNORECASE)
 _WRAPS_LONGEST = 4  # characters of its longest match (" den"): it is searched for in the tail
 _STARTS_BODY_HEADING = re.compile(r"^(?:beslutning|indstilling)\s+(?:i|fra)\b", re.IGNORECASE)
+
+
+# classify_heading's answers during one `analyse`: the same headings stand in every item
+_HEADINGS: dict[str, HeadingMatch | None] = {}
+_UNSEEN = HeadingMatch("other", "")
+
+
+def _classified(text: str) -> HeadingMatch | None:
+    """`classify_heading(text)`, remembered for the document being analysed."""
+    found = _HEADINGS.get(text, _UNSEEN)
+    if found is _UNSEEN:
+        found = _HEADINGS[text] = classify_heading(text)
+    return found
 
 
 def _section_at(units: list[_Unit], index: int) -> tuple[HeadingMatch, int] | None:
@@ -705,7 +721,7 @@ def _section_at(units: list[_Unit], index: int) -> tuple[HeadingMatch, int] | No
         # "Beskæftigelsesudvalget 19-10-2022"): a decision or proposal heading as a whole
         group = units[index : index + unit.block_lines]
         if all(u.block == unit.block for u in group):
-            match = classify_heading(_join_units(group))
+            match = _classified(_join_units(group))
             if match and match.kind in ("decision", "proposal"):
                 return match, len(group)
     # a heading that wraps onto the next line(s) of the same block
@@ -717,10 +733,10 @@ def _section_at(units: list[_Unit], index: int) -> tuple[HeadingMatch, int] | No
                 break
             if any(u.block != unit.block for u in group) or len(group[-1].text) > 80:
                 break
-            match = classify_heading(_join_units(group))
+            match = _classified(_join_units(group))
             if match and match.kind in ("decision", "proposal"):
                 return match, extra + 1
-    match = classify_heading(text)
+    match = _classified(text)
     if match:
         return match, 1
     if unit.strong:
@@ -734,7 +750,7 @@ def _section_at(units: list[_Unit], index: int) -> tuple[HeadingMatch, int] | No
         # a run-in heading: "Indstilling: Direktionen indstiller, at …"
         head, _, rest = text.partition(":")
         if rest.strip() and len(head) <= 100:
-            match = classify_heading(head)
+            match = _classified(head)
             if match:
                 return match, 1
     return None

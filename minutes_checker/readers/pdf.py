@@ -95,7 +95,7 @@ _ITEM_START = re.compile(
 _HAS_TEXT = re.compile(r"[^\W_]")
 # a footnote mark: one or two digits right after a letter, before a space, punctuation or the end
 _NOTE_MARK = re.compile(r"[^\W\d_](\d{1,2})(?=[\s.,;:)!?]|$)")
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
 
@@ -231,11 +231,11 @@ class _PageText:
         self.rect = pdfium_c.FS_RECTF()
         self.rect_ref = ctypes.byref(self.rect)
         self.fonts = _FontBuffer()
-        # digits right after a letter (what _NOTE_MARK's `[^\W\d_]\d` needs): only lines with
-        # one are searched for footnote marks
+        # digits right after a letter (what _NOTE_MARK's `[^\W\d_]\d` needs; such a digit
+        # starts a run of digits): only lines with one are searched for footnote marks
         self.glued = [
             position
-            for position in (match.start() for match in _DIGIT.finditer(text))
+            for position in (match.start() for match in _DIGITS.finditer(text))
             if position and text[position - 1].isalnum() and not text[position - 1].isdecimal()
         ]
 
