@@ -7,7 +7,7 @@
 - `find_running_lines`: running headers and footers, found by repetition at the top or bottom of
   pages (digits replaced, so "Side 4 af 31" and "Side 5 af 31" count as the same line), plus lines
   that are obviously page numbers.
-- `gc_paused`: reading without the cyclic garbage collector (many small objects, no cycles).
+- `gc_paused`: reading without the cyclic garbage collector (many small objects, few cycles).
 """
 
 from __future__ import annotations
