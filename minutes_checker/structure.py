@@ -64,7 +64,7 @@ _BODY_WORD = (
 # Social og Sundhed" (a capitalised name and suspended compounds may stand before the body word)
 # ("Udvalget for …" first: in a longer text the plain "Udvalget" must not win)
 _BODY_NAME = (
-    r"(?:(?i:udvalget\s+for)\s+[A-ZÆØÅ][\wæøåÆØÅ]*"
+    r"(?:(?i:udvalg(?:et)?\s+for)\s+[A-ZÆØÅ][\wæøåÆØÅ]*"
     r"(?:,?\s+(?!(?i:og|eller)\b)[A-ZÆØÅ][\wæøåÆØÅ]*)?(?:\s+(?i:og)\s+[\wæøåÆØÅ]+)?"
     r"|(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ][\wæøå]*)?\s+(?=[A-ZÆØÅ]))?"
     r"(?:[\wæøåÆØÅ]+-,?\s+(?:(?:og|eller|&)\s+)?|[\wæøåÆØÅ]+\s+&\s+){0,4}"
@@ -240,7 +240,7 @@ _BODY_DATE = re.compile(
 )
 # any named body after "Beslutning i": "Beredskabskommissionen", "Handicaprådet"
 _NAMED_BODY = re.compile(
-    r"^[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:,?\s+(?:(?:og|for|i|under|&)\s+)?[\wæøåÆØÅ\-]+){0,5}$"
+    r"^[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:,?\s+(?:(?:og|for|i|under|&)\s+)?[\wæøåÆØÅ\-]+){0,8}$"
 )
 _REST_JUNK = re.compile(r"^(?:i|fra|af|på|truffet i|taget i)\s+", re.IGNORECASE)
 _CASE_NO = re.compile(r",?\s*(?:pkt\.?|punkt|sag)\s*(?:nr\.?\s*)?\d+\s*$", re.IGNORECASE)
@@ -868,13 +868,19 @@ def _styled_sections(
     if not signatures:
         return {}
     found: dict[int, HeadingMatch] = {}
+    kind_words: list[int] = []
     for index, unit in enumerate(units):
         if index in known or index in candidates or not unit.strong:
             continue
         if not unit.first or _signature(unit) not in signatures:
             continue
         # a run of bold cells is a table's header row, not a section heading
-        if (index > 0 and units[index - 1].strong and index - 1 not in known) or (
+        if (
+            index > 0
+            and units[index - 1].strong
+            and index - 1 not in known
+            and index - 1 not in candidates
+        ) or (
             index + 1 < len(units) and units[index + 1].strong and index + 1 not in known
         ):
             continue
@@ -883,9 +889,11 @@ def _styled_sections(
             continue
         if sum(char.isalpha() for char in text) < 3:
             continue  # "2023", "1.2": no heading words
+        if _item_kind(text) and not _META_LINE.match(text):
+            kind_words.append(index)
+            continue
         if (
             _META_LINE.match(text)
-            or _item_kind(text)
             or _CLOSED.search(text)
             or _TOC_HEADING.match(text)
             or _CLOSED_DIVIDER.match(text)
@@ -896,7 +904,27 @@ def _styled_sections(
         prefixed = _prefix_heading(text)
         kind: SectionKind = prefixed.kind if prefixed else "other"
         found[index] = HeadingMatch(kind, _normalise_heading(text), generic=True)
+    found.update(_kind_word_sections(units, kind_words, {**known, **found}, candidates))
     return found
+
+
+def _kind_word_sections(
+    units: list[_Unit], indices: list[int], sections: dict[int, HeadingMatch], candidates: set[int]
+) -> dict[int, HeadingMatch]:
+    """An item-type word styled as a section heading ("Drøftelse") is a type label under an
+    item's title, but a section where it follows another section of the same item; a document
+    that uses it as a section once uses it so throughout (also as an item's only heading)."""
+    marks = sorted([(i, "section") for i in sections] + [(i, "item") for i in candidates])
+    section_words: set[str] = set()
+    for index in indices:
+        before = [mark for at, mark in marks if at < index]
+        if before and before[-1] == "section":
+            section_words.add(_normalise_heading(units[index].text).lower())
+    return {
+        index: HeadingMatch("other", _normalise_heading(units[index].text), generic=True)
+        for index in indices
+        if _normalise_heading(units[index].text).lower() in section_words
+    }
 
 
 def _fold_title(text: str) -> str:
@@ -1313,6 +1341,11 @@ _BODY_AFTER_DOC = re.compile(
     rf"(?:[-–—:|,]|\s+(?i:for|fra|af|i)\s+|\s+)\s*(?P<body>{_BODY_NAME})(?!\w)"
 )
 _BODY_MEETING = re.compile(rf"^(?P<body>{_BODY_NAME})s?\s+(?i:møde|mødet)\b")
+# "Byrådets temamøde", "Kommunalbestyrelsens budgetseminar": the gathering is the body named
+_BODY_GATHERING = re.compile(
+    rf"^(?:(?i:referat|dagsorden)\s*(?:[-–:]|\s(?i:fra|af))\s*)?(?P<body>{_BODY_NAME}s\s+"
+    r"(?i:temamøde|\w*seminar|workshop|dialogmøde|temadag|studietur|budgetinternat))\b"
+)
 _DOC_WORD = re.compile(
     r"^(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag af referat|mødereferat)\b"
 )
@@ -1352,6 +1385,9 @@ def _body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
             if named:
                 offset = found[1][1]
                 return named[0], named[1] + offset, named[2] + offset
+    match = _BODY_GATHERING.match(line)
+    if match:
+        return match.group("body"), match.start("body"), match.end("body")
     if loose:
         for match in _BODY_ANYWHERE.finditer(line):
             name = match.group(0).strip()
