@@ -202,6 +202,16 @@ class Findings:
         end = line_end if line_end > section.start else section.end
         return self.span_evidence((section.start, end), rule, polarity)
 
+    def committee_evidence(self) -> list[Evidence]:
+        """Where the minutes show a committee, not the council, handling the item: the
+        meeting's body and the first committee decision heading."""
+        evidence = self.span_evidence(
+            self.document.meeting.body_span, "structure.meeting_body", "contradicts"
+        )
+        for section in self.committee_decisions()[:1]:
+            evidence += self.heading_evidence(section, "structure.decision_section", "contradicts")
+        return evidence
+
     def result(
         self,
         check: CheckId,
@@ -275,10 +285,7 @@ def check_full_council(f: Findings) -> CheckResult:
             body=body,
         )
     if f.document_body == "committee":
-        evidence = f.span_evidence(meeting.body_span, "structure.meeting_body", "contradicts")
-        for section in f.committee_decisions()[:1]:
-            evidence += f.heading_evidence(section, "structure.decision_section", "contradicts")
-        evidence += f.evidence(f.select("recommended"), limit=2)
+        evidence = f.committee_evidence() + f.evidence(f.select("recommended"), limit=2)
         name = body or next((s.decision_body for s in f.committee_decisions()), "") or "udvalg"
         return f.result("full_council", "not_met", "committee", evidence, body=name)
     return f.result("full_council", "unclear", "unknown_body", [])
@@ -289,6 +296,10 @@ def check_deadline(f: Findings) -> CheckResult:
     date_evidence = f.span_evidence(f.document.meeting.date_span, "structure.meeting_date")
     if not date_evidence:
         dated = [s for s in f.council_decisions() if s.decision_date]
+        # a decision heading dated the meeting's day ("Beslutning i … den 07-11-2023")
+        dated = dated or [
+            s for s in f.sections if s.kind == "decision" and s.decision_date == f.meeting_date
+        ]
         if dated:
             date_evidence = f.heading_evidence(dated[-1], "structure.decision_section", "supports")
     moved = f.select("moved_to_next_year", polarity="contradicts")
@@ -324,7 +335,7 @@ def _council_position(f: Findings) -> list[Hit]:
 
 def check_active_debate(f: Findings) -> CheckResult:
     if f.committee_only:
-        return f.result("active_debate", "not_met", "committee_only", [])
+        return f.result("active_debate", "not_met", "committee_only", f.committee_evidence())
     council_level = f.in_council_decision
     debate = f.select(
         "debate",
@@ -392,7 +403,7 @@ def check_all_three_maps(f: Findings) -> CheckResult:
     if year is None or year >= FIRST_YEAR_WITH_ADULT_MAP:
         required.append("map_adults")
     if f.committee_only:
-        return f.result("all_three_maps", "not_met", "committee_only", [])
+        return f.result("all_three_maps", "not_met", "committee_only", f.committee_evidence())
     pointer = bool(f.select("attachment_pointer"))
     generic = f.select("three_maps")
     covered, weak, missing, evidence = [], [], [], []
@@ -529,7 +540,9 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
     if not f.council_decisions():
         if f.document_body != "committee" and proposed:
             return verdict("unclear", "proposal_only", proposed, _plan_value(proposed))
-        return verdict("not_met", "no_council_decision", [])
+        result, value = verdict("not_met", "no_council_decision", [])
+        result.evidence = f.committee_evidence()
+        return result, value
     return verdict("not_met", "no_position", noted + approved)
 
 
