@@ -324,13 +324,39 @@ def _council_position(f: Findings) -> list[Hit]:
     """Plan positions the council's decision states itself (an amendment or what a member
     proposed counts only when the same sentence says it was adopted)."""
     approved = {h.sentence.start for h in f.council_decision_says("approved")}
+    adopted = _adopted_amendments(f)
     return f.select(
         *PLAN_VALUE_SIGNALS,
         polarity="supports",
         where=lambda h: (
-            f.in_council_decision(h) and (not h.proposed or h.sentence.start in approved)
+            f.in_council_decision(h)
+            and (
+                not h.proposed
+                or h.sentence.start in approved
+                or any(
+                    h.sentence.section is a.sentence.section and h.sentence.start < a.sentence.start
+                    for a in adopted
+                )
+            )
         ),
     )
+
+
+_AMENDMENT = re.compile(r"ændringsforslag|tillægsforslag|ændringsindstilling", re.IGNORECASE)
+
+
+def _adopted_amendments(f: Findings) -> list[Hit]:
+    """The council's decision saying an amendment was adopted ("Ændringsforslaget blev vedtaget
+    med 16 stemmer mod 13"): what an amendment proposed earlier in the same decision section is
+    then the council's decision."""
+    rejected = {h.sentence.start for h in f.council_decision_says("rejected")}
+    text = f.document.text
+    return [
+        h
+        for h in f.council_decision_says("approved")
+        if h.sentence.start not in rejected
+        and _AMENDMENT.search(text, h.sentence.start, h.sentence.end)
+    ]
 
 
 def check_active_debate(f: Findings) -> CheckResult:
@@ -383,6 +409,11 @@ def check_active_debate(f: Findings) -> CheckResult:
                 "unclear",
                 "orientation_with_position",
                 f.evidence(position + orientation),
+            )
+        remarks = f.council_decision_says("remarks_mentioned")
+        if remarks:
+            return f.result(
+                "active_debate", "unclear", "remarks_unrecorded", f.evidence(remarks + orientation)
             )
         return f.result(
             "active_debate",
@@ -503,7 +534,8 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
             return verdict("unclear", "informal_meeting", stated, _plan_value(stated))
     own = _council_position(f)
     if own:
-        return verdict("met", "decided", own, _plan_value(own))
+        adopted = _adopted_amendments(f) if any(h.proposed for h in own) else []
+        return verdict("met", "decided", own + adopted[:1], _plan_value(own))
     deferred = f.select(
         "plan_deferred", "postponed", "duty_restated", "plan_position",
         polarity="contradicts",

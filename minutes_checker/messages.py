@@ -151,6 +151,13 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The item is framed as an orientation, but the council states a position of its "
         "own; a person must judge whether that is an active debate.",
     },
+    "active_debate.remarks_unrecorded": {
+        "da": "Punktet er en orientering, der blev taget til efterretning \"med de faldne "
+        "bemærkninger\", men bemærkningerne står ikke i referatet; en person må vurdere, om der "
+        "var en aktiv drøftelse.",
+        "en": "The item is an orientation, noted \"with the remarks made\", but the remarks are "
+        "not in the minutes; a person must judge whether there was an active debate.",
+    },
     "active_debate.mixed_framing": {
         "da": "Punktet er både sat op til beslutning og til orientering og blev taget til "
         "efterretning; en person må se efter.",
