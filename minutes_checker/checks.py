@@ -35,13 +35,12 @@ from .models import (
     SectionKind,
     Status,
 )
+from .structure import INFORMAL_GATHERING
 
 PLAN_VALUE_SIGNALS = ("plan_yes", "plan_no", "plan_position")
 # council gatherings that are not a meeting where the council takes decisions
 HEADER_CHARS = 300
-INFORMAL_MEETING = re.compile(
-    r"temamøde|seminar|workshop|dialogmøde|studietur|budgetinternat", re.I
-)
+INFORMAL_MEETING = re.compile(INFORMAL_GATHERING, re.I)
 
 
 @dataclass
@@ -204,10 +203,12 @@ class Findings:
 
     def committee_evidence(self) -> list[Evidence]:
         """Where the minutes show a committee, not the council, handling the item: the
-        meeting's body and the first committee decision heading."""
-        evidence = self.span_evidence(
-            self.document.meeting.body_span, "structure.meeting_body", "contradicts"
-        )
+        meeting's body (when it is a committee) and the first committee decision heading."""
+        evidence = []
+        if self.document_body == "committee":
+            evidence = self.span_evidence(
+                self.document.meeting.body_span, "structure.meeting_body", "contradicts"
+            )
         for section in self.committee_decisions()[:1]:
             evidence += self.heading_evidence(section, "structure.decision_section", "contradicts")
         return evidence
@@ -297,9 +298,10 @@ def check_deadline(f: Findings) -> CheckResult:
     if not date_evidence:
         dated = [s for s in f.council_decisions() if s.decision_date]
         # a decision heading dated the meeting's day ("Beslutning i … den 07-11-2023")
-        dated = dated or [
-            s for s in f.sections if s.kind == "decision" and s.decision_date == f.meeting_date
-        ]
+        if not dated and f.meeting_date:
+            dated = [
+                s for s in f.sections if s.kind == "decision" and s.decision_date == f.meeting_date
+            ]
         if dated:
             date_evidence = f.heading_evidence(dated[-1], "structure.decision_section", "supports")
     moved = f.select("moved_to_next_year", polarity="contradicts")
@@ -520,12 +522,17 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
         return f.result("action_plan_decision", "not_applicable", "before_2022", []), "unknown"
 
     def verdict(
-        status: Status, reason: str, hits: list[Hit], value: str = ""
+        status: Status,
+        reason: str,
+        hits: list[Hit],
+        value: str = "",
+        structure: tuple[Evidence, ...] = (),
     ) -> tuple[CheckResult, str]:
         details = {"value": value} if status == "met" else {}
         shown = PLAN_VALUES.get(value, PLAN_VALUES["unknown"])[f.lang]
+        evidence = f.evidence(hits) + list(structure)
         return f.result(
-            "action_plan_decision", status, reason, f.evidence(hits), details, value=shown
+            "action_plan_decision", status, reason, evidence, details, value=shown
         ), value
 
     if f.informal_meeting():
@@ -572,9 +579,8 @@ def action_plan_position(f: Findings) -> tuple[CheckResult, str]:
     if not f.council_decisions():
         if f.document_body != "committee" and proposed:
             return verdict("unclear", "proposal_only", proposed, _plan_value(proposed))
-        result, value = verdict("not_met", "no_council_decision", [])
-        result.evidence = f.committee_evidence()
-        return result, value
+        committee = tuple(f.committee_evidence())
+        return verdict("not_met", "no_council_decision", [], structure=committee)
     return verdict("not_met", "no_position", noted + approved)
 
 

@@ -51,8 +51,3 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
         if value is not None:
             out.append((value, match.span()))
     return out
-
-
-def first_date(text: str) -> tuple[date, tuple[int, int]] | None:
-    found = find_dates(text)
-    return found[0] if found else None

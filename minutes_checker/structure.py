@@ -914,16 +914,17 @@ def _kind_word_sections(
     """An item-type word styled as a section heading ("Drøftelse") is a type label under an
     item's title, but a section where it follows another section of the same item; a document
     that uses it as a section once uses it so throughout (also as an item's only heading)."""
-    marks = sorted([(i, "section") for i in sections] + [(i, "item") for i in candidates])
-    section_words: set[str] = set()
-    for index in indices:
-        before = [mark for at, mark in marks if at < index]
-        if before and before[-1] == "section":
-            section_words.add(_normalise_heading(units[index].text).lower())
-    return {
-        index: HeadingMatch("other", _normalise_heading(units[index].text), generic=True)
+    titles = {index: _normalise_heading(units[index].text) for index in indices}
+    section_words = {
+        titles[index].lower()
         for index in indices
-        if _normalise_heading(units[index].text).lower() in section_words
+        if max((i for i in sections if i < index), default=-1)
+        > max((i for i in candidates if i < index), default=-1)
+    }
+    return {
+        index: HeadingMatch("other", title, generic=True)
+        for index, title in titles.items()
+        if title.lower() in section_words
     }
 
 
@@ -1341,10 +1342,12 @@ _BODY_AFTER_DOC = re.compile(
     rf"(?:[-–—:|,]|\s+(?i:for|fra|af|i)\s+|\s+)\s*(?P<body>{_BODY_NAME})(?!\w)"
 )
 _BODY_MEETING = re.compile(rf"^(?P<body>{_BODY_NAME})s?\s+(?i:møde|mødet)\b")
+# council gatherings where no decisions are taken ("temamøde", "budgetseminar")
+INFORMAL_GATHERING = r"temamøde|\w*seminar|workshop|dialogmøde|temadag|studietur|budgetinternat"
 # "Byrådets temamøde", "Kommunalbestyrelsens budgetseminar": the gathering is the body named
 _BODY_GATHERING = re.compile(
     rf"^(?:(?i:referat|dagsorden)\s*(?:[-–:]|\s(?i:fra|af))\s*)?(?P<body>{_BODY_NAME}s\s+"
-    r"(?i:temamøde|\w*seminar|workshop|dialogmøde|temadag|studietur|budgetinternat))\b"
+    rf"(?i:{INFORMAL_GATHERING}))\b"
 )
 _DOC_WORD = re.compile(
     r"^(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag af referat|mødereferat)\b"

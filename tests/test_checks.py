@@ -153,6 +153,65 @@ def test_committee_minutes_recommending_to_the_council() -> None:
     assert assessment.checks["active_debate"].status == "not_met"
     assert assessment.outcome.id == "deadline_reminder"
     assert assessment.checks["full_council"].evidence, "a not_met on the body needs evidence"
+    for check in ("active_debate", "all_three_maps", "action_plan_decision"):
+        quotes = [e.quote for e in assessment.checks[check].evidence]
+        assert "Social- og Sundhedsudvalget" in quotes, (check, quotes)
+
+
+def test_council_without_a_decision_section_quotes_no_committee() -> None:
+    """An agenda of the council itself: no decision yet, and nothing that names a committee."""
+    item = AgendaItem(
+        "11",
+        "Danmarkskort over omgørelsesprocenter 2023",
+        [Part("Indstilling", "proposal", "at Byrådet drøfter danmarkskortet")],
+    )
+    result = assess_document(build(Minutes("Byrådet", AUTUMN, [item])))
+    plan = result.checks["action_plan_decision"]
+    assert plan.status == "not_met"
+    assert plan.evidence == []
+
+
+AMENDMENT = (
+    'SF stillede ændringsforslag til indstillingens punkt 2: "at der udarbejdes en '
+    'handlingsplan for voksenhandicapområdet". Ændringsforslaget blev {outcome} med 16 stemmer '
+    "mod 13."
+)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "plan", "value", "reasons"),
+    [
+        ("vedtaget", "met", "yes", "not_applicable"),
+        ("forkastet", "met", "no", "met"),
+    ],
+)
+def test_an_amendment_decides_the_plan_only_when_adopted(
+    outcome: str, plan: str, value: str, reasons: str
+) -> None:
+    item = council_item(
+        "1. at Byrådet drøfter danmarkskortet\n\n2. at der ikke udarbejdes en handlingsplan, da "
+        "de igangsatte tiltag skal have tid til at virke",
+        AMENDMENT.format(outcome=outcome) + " Indstillingen blev herefter godkendt.",
+    )
+    assessment = assess_document(build(Minutes("Byrådet", AUTUMN, [item])))
+    result = assessment.checks["action_plan_decision"]
+    assert (result.status, result.details.get("value")) == (plan, value)
+    assert assessment.checks["no_plan_reasons"].status == reasons
+    if value == "yes":
+        assert any("blev vedtaget" in e.quote for e in result.evidence)
+
+
+def test_an_orientation_noted_with_unrecorded_remarks_is_unclear() -> None:
+    noted = "at orienteringen tages til efterretning"
+    plain = council_item(noted, "Taget til efterretning.", kind="orientation")
+    remarks = council_item(
+        noted, "Taget til efterretning med de faldne bemærkninger.", kind="orientation"
+    )
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [plain])))["active_debate"] == "not_met"
+    assessment = assess_document(build(Minutes("Byrådet", AUTUMN, [remarks])))
+    debate = assessment.checks["active_debate"]
+    assert debate.status == "unclear"
+    assert any("faldne bemærkninger" in e.quote for e in debate.evidence)
 
 
 def test_january_meeting_is_late() -> None:
