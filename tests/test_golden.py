@@ -1,0 +1,39 @@
+"""The golden snapshot holds: `check` and `inspect` JSON of every corpus file are as recorded.
+
+A move of code must change nothing here. A change meant to change verdicts or structure
+re-records the snapshot (`tests/golden_snapshot.py`) and the diff of tests/golden/ shows what
+changed, file by file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from pathlib import Path
+
+import pytest
+from golden_snapshot import ROOT, corpus_files, dumps, golden_path, snapshot
+
+FILES = corpus_files()
+
+
+def test_the_snapshot_covers_every_corpus_file() -> None:
+    recorded = {path.name for path in golden_path(Path("x")).parent.glob("*.json")}
+    assert recorded == {golden_path(path).name for path in FILES}
+
+
+@pytest.mark.parametrize("relative", FILES, ids=lambda path: path.name)
+def test_check_and_inspect_are_as_recorded(relative: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("MINUTES_CHECKER_DEBUG", raising=False)
+    expected = golden_path(relative).read_text(encoding="utf-8")
+    found = dumps(snapshot(relative))
+    if found != expected:
+        diff = difflib.unified_diff(
+            expected.splitlines(), found.splitlines(), "recorded", "now", lineterm="", n=2
+        )
+        shown = "\n".join(list(diff)[:60])
+        pytest.fail(f"{relative} differs from tests/golden (first lines of the diff):\n{shown}")
+    assert json.loads(found)  # the snapshot is JSON, and not empty
+    assert os.path.isfile(relative)
