@@ -405,8 +405,8 @@ def run_timed(command: list[str], sample: bool = False) -> dict[str, Any]:
 def memory(path: Path) -> dict[str, Any]:
     """In a fresh process: RSS after loading what every assessment needs, then the peak RSS of
     assessing `path` and its growth over the start-up RSS."""
-    from minutes_checker.assess import assess_file
-    from minutes_checker.batch import warm_up
+    from minutes_checker.batch.worker import warm_up
+    from minutes_checker.pipeline import assess_file
 
     def rss_mb() -> float:  # VmHWM; ru_maxrss may keep a forking parent's peak across exec
         return _status_kb(os.getpid(), "VmHWM") / 1024
@@ -414,7 +414,7 @@ def memory(path: Path) -> dict[str, Any]:
     warm_up()
     before = rss_mb()
     started = time.perf_counter()
-    assessment = assess_file(path)
+    assessment = assess_file(path).assessment
     seconds = time.perf_counter() - started
     return {
         "before_mb": before,

@@ -293,7 +293,7 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
 
     import pypdfium2 as pdfium
 
-    from minutes_checker.readers import read_document
+    from minutes_checker.pipeline import inspect_file as read_document
 
     def rss() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -81,10 +81,10 @@ def main() -> None:
 )
 def inspect(file: Path, fmt: str) -> None:
     """Vis hvordan FILE er læst: møde, dagsordenspunkter og afsnit."""
-    from .readers import read_document
-    from .structure import render_structure_text, structure_dict
+    from .outputs.structure_view import render_structure_text, structure_dict
+    from .pipeline import inspect_file
 
-    document = read_document(file)
+    document = inspect_file(file)
     if fmt == "json":
         click.echo(json.dumps(structure_dict(document), ensure_ascii=False, indent=2))
     else:
@@ -113,7 +113,7 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, no_fail: bool) -> None:
     Exitkode 0: alle tjek opfyldt; 1: et tjek er ikke opfyldt eller uklart; 2: brugs- eller
     inputfejl.
     """
-    from .output import passed, render
+    from .outputs.formats import passed, render
     from .readahead import assess_files
 
     assessments = assess_files(files, lang)  # type: ignore[arg-type]
@@ -138,7 +138,7 @@ def schema() -> None:
 )
 def list_rules(fmt: str) -> None:
     """Vis reglerne med deres tjek, beskrivelse og antal eksempler."""
-    from .rules import default_rulebook
+    from .judge.rules import default_rulebook
 
     book = default_rulebook()
     rows = []

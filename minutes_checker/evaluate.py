@@ -13,8 +13,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from .assess import assess_file
-from .models import CHECK_IDS, Assessment
+from .judge.checks import CHECK_IDS
+from .models import Assessment
+from .pipeline import assess_file
 
 STATUSES = ("met", "not_met", "unclear", "not_applicable", "undetermined")
 
@@ -91,7 +92,7 @@ def evaluate(
         if progress:
             progress(path)
         labels: dict[str, object] = data["labels"]  # type: ignore[assignment]
-        assessment = assess_file(path)
+        assessment = assess_file(path).assessment
         report = reports.setdefault(
             split,
             SplitReport(

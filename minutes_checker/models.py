@@ -31,24 +31,9 @@ SectionKind = Literal[
 ]
 BlockKind = Literal["paragraph", "heading", "table_cell", "list_item"]
 
-CheckId = Literal[
-    "full_council",
-    "deadline",
-    "active_debate",
-    "all_three_maps",
-    "national_comparison",
-    "action_plan_decision",
-    "no_plan_reasons",
-]
-CHECK_IDS: tuple[CheckId, ...] = (
-    "full_council",
-    "deadline",
-    "active_debate",
-    "all_three_maps",
-    "national_comparison",
-    "action_plan_decision",
-    "no_plan_reasons",
-)
+# a check's id ("full_council", …): the checks are registered in `judge/checks/`, in the order
+# they appear in every output
+CheckId = str
 Status = Literal["met", "not_met", "unclear", "not_applicable", "undetermined"]
 Polarity = Literal["supports", "contradicts"]
 OutcomeId = Literal[

@@ -104,3 +104,10 @@ def find_in_name(name: str) -> Municipality | None:
         if hit:
             hits.append((hit.end() - hit.start(), m))
     return max(hits, key=lambda h: h[0])[1] if hits else None
+
+
+def slugify(name: str) -> str:
+    """A file-name-safe ASCII form of a municipality name (æ→ae, ø→oe, å→aa)."""
+    folded = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "ukendt"

@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 
 
 def _read(path: str | os.PathLike[str]) -> Document:
-    from .readers import read_document
+    from .pipeline import inspect_file
 
-    return read_document(path)
+    return inspect_file(path)
 
 
 class ReadAhead:
@@ -120,8 +120,8 @@ def assess_files(paths: Sequence[str | Path], lang: Lang = "da") -> list[Assessm
     ahead in a forked child while this process imports spaCy, builds the pipeline and compiles
     the rules; the others are read here, as the pipeline is loaded by then."""
     pending = read_ahead(paths[0]) if paths else None
-    from .assess import _read_and_assess
-    from .engine import default_engine
+    from .judge.engine import default_engine
+    from .pipeline import assess_file
 
     if pending is not None:
         with suppress(Exception):  # assess_document meets the same error and reports it
@@ -129,5 +129,5 @@ def assess_files(paths: Sequence[str | Path], lang: Lang = "da") -> list[Assessm
     out = []
     for index, path in enumerate(paths):
         read = pending.result if index == 0 and pending is not None else None
-        out.append(_read_and_assess(path, lang, read)[0])
+        out.append(assess_file(path, lang, read).assessment)
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutes_checker import errors
-from minutes_checker.readers import EncryptedWordFile
+from minutes_checker.read import EncryptedWordFile
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 

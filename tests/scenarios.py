@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from minutes_checker.models import Block, Document, Item, Meeting, Page, Section, SectionKind
-from minutes_checker.structure import body_kind
+from minutes_checker.structure.bodies import body_kind
 
 
 @dataclass

@@ -12,8 +12,8 @@ import pdfplumber
 from minutes_fixtures import Minutes, render
 from pypdf import PdfReader
 
-from minutes_checker.annotate import annotate_copy, notes_of
-from minutes_checker.assess import assess_file_full
+from minutes_checker.outputs.annotate import annotate_copy, notes_of
+from minutes_checker.pipeline import assess_file
 
 
 def _digest(path: Path) -> str:
@@ -24,7 +24,8 @@ def test_pdf_copy_has_a_highlight_per_quote_on_the_words(tmp_path: Path) -> None
     source = tmp_path / "herning.pdf"
     source.write_bytes(render(Minutes(), "pdf"))
     before = _digest(source)
-    assessment, document, _ = assess_file_full(source)
+    result = assess_file(source)
+    assessment, document = result.assessment, result.document
     assert document is not None
     target = tmp_path / "annotated" / "herning.pdf"
     count = annotate_copy(source, target, assessment, document)
@@ -62,7 +63,8 @@ def test_docx_copy_has_highlighted_runs_and_comments(tmp_path: Path) -> None:
     source = tmp_path / "herning.docx"
     source.write_bytes(render(Minutes(), "docx"))
     before = _digest(source)
-    assessment, document, _ = assess_file_full(source)
+    result = assess_file(source)
+    assessment, document = result.assessment, result.document
     target = tmp_path / "annotated" / "herning.docx"
     count = annotate_copy(source, target, assessment, document)
     assert _digest(source) == before
@@ -89,7 +91,8 @@ def test_docx_copy_has_highlighted_runs_and_comments(tmp_path: Path) -> None:
 def test_html_is_not_copied(tmp_path: Path) -> None:
     source = tmp_path / "herning.html"
     source.write_bytes(render(Minutes(), "html"))
-    assessment, document, _ = assess_file_full(source)
+    result = assess_file(source)
+    assessment, document = result.assessment, result.document
     target = tmp_path / "annotated" / "herning.html"
     assert annotate_copy(source, target, assessment, document) == 0
     assert not target.exists()

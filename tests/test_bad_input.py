@@ -13,8 +13,9 @@ from click.testing import CliRunner
 
 from minutes_checker import errors
 from minutes_checker.cli import main
-from minutes_checker.readers import pdf as pdf_reader
-from minutes_checker.readers import read_bytes, read_document
+from minutes_checker.pipeline import inspect_bytes as read_bytes
+from minutes_checker.pipeline import inspect_file as read_document
+from minutes_checker.read import pdf as pdf_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 

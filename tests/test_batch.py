@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 from minutes_fixtures import Minutes, corrupt_pdf, encrypted_pdf, render, scanned_pdf
 
-from minutes_checker.batch import MUNICIPALITIES as MUNICIPALITIES_FILE
 from minutes_checker.batch import assess_job, run_batch
+from minutes_checker.batch.summary import MUNICIPALITIES as MUNICIPALITIES_FILE
 from minutes_checker.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

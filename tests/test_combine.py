@@ -1,4 +1,4 @@
-"""Combining documents of one municipality and map year (minutes_checker.combine), on
+"""Combining documents of one municipality and map year (minutes_checker.judge.combine), on
 assessments built by hand."""
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 import yaml
 
-from minutes_checker.assess import assess_file
-from minutes_checker.checks import uniform_checks
-from minutes_checker.combine import combine
+from minutes_checker.judge.checks import CHECK_IDS
+from minutes_checker.judge.combine import combine
+from minutes_checker.judge.outcome import uniform_checks
 from minutes_checker.models import (
-    CHECK_IDS,
     Assessment,
     CheckResult,
     Evidence,
@@ -21,6 +20,7 @@ from minutes_checker.models import (
     ItemRef,
     Outcome,
 )
+from minutes_checker.pipeline import assess_file
 
 ALL_MET = dict.fromkeys(CHECK_IDS, "met")
 
@@ -209,7 +209,7 @@ def test_corpus_groups_combine_as_labelled(group: dict[str, Any]) -> None:
         if not found:
             pytest.skip(f"{case} is not rendered")
         files.append(found[0])
-    combined = combine([assess_file(f) for f in files])
+    combined = combine([assess_file(f).assessment for f in files])
     assert combined.map_year == group["map_year"]
     got = {check: result.status for check, result in combined.checks.items()}
     assert got == group["checks"]

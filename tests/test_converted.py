@@ -29,9 +29,9 @@ from typing import Any
 import pytest
 from test_corpus_structure import compare
 
-from minutes_checker.assess import assess_file
-from minutes_checker.readers import read_document
-from minutes_checker.structure import structure_dict
+from minutes_checker.outputs.structure_view import structure_dict
+from minutes_checker.pipeline import assess_file
+from minutes_checker.pipeline import inspect_file as read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERED = ROOT / "corpus" / "rendered"
@@ -68,7 +68,7 @@ def _check_structure(path: Path) -> None:
 
 
 def _verdicts(path: Path) -> dict[str, str]:
-    assessment = assess_file(path)
+    assessment = assess_file(path).assessment
     out = {check: result.status for check, result in assessment.checks.items()}
     out["outcome"] = assessment.outcome.id
     return out

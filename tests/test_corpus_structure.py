@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from minutes_checker.readers import read_document
-from minutes_checker.structure import structure_dict
+from minutes_checker.outputs.structure_view import structure_dict
+from minutes_checker.pipeline import inspect_file as read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERED = ROOT / "corpus" / "rendered"

@@ -28,7 +28,7 @@ from minutes_fixtures import Minutes, render
 
 from minutes_checker.errors import InputError
 from minutes_checker.models import Document
-from minutes_checker.readers import read_bytes
+from minutes_checker.pipeline import inspect_bytes as read_bytes
 
 
 def _pdf(compress: bool) -> bytes:

@@ -23,8 +23,8 @@ from badfiles import zip_bomb_docx
 from click.testing import CliRunner
 from minutes_fixtures import Minutes, render
 
-from minutes_checker.assess import assess_file
 from minutes_checker.cli import main
+from minutes_checker.pipeline import assess_file
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
@@ -35,7 +35,7 @@ PROBE = """
 import json, resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
 from minutes_checker.errors import InputError
-from minutes_checker.readers import read_document
+from minutes_checker.pipeline import inspect_file as read_document
 
 def rss():  # VmHWM: ru_maxrss would keep the peak of the forked test process across exec
     with open("/proc/self/status") as status:
@@ -242,7 +242,7 @@ def test_a_nul_in_a_file_name_is_a_plain_message_and_exit_2(args: list[str]) -> 
 
 
 def test_a_nul_in_a_name_given_to_the_worker_function() -> None:
-    assessment = assess_file("referat\x00.pdf")
+    assessment = assess_file("referat\x00.pdf").assessment
     assert assessment.error is not None
     assert assessment.error.code == "not_found"
     assert "NUL-tegn" in assessment.error.message and "\x00" not in assessment.error.message

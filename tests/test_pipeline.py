@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 import spacy
 
-from minutes_checker.assess import assess_document
-from minutes_checker.engine import Engine
-from minutes_checker.nlp import build_pipeline, lemma_of, segment_docs
-from minutes_checker.readers import read_document
-from minutes_checker.rules import default_rulebook
+from minutes_checker.judge import judge as assess_document
+from minutes_checker.judge.engine import Engine
+from minutes_checker.judge.nlp import build_pipeline, lemma_of, segment_docs
+from minutes_checker.judge.rules import default_rulebook
+from minutes_checker.pipeline import inspect_file as read_document
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "rendered"
 FULL_MEETINGS = [
@@ -127,7 +127,7 @@ def test_cached_dictionary_gives_simplemmas_own_lemmas() -> None:
     """The SQLite copy of simplemma's dictionary (for start-up speed) changes no lemma."""
     import simplemma
 
-    from minutes_checker.nlp import LEMMA_OVERRIDES
+    from minutes_checker.judge.nlp import LEMMA_OVERRIDES
 
     words = [
         "udarbejdes",

@@ -9,9 +9,9 @@ import pytest
 from badfiles import damaged_pdf, text_pdf
 
 from minutes_checker import readahead
-from minutes_checker.assess import assess_file
 from minutes_checker.errors import CorruptFile, InputError
-from minutes_checker.readers import read_document
+from minutes_checker.pipeline import assess_file
+from minutes_checker.pipeline import inspect_file as read_document
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +65,8 @@ def test_assess_files_gives_what_assess_file_gives(tmp_path: Path) -> None:
     good.write_bytes(text_pdf(pages=3))
     paths = [good, damaged_pdf(tmp_path), tmp_path / "findes-ikke.pdf"]
     together = readahead.assess_files(paths)
-    assert [a.model_dump() for a in together] == [assess_file(p).model_dump() for p in paths]
+    one_by_one = [assess_file(p).assessment.model_dump() for p in paths]
+    assert [a.model_dump() for a in together] == one_by_one
     assert [a.status for a in together] == ["ok", "error", "error"]
 
 

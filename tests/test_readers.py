@@ -11,15 +11,11 @@ from conftest import PdfBuilder
 from docx.oxml import parse_xml
 
 from minutes_checker.models import Document
-from minutes_checker.readers import read_bytes, read_document, sniff
-from minutes_checker.readers.cleanup import (
-    PlacedLine,
-    clean_text,
-    find_running_lines,
-    is_page_number,
-    join_decision,
-    join_lines,
-)
+from minutes_checker.pipeline import inspect_bytes as read_bytes
+from minutes_checker.pipeline import inspect_file as read_document
+from minutes_checker.read.furniture import PlacedLine, find_running_lines, is_page_number
+from minutes_checker.read.sniff import sniff
+from minutes_checker.read.text import clean_text, join_decision, join_lines
 
 BODY = (
     "Ankestyrelsen har offentliggjort danmarkskortet over omgørelsesprocenter på socialområdet. "
@@ -608,7 +604,7 @@ def test_pdf_label_rows_use_ruling_lines_only_when_geometry_leaves_it_open(
 ) -> None:
     """A second label line right below the first, with text beside both: a wrapped label or a
     new row? Only then are pdfplumber's ruling lines read (at most MAX_RULED_PAGES pages)."""
-    from minutes_checker.readers import pdf as pdf_reader
+    from minutes_checker.read import pdf as pdf_reader
 
     calls: list[int] = []
     original = pdf_reader._Columns._find_rulings
@@ -782,7 +778,7 @@ def test_pdf_data_table_with_wrapped_cells_is_no_label_table(
     """A figures table whose header cells wrap has a narrow first column beside lines that
     start further right, like a label-text table; its right side holds no prose, so its first
     column does not become headings (and no ruling lines are read)."""
-    from minutes_checker.readers import pdf as pdf_reader
+    from minutes_checker.read import pdf as pdf_reader
 
     def never(self: Any, page_index: int) -> Any:
         raise AssertionError("pdfplumber should not be needed")

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from minutes_fixtures import Minutes, render
 
-from minutes_checker.assess import assess_file_with_excerpts
 from minutes_checker.batch import run_batch
 from minutes_checker.models import ExcerptPage, ExcerptSection, ItemExcerpt
-from minutes_checker.report import Mark, render_excerpt, slugify
+from minutes_checker.municipalities import slugify
+from minutes_checker.outputs.report import Mark, render_excerpt
+from minutes_checker.pipeline import assess_file
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -159,7 +160,8 @@ def test_render_excerpt_overlapping_marks() -> None:
 def test_excerpts_match_the_document_text(tmp_path: Path) -> None:
     path = tmp_path / "herning.pdf"
     path.write_bytes(render(Minutes(), "pdf"))
-    assessment, excerpts = assess_file_with_excerpts(path)
+    result = assess_file(path)
+    assessment, excerpts = result.assessment, result.excerpts
     items = [e for e in excerpts if e.kind == "item"]
     assert [e.number for e in items] == ["2"]
     assert items[0].sections and items[0].pages[0].number == 1

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from scenarios import Minutes, build, council_item
 
-from minutes_checker.assess import assess_document
-from minutes_checker.engine import Engine
-from minutes_checker.nlp import build_pipeline
-from minutes_checker.rules import RuleFileError, default_rules_dir, load_rulebook
+from minutes_checker.judge import judge as assess_document
+from minutes_checker.judge.engine import Engine
+from minutes_checker.judge.nlp import build_pipeline
+from minutes_checker.judge.rules import RuleFileError, default_rules_dir, load_rulebook
 
 SENTENCE = (
     "På hele socialområdet er omgørelsesprocenten 27 %, hvilket er lavere end i den "

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from minutes_checker.engine import Engine, Hit
-from minutes_checker.rules import Cue, Example, Rule, default_rules_dir, load_rulebook
+from minutes_checker.judge.engine import Engine, Hit
+from minutes_checker.judge.rules import Cue, Example, Rule, default_rules_dir, load_rulebook
 
 RULES_DIR = default_rules_dir()
 BOOK = load_rulebook(RULES_DIR)
@@ -21,7 +21,7 @@ BOOK = load_rulebook(RULES_DIR)
 
 @pytest.fixture(scope="session")
 def engine() -> Engine:
-    from minutes_checker.nlp import build_pipeline
+    from minutes_checker.judge.nlp import build_pipeline
 
     return Engine(BOOK, build_pipeline(None))
 

@@ -9,14 +9,10 @@ import pytest
 from conftest import PdfBuilder
 
 from minutes_checker.models import Document
-from minutes_checker.readers import read_bytes, read_document
-from minutes_checker.structure import (
-    body_kind,
-    classify_heading,
-    looks_like_section_heading,
-    render_structure_text,
-    structure_dict,
-)
+from minutes_checker.outputs.structure_view import render_structure_text, structure_dict
+from minutes_checker.pipeline import inspect_bytes as read_bytes
+from minutes_checker.pipeline import inspect_file as read_document
+from minutes_checker.structure import body_kind, classify_heading, looks_like_section_heading
 
 CASE = (
     "Ankestyrelsen har offentliggjort danmarkskortet over omgørelsesprocenter. Kommunens "

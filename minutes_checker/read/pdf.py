@@ -38,7 +38,8 @@ from pydantic import BaseModel
 
 from ..errors import CorruptFile, EncryptedFile, ScannedPdf, TooLarge
 from ..models import Block, BlockKind, Box, Document, Furniture, Line, Meeting, Page
-from .cleanup import clean_line, find_running_lines, gc_paused, join_lines
+from .furniture import find_running_lines
+from .text import clean_line, join_lines
 
 MAX_PAGES = 5000
 
@@ -1185,11 +1186,6 @@ def _block_kind(lines: list[_RawLine], headings: list[bool]) -> BlockKind:
 
 def read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None = None) -> Document:
     """Read a PDF's bytes into a Document (not yet structured). Raises InputError subclasses."""
-    with gc_paused():
-        return _read_pdf(data, source, protect)
-
-
-def _read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None) -> Document:
     _check_complete(data)
     pdf = _open(data)
     columns = _Columns(data, protect)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .dates import find_dates
+from ..dates import find_dates
 
 # Facts from the ministry's pages; other years: "around June".
 PUBLICATION_DATES = {

@@ -22,7 +22,8 @@ from lxml import etree
 
 from ..errors import CorruptFile, TooLarge, WrongType
 from ..models import Block, BlockKind, Document, Furniture, Meeting, Page
-from .cleanup import clean_text
+from .numbering import format_number
+from .text import clean_text
 
 MAX_XML_BYTES = 64 * 1024 * 1024  # parsed, this is already a few hundred MB of tree
 MAX_ZIP_ENTRIES = 20_000
@@ -227,42 +228,6 @@ class _Level:
     text: str = "%1."
 
 
-def _roman(number: int) -> str:
-    values = [
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ]  # fmt: skip
-    out = []
-    for value, letters in values:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
-
-
-def _letters(number: int) -> str:
-    if number <= 0:
-        return ""
-    # Word repeats letters after z: aa, bb, ...
-    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-
-
-def _format_number(number: int, fmt: str) -> str:
-    if fmt == "lowerLetter":
-        return _letters(number)
-    if fmt == "upperLetter":
-        return _letters(number).upper()
-    if fmt == "lowerRoman":
-        return _roman(number)
-    if fmt == "upperRoman":
-        return _roman(number).upper()
-    if fmt == "decimalZero":
-        return f"{number:02d}"
-    if fmt == "none":
-        return ""
-    return str(number)
-
-
 class _Numbering:
     def __init__(self, root: etree._Element | None) -> None:
         self.abstract: dict[str, dict[int, _Level]] = {}
@@ -320,7 +285,7 @@ class _Numbering:
                     lower = levels.get(index, _Level())
                     value = overrides.get(index, lower.start)
                 fmt = levels.get(index, _Level()).fmt
-                text = text.replace(placeholder, _format_number(value, fmt))
+                text = text.replace(placeholder, format_number(value, fmt))
         return clean_text(text).strip(), False
 
 

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 import click
 
-from .messages import ADVICE, Lang, status_label, ui
-from .models import Assessment, CheckResult
+from ..judge.checks import SOFT_CHECKS
+from ..messages import ADVICE, Lang, status_label, ui
+from ..models import Assessment, CheckResult
 
 FORMATS = ("text", "json", "jsonl", "line")
 SYMBOLS = {"met": "✓", "not_met": "✗", "unclear": "?", "not_applicable": "–", "undetermined": "?"}
@@ -19,11 +20,11 @@ COLOURS = {
     "not_applicable": "bright_black",
     "undetermined": "yellow",
 }
-SOFT_CHECKS = frozenset({"no_plan_reasons"})  # reported, but never fails a pre-check
 
 
 def passed(assessment: Assessment) -> bool:
-    """A pre-check passes when every check is met (or does not apply); the soft one aside."""
+    """A pre-check passes when every check is met (or does not apply); soft checks are
+    reported but never fail it."""
     return assessment.status == "ok" and all(
         result.status in ("met", "not_applicable")
         for check, result in assessment.checks.items()

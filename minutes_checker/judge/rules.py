@@ -44,7 +44,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .models import Polarity, SectionKind
+from ..models import Polarity, SectionKind
 
 CUE_KINDS = ("negation", "hypothetical", "historical", "deferral", "proposal")
 CueKind = Literal["negation", "hypothetical", "historical", "deferral", "proposal"]
@@ -237,8 +237,9 @@ def default_rules_dir() -> Path:
     """MINUTES_CHECKER_RULES, else the rules bundled in the wheel, else the checkout's rules/."""
     if os.environ.get("MINUTES_CHECKER_RULES"):
         return Path(os.environ["MINUTES_CHECKER_RULES"])
-    bundled = Path(__file__).parent / "rules"
-    return bundled if bundled.is_dir() else Path(__file__).parent.parent / "rules"
+    package = Path(__file__).resolve().parent.parent
+    bundled = package / "rules"
+    return bundled if bundled.is_dir() else package.parent / "rules"
 
 
 def load_rule_file(path: Path) -> RuleFile:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Span
 
-from .models import Document, Item, Polarity, Section, SectionKind
+from ..models import Document, Item, Polarity, Section, SectionKind
 from .nlp import get_pipeline, lemma_of, segment_docs
 from .rules import Cue, CueKind, Effect, Retarget, Rule, RuleBook, default_rulebook
 

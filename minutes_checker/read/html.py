@@ -17,7 +17,8 @@ from lxml import html as lxml_html
 
 from ..errors import NoText
 from ..models import Block, BlockKind, Document, Furniture, Meeting, Page
-from .cleanup import clean_text
+from .numbering import roman
+from .text import clean_text
 
 MAX_HEADING_CHARS = 150
 
@@ -249,9 +250,7 @@ def _list_label(item: etree._Element) -> str:
     elif kind == "A":
         label = chr(ord("A") + (number - 1) % 26)
     elif kind in ("i", "I"):
-        from .docx import _roman
-
-        label = _roman(number) if kind == "i" else _roman(number).upper()
+        label = roman(number) if kind == "i" else roman(number).upper()
     else:
         label = str(number)
     return f"{label}. "

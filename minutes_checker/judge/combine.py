@@ -19,19 +19,15 @@ Semantics:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from .checks import predict_outcome
-from .messages import MAP_NAMES, Lang, check_label, explain
-from .models import (
-    CHECK_IDS,
-    Assessment,
-    CheckId,
-    CheckResult,
-    ItemRef,
-    MunicipalityAssessment,
-    Status,
-)
+from ..messages import MAP_NAMES, Lang, check_label, explain
+from ..models import Assessment, CheckResult, ItemRef, MunicipalityAssessment, Status
+from ..municipalities import slugify
+from .checks import CHECK_IDS
+from .outcome import predict_outcome
 
 # Higher is better. `not_applicable` ranks lowest among real verdicts: it wins only when all are.
 STATUS_RANK: dict[Status, int] = {
@@ -51,7 +47,7 @@ def _with_file(result: CheckResult, file: str) -> CheckResult:
     )
 
 
-def _best(check: CheckId, docs: Sequence[Assessment]) -> CheckResult:
+def _best(check: str, docs: Sequence[Assessment]) -> CheckResult:
     """The best verdict of `check` among `docs`, with the evidence of every document that has
     that verdict (the first document, by file, gives the explanation)."""
     best_rank = max(STATUS_RANK[d.checks[check].status] for d in docs)
@@ -64,7 +60,7 @@ def _best(check: CheckId, docs: Sequence[Assessment]) -> CheckResult:
 
 
 def _maps(docs: Sequence[Assessment], lang: Lang) -> CheckResult:
-    check: CheckId = "all_three_maps"
+    check: str = "all_three_maps"
     with_details = [d for d in docs if d.checks[check].details]
     if not with_details:
         return _best(check, docs)
@@ -122,7 +118,7 @@ def combine(
         municipality_code = next((d.municipality_code for d in docs if d.municipality_code), None)
     if map_year is None:
         map_year = next((d.map_year for d in ok if d.map_year), None)
-    checks: dict[CheckId, CheckResult]
+    checks: dict[str, CheckResult]
     if ok:
         council = [d for d in ok if d.checks["full_council"].status == "met"]
         core = council or ok
@@ -156,3 +152,56 @@ def combine(
         checks=checks,
         outcome=predict_outcome(checks, lang),
     )
+
+
+@dataclass
+class Group:
+    """The documents of one municipality and map year, and their combined assessment."""
+
+    code: int | None
+    name: str
+    map_year: int | None
+    documents: list[Assessment] = field(default_factory=list)
+    combined: MunicipalityAssessment | None = None
+
+    @property
+    def slug(self) -> str:
+        return page_slug(self.code, self.name, self.map_year)
+
+
+def page_slug(code: int | None, name: str, map_year: int | None) -> str:
+    """The name of a municipality and map year's page in the report (and its link in the CSV)."""
+    return f"{code or 0:03d}-{slugify(name)}-{map_year or 'ukendt'}"
+
+
+def group_assessments(
+    entries: Iterable[tuple[Assessment, int | None, str]], lang: Lang = "da"
+) -> list[Group]:
+    """Municipality and map year groups of (assessment, municipality code, name) entries, sorted
+    by name and year. A document without a map year (unreadable, or no item) joins every group
+    of its municipality; alone it forms its own."""
+    by_municipality: dict[tuple[int | None, str], list[tuple[Assessment, int | None]]] = (
+        defaultdict(list)
+    )
+    for assessment, code, name in sorted(entries, key=lambda entry: entry[0].file):
+        year = assessment.map_year if assessment.status == "ok" else None
+        by_municipality[(code, name)].append((assessment, year))
+    groups: list[Group] = []
+    for (code, name), docs in by_municipality.items():
+        years = sorted({y for _, y in docs if y is not None})
+        yearless = [a for a, y in docs if y is None]
+        for year in years:
+            group = Group(code, name, year, [a for a, y in docs if y == year] + yearless)
+            groups.append(group)
+        if not years:
+            groups.append(Group(code, name, None, yearless))
+    for group in groups:
+        group.documents.sort(key=lambda a: a.file)
+        group.combined = combine(
+            group.documents,
+            lang,
+            municipality=group.name,
+            municipality_code=group.code,
+            map_year=group.map_year,
+        )
+    return sorted(groups, key=lambda g: (g.name.casefold(), g.map_year or 0))

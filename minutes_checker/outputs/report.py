@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .messages import Lang, report_ui, status_label, ui
-from .models import CHECK_IDS, CheckId, Evidence, ItemExcerpt, MunicipalityAssessment
-
-if TYPE_CHECKING:
-    from .batch import Group
+from ..judge.checks import CHECK_IDS
+from ..judge.combine import Group
+from ..messages import Lang, report_ui, status_label, ui
+from ..models import Evidence, ItemExcerpt, MunicipalityAssessment
 
 SYMBOLS = {"met": "✓", "not_met": "✗", "unclear": "?", "not_applicable": "–", "undetermined": "?"}
 STATUS_SORT = {"met": 4, "unclear": 3, "undetermined": 2, "not_met": 1, "not_applicable": 0}
@@ -51,13 +48,6 @@ CHECK_COLOURS: dict[str, tuple[str, str]] = {
     "no_plan_reasons": ("#c8ecea", "#17746f"),
 }
 CHECK_NUMBER = {check: index + 1 for index, check in enumerate(CHECK_IDS)}
-
-
-def slugify(name: str) -> str:
-    """A file-name-safe ASCII form of a municipality name (æ→ae, ø→oe, å→aa)."""
-    folded = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "ukendt"
 
 
 def esc(text: object) -> str:
@@ -639,7 +629,7 @@ def render_municipality(
 
 
 def _render_check(
-    check: CheckId,
+    check: str,
     combined: MunicipalityAssessment,
     anchors: dict[tuple[str, int], str],
     lang: Lang,

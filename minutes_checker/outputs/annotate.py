@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .messages import Lang, report_ui, status_label
-from .models import Assessment, Document, Evidence, Line
+from ..messages import Lang, report_ui, status_label
+from ..models import Assessment, Document, Evidence, Line
 
 AUTHOR = "minutes-checker"
 # PDF highlight colours per check (hex RGB), as in the report

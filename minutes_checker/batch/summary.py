@@ -1,0 +1,143 @@
+"""What a batch writes when every file is done: the documents grouped per municipality and map
+year (`municipalities.jsonl`), the table caseworkers sort (`summary.csv`), the report, and the
+closing summary on the terminal."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..judge.checks import CHECK_IDS
+from ..judge.combine import Group, group_assessments
+from ..messages import Lang, batch_ui, check_label, outcome_label, status_label
+from ..outputs.report import write_report
+from .progress import format_duration
+from .results import EXCERPTS, read_excerpts, record_assessment
+
+if TYPE_CHECKING:
+    from . import BatchResult
+
+MUNICIPALITIES = "municipalities.jsonl"
+SUMMARY = "summary.csv"
+REPORT = "report"
+LETTER_OUTCOMES = ("deadline_reminder", "request_action_plan_decision")
+
+
+def group_records(records: list[dict[str, Any]], lang: Lang = "da") -> list[Group]:
+    """The batch's records grouped per municipality (as resolved) and map year."""
+    unknown = batch_ui("unknown_municipality", lang)
+    return group_assessments(
+        (
+            (
+                record_assessment(record).model_copy(update={"file": record["path"]}),
+                record.get("municipality_code_resolved"),
+                record.get("municipality_resolved") or unknown,
+            )
+            for record in records
+        ),
+        lang,
+    )
+
+
+def write_municipalities(path: Path, groups: list[Group]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for group in groups:
+            assert group.combined is not None
+            handle.write(group.combined.model_dump_json() + "\n")
+
+
+def write_summary_csv(path: Path, groups: list[Group], lang: Lang = "da") -> None:
+    """UTF-8 with BOM and `;`: what Danish Excel opens cleanly with æøå."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(
+            [
+                batch_ui("csv_code", lang),
+                batch_ui("csv_municipality", lang),
+                batch_ui("csv_map_year", lang),
+                *(check_label(c, lang) for c in CHECK_IDS),
+                batch_ui("csv_outcome", lang),
+                batch_ui("csv_documents", lang),
+                batch_ui("csv_report", lang),
+            ]
+        )
+        for group in groups:
+            combined = group.combined
+            assert combined is not None
+            writer.writerow(
+                [
+                    group.code or "",
+                    group.name,
+                    group.map_year or "",
+                    *(status_label(combined.checks[c].status, lang) for c in CHECK_IDS),
+                    combined.outcome.label,
+                    len(combined.documents),
+                    f"{REPORT}/{group.slug}.html",
+                ]
+            )
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def combine_outputs(out: Path, records: list[dict[str, Any]], lang: Lang = "da") -> list[Group]:
+    """The combine step after every file is assessed: municipalities.jsonl, summary.csv and the
+    report from the records (`make_record`) and the excerpts in `out/excerpts/`.
+
+    The files can be assessed anywhere (`assess_job` is a pure function of one file): a process
+    pool here, or a Dask or Ray cluster (see the README); this step needs only the records.
+    """
+    records = sorted(records, key=lambda r: r["path"])
+    groups = group_records(records, lang)
+    write_municipalities(out / MUNICIPALITIES, groups)
+    write_summary_csv(out / SUMMARY, groups, lang)
+    report_dir = out / REPORT
+    if report_dir.exists():
+        shutil.rmtree(report_dir)
+    excerpts = {r["path"]: read_excerpts(out / EXCERPTS, r["sha256"], r["path"]) for r in records}
+    write_report(report_dir, groups, records, excerpts, lang)
+    return groups
+
+
+def summary_text(result: BatchResult, jobs: int, lang: Lang = "da") -> str:
+    """The closing summary: municipalities per outcome, failed files by reason, total time."""
+    outcomes = Counter(g.combined.outcome.id for g in result.groups if g.combined)
+    order = [
+        "no_further_action",
+        "deadline_reminder",
+        "request_action_plan_decision",
+        "manual_review",
+        "undetermined",
+    ]
+    parts = [
+        batch_ui("summary_outcome", lang, count=outcomes[o], label=outcome_label(o, lang).lower())
+        for o in order
+        if outcomes[o]
+    ]
+    letters = sum(outcomes[o] for o in LETTER_OUTCOMES)
+    lines = [batch_ui("summary_title", lang)]
+    lines.append(batch_ui("summary_groups", lang, count=len(result.groups), parts=", ".join(parts)))
+    if letters:
+        lines.append(batch_ui("summary_letters", lang, count=letters))
+    failed = [r for r in result.records if r.get("status") == "error"]
+    lines.append(batch_ui("summary_files", lang, count=len(result.records), failed=len(failed)))
+    by_code: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in failed:
+        error = record.get("error") or {}
+        by_code[error.get("code", "unreadable")].append(record)
+    for code, records in sorted(by_code.items()):
+        message = (records[0].get("error") or {}).get("message", "")
+        names = ", ".join(r["path"] for r in records[:3]) + (" …" if len(records) > 3 else "")
+        lines.append(
+            batch_ui(
+                "summary_error", lang, count=len(records), code=code, message=message, files=names
+            )
+        )
+    key = "summary_time_one" if jobs == 1 else "summary_time"
+    lines.append(batch_ui(key, lang, time=format_duration(result.seconds, lang), jobs=jobs))
+    lines.append(batch_ui("summary_outputs", lang, out=result.out))
+    lines.append(batch_ui("summary_report", lang, path=result.out / REPORT / "index.html"))
+    return "\n".join(lines)

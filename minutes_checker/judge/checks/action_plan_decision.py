@@ -1,0 +1,133 @@
+"""Stillingtagen til handlingsplan: from the 2022 map on, the council itself decided whether a
+handlingsplan is needed; a proposal, a noted recommendation or a deferral is no decision
+(CRITERIA.md §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...messages import PLAN_VALUES
+from ...models import CheckResult, Evidence, Status
+from ..engine import Hit
+from ..findings import (
+    PLAN_VALUE_SIGNALS,
+    POSITION_READS,
+    Findings,
+    adopted_amendments,
+    council_position,
+)
+from ..mapyear import FIRST_YEAR_WITH_PLAN_DUTY
+
+ID = "action_plan_decision"
+ROLE = "plan"
+READS = (
+    *POSITION_READS,
+    "plan_deferred",
+    "postponed",
+    "duty_restated",
+    "plan_conditional",
+    "noted",
+)
+
+
+def _plan_value(hits: list[Hit]) -> str:
+    signals = {h.signal for h in hits}
+    if "plan_yes" in signals:
+        return "yes"
+    if "plan_no" in signals:
+        return "no"
+    return "unknown"
+
+
+def plan_applies(f: Findings) -> bool:
+    year = f.map_year.year
+    if year is not None:
+        return year >= FIRST_YEAR_WITH_PLAN_DUTY
+    date = f.meeting_date
+    return date is None or date >= dt.date(2022, 7, 1)
+
+
+def run(f: Findings) -> CheckResult:
+    return position(f)[0]
+
+
+def position(f: Findings) -> tuple[CheckResult, str]:
+    """The verdict on the handlingsplan and the value decided, worked out once per document
+    (the soft check `no_plan_reasons` reads it too)."""
+    found = f.memo.get(ID)
+    if found is None:
+        found = f.memo[ID] = _position(f.for_check(READS))
+    return found  # type: ignore[return-value]
+
+
+def _position(f: Findings) -> tuple[CheckResult, str]:
+    """The verdict on the handlingsplan and the value decided ("yes", "no", "unknown", "").
+
+    The council's own decision section decides. Failing that, a decision that approves
+    ("Godkendt") a proposal or committee recommendation that takes a position counts as the
+    council's; merely taking such a position note of leaves it unclear.
+    """
+    if not plan_applies(f):
+        return f.result("action_plan_decision", "not_applicable", "before_2022", []), "unknown"
+
+    def verdict(
+        status: Status,
+        reason: str,
+        hits: list[Hit],
+        value: str = "",
+        structure: tuple[Evidence, ...] = (),
+    ) -> tuple[CheckResult, str]:
+        details = {"value": value} if status == "met" else {}
+        shown = PLAN_VALUES.get(value, PLAN_VALUES["unknown"])[f.lang]
+        evidence = f.evidence(hits) + list(structure)
+        return f.result(
+            "action_plan_decision", status, reason, evidence, details, value=shown
+        ), value
+
+    if f.informal_meeting():
+        stated = f.select(*PLAN_VALUE_SIGNALS, polarity="supports")
+        if stated:  # a position voiced where the council takes no decisions
+            return verdict("unclear", "informal_meeting", stated, _plan_value(stated))
+    own = council_position(f)
+    if own:
+        adopted = adopted_amendments(f) if any(h.proposed for h in own) else []
+        return verdict("met", "decided", own + adopted[:1], _plan_value(own))
+    deferred = f.select(
+        "plan_deferred", "postponed", "duty_restated", "plan_position",
+        polarity="contradicts",
+        where=f.in_council_decision,
+    )  # fmt: skip
+    if deferred:
+        return verdict("not_met", "deferred", deferred)
+    conditional = f.select("plan_conditional", where=f.in_council_decision)
+    if conditional:
+        return verdict("unclear", "conditional", conditional, "no")
+    proposed = f.select(
+        *PLAN_VALUE_SIGNALS,
+        polarity="supports",
+        where=lambda h: (
+            h.sentence.section_kind == "proposal"
+            or (h.sentence.section is not None and h.sentence.section in f.committee_decisions())
+        ),
+    )
+    # the administration's own assessment in the case text ("vurderer, at der ikke er behov")
+    assessed = f.select(
+        *PLAN_VALUE_SIGNALS, polarity="supports", where=f.in_kinds("case", "summary")
+    )
+    approved = f.council_decision_says("approved")
+    noted = f.council_decision_says("noted")
+    put_off = f.select("plan_deferred", polarity="contradicts", where=f.in_kinds("proposal"))
+    if approved and put_off and not proposed:
+        return verdict("not_met", "deferred", approved[:1] + put_off)
+    if proposed and approved:
+        return verdict("met", "approved_proposal", approved[:1] + proposed, _plan_value(proposed))
+    if (proposed or assessed) and f.council_decisions():
+        # noted, "Drøftet.", or approval of something that did not hold the position
+        hits = noted + approved + (proposed or assessed)
+        return verdict("unclear", "only_noted", hits, _plan_value(proposed or assessed))
+    if not f.council_decisions():
+        if f.document_body != "committee" and proposed:
+            return verdict("unclear", "proposal_only", proposed, _plan_value(proposed))
+        committee = tuple(f.committee_evidence())
+        return verdict("not_met", "no_council_decision", [], structure=committee)
+    return verdict("not_met", "no_position", noted + approved)

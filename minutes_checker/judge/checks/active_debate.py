@@ -1,0 +1,91 @@
+"""Aktiv politisk drøftelse: the item is set up for debate or decision, or the minutes show
+debate in the council (votes, amendments, protocol remarks, members speaking); an orientation
+item only taken note of is not (CRITERIA.md §3)."""
+
+from __future__ import annotations
+
+from ...models import CheckResult
+from ..findings import POSITION_READS, Findings, council_position
+
+ID = "active_debate"
+ROLE = "quality"
+READS = (
+    "debate",
+    "noted",
+    "postponed",
+    "set_up_for_debate",
+    "set_up_for_decision",
+    "orientation",
+    "no_debate",
+    "remarks_mentioned",
+    *POSITION_READS,
+)
+
+
+def run(f: Findings) -> CheckResult:
+    if f.committee_only:
+        return f.result("active_debate", "not_met", "committee_only", f.committee_evidence())
+    council_level = f.in_council_decision
+    debate = f.select(
+        "debate",
+        where=lambda h: (
+            council_level(h)
+            or (h.sentence.section_kind == "other" and f.document_body == "full_council")
+        ),
+    )
+    if debate:
+        return f.result("active_debate", "met", "debate", f.evidence(debate))
+    approved = f.council_decision_says("approved")
+    noted = f.council_decision_says("noted")
+    postponed = f.council_decision_says("postponed")
+    kinds = {item.kind for item in f.items}
+    discussion = f.select("set_up_for_debate") or "discussion" in kinds
+    decision_framing = f.select("set_up_for_decision", where=f.in_kinds("proposal"))
+    orientation = f.select("orientation", polarity="contradicts")
+    is_decision = bool(decision_framing) or "decision" in kinds
+    is_orientation = bool(orientation) or "orientation" in kinds
+    framing = f.select("set_up_for_debate") + decision_framing
+    if postponed and not approved and not discussion and not is_decision:
+        return f.result("active_debate", "not_met", "postponed", f.evidence(postponed))
+    set_up = f.kind_evidence("discussion") + f.kind_evidence("decision")
+    no_debate = f.select("no_debate", polarity="contradicts")
+    if no_debate and (discussion or is_decision):
+        # set up for decision, but the minutes say it went through without any debate
+        return f.result(
+            "active_debate", "unclear", "no_debate", f.evidence(no_debate + framing) + set_up
+        )
+    if discussion:
+        return f.result("active_debate", "met", "set_up", f.evidence(framing) + set_up)
+    if is_decision and not is_orientation:
+        return f.result("active_debate", "met", "set_up", f.evidence(framing + approved) + set_up)
+    if is_decision and is_orientation:
+        if approved:
+            return f.result("active_debate", "met", "own_decision", f.evidence(approved + framing))
+        return f.result(
+            "active_debate", "unclear", "mixed_framing", f.evidence(framing + orientation + noted)
+        )
+    if is_orientation:
+        position = council_position(f)
+        if position:
+            return f.result(
+                "active_debate",
+                "unclear",
+                "orientation_with_position",
+                f.evidence(position + orientation),
+            )
+        remarks = f.council_decision_says("remarks_mentioned")
+        if remarks:
+            return f.result(
+                "active_debate", "unclear", "remarks_unrecorded", f.evidence(remarks + orientation)
+            )
+        return f.result(
+            "active_debate",
+            "not_met",
+            "orientation_only",
+            f.evidence(orientation + noted) + f.kind_evidence("orientation", "contradicts"),
+        )
+    if approved:
+        return f.result("active_debate", "met", "own_decision", f.evidence(approved))
+    if noted:
+        return f.result("active_debate", "not_met", "orientation_only", f.evidence(noted))
+    return f.result("active_debate", "unclear", "no_decision_text", [])

@@ -1,0 +1,44 @@
+"""Behandlet inden årets udgang: the meeting lies between the map's publication and 31 December
+of the map year; minutes that move the treatment into the next year are late (CRITERIA.md §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...models import CheckResult
+from ..findings import Findings
+from ..mapyear import publication_date
+
+ID = "deadline"
+ROLE = "gate"
+READS = ("moved_to_next_year",)
+
+
+def run(f: Findings) -> CheckResult:
+    date, year = f.meeting_date, f.map_year.year
+    date_evidence = f.span_evidence(f.document.meeting.date_span, "structure.meeting_date")
+    if not date_evidence:
+        dated = [s for s in f.council_decisions() if s.decision_date]
+        # a decision heading dated the meeting's day ("Beslutning i … den 07-11-2023")
+        if not dated and f.meeting_date:
+            dated = [
+                s for s in f.sections if s.kind == "decision" and s.decision_date == f.meeting_date
+            ]
+        if dated:
+            date_evidence = f.heading_evidence(dated[-1], "structure.decision_section", "supports")
+    moved = f.select("moved_to_next_year", polarity="contradicts")
+    if moved:
+        return f.result("deadline", "not_met", "moved", f.evidence(moved))
+    if date is None:
+        return f.result("deadline", "unclear", "no_date", [])
+    if year is None:
+        return f.result("deadline", "unclear", "no_year", date_evidence)
+    shown = date.strftime("%d-%m-%Y")
+    if date > dt.date(year, 12, 31):
+        evidence = [e.model_copy(update={"polarity": "contradicts"}) for e in date_evidence]
+        return f.result("deadline", "not_met", "late", evidence, date=shown, year=year)
+    if date < publication_date(year) - dt.timedelta(days=45):
+        return f.result(
+            "deadline", "unclear", "before_publication", date_evidence, date=shown, year=year
+        )
+    return f.result("deadline", "met", "in_time", date_evidence, date=shown, year=year)

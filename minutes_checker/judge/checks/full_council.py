@@ -1,0 +1,64 @@
+"""Behandlet i kommunalbestyrelsen: the item was on the agenda of, and decided by, the full
+council (Kommunalbestyrelsen, Byrådet, Borgerrepræsentationen), not a committee; a notice that a
+committee treated the map is delegation (CRITERIA.md §3)."""
+
+from __future__ import annotations
+
+from ...models import CheckResult
+from ..findings import Findings
+
+ID = "full_council"
+ROLE = "gate"
+READS = ("delegated", "orientation", "noted", "approved", "recommended")
+
+
+def _is_orientation_item(f: Findings) -> bool:
+    return any(item.kind == "orientation" for item in f.items) or bool(
+        f.select("orientation", polarity="contradicts")
+    )
+
+
+def run(f: Findings) -> CheckResult:
+    meeting = f.document.meeting
+    body = meeting.body or ""
+    council = [s for s in f.council_decisions() if f.actor(s) == "full_council"]
+    delegated = f.select("delegated", polarity="contradicts")
+    noted_only = f.council_decision_says("noted") and not f.council_decision_says("approved")
+    orientation_like = _is_orientation_item(f) or noted_only or not council
+    if delegated and orientation_like and f.document_body != "committee":
+        return f.result("full_council", "not_met", "delegated", f.evidence(delegated))
+    if council:
+        named = [s for s in council if s.decision_body_kind == "full_council"]
+        section = (named or council)[-1]
+        evidence = f.heading_evidence(section, "structure.decision_section", "supports")
+        if not named:
+            evidence = f.span_evidence(meeting.body_span, "structure.meeting_body") + evidence
+        return f.result(
+            "full_council",
+            "met",
+            "council_decision",
+            evidence,
+            body=section.decision_body or body or "kommunalbestyrelsen",
+        )
+    if f.document_body == "full_council":
+        informal = f.informal_meeting()
+        if informal:
+            return f.result(
+                "full_council",
+                "unclear",
+                "informal_meeting",
+                f.span_evidence(informal, "structure.meeting_body", "contradicts"),
+                body=f.document.text[informal[0] : informal[1]],
+            )
+        return f.result(
+            "full_council",
+            "met",
+            "council_meeting",
+            f.span_evidence(meeting.body_span, "structure.meeting_body"),
+            body=body,
+        )
+    if f.document_body == "committee":
+        evidence = f.committee_evidence() + f.evidence(f.select("recommended"), limit=2)
+        name = body or next((s.decision_body for s in f.committee_decisions()), "") or "udvalg"
+        return f.result("full_council", "not_met", "committee", evidence, body=name)
+    return f.result("full_council", "unclear", "unknown_body", [])

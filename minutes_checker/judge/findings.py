@@ -1,0 +1,278 @@
+"""What the checks look at: the document, its danmarkskort item(s), the rule hits there, and
+helpers that read them together with the structure (whose decision section a hit stands in,
+what the item is set up as, which evidence to quote)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from ..messages import Lang, check_label, explain
+from ..models import (
+    BodyKind,
+    CheckResult,
+    Document,
+    Evidence,
+    Item,
+    Polarity,
+    Section,
+    SectionKind,
+    Status,
+)
+from ..structure.bodies import INFORMAL_GATHERING
+from .engine import Hit
+from .mapyear import MapYear
+
+PLAN_VALUE_SIGNALS = ("plan_yes", "plan_no", "plan_position")
+# council gatherings that are not a meeting where the council takes decisions: looked for in
+# the first characters of the minutes (their title), not in agenda entries further down
+HEADER_CHARS = 300
+INFORMAL_MEETING = re.compile(INFORMAL_GATHERING, re.I)
+
+
+@dataclass
+class Findings:
+    """What the checks look at: the document, its danmarkskort item(s) and the rule hits there."""
+
+    document: Document
+    items: list[Item]
+    hits: list[Hit]
+    map_year: MapYear
+    lang: Lang = "da"
+    reads: frozenset[str] | None = None  # the signals a check may select (None: any)
+    memo: dict[str, object] = field(default_factory=dict)  # shared by every check's view
+
+    def for_check(self, reads: Iterable[str]) -> Findings:
+        """The view of one check: `select` refuses signals the check does not declare."""
+        return replace(self, reads=frozenset(reads))
+
+    # ------------------------------------------------------------------ bodies and sections
+
+    @property
+    def sections(self) -> list[Section]:
+        return [s for item in self.items for s in item.sections]
+
+    @property
+    def document_body(self) -> BodyKind:
+        """The kind of body whose minutes these are (from the header, else from decisions)."""
+        kind = self.document.meeting.body_kind
+        if kind != "unknown":
+            return kind
+        decisions = [s for s in self.sections if s.kind == "decision"]
+        if any(s.decision_body_kind == "full_council" for s in decisions):
+            return "full_council"
+        if decisions and all(s.decision_body_kind == "committee" for s in decisions):
+            return "committee"
+        return "unknown"
+
+    def informal_meeting(self) -> tuple[int, int] | None:
+        """Where the minutes' title calls the meeting a temamøde, seminar or the like (not an
+        agenda entry further down, such as "Orientering om temamøde om kommuneplanen")."""
+        found = INFORMAL_MEETING.search(self.document.text[:HEADER_CHARS])
+        return found.span() if found else None
+
+    @property
+    def committee_only(self) -> bool:
+        """Committee minutes with no decision of the council itself."""
+        return self.document_body == "committee" and not self.council_decisions()
+
+    def actor(self, section: Section | None) -> BodyKind:
+        if section is not None and section.kind == "decision" and section.decision_body_kind:
+            return section.decision_body_kind
+        return self.document_body
+
+    def council_decisions(self) -> list[Section]:
+        """Decision sections of the council; where the minutes do not say whose meeting it is,
+        the unnamed ones too (full_council is then unclear, which sends the case to a person)."""
+        return [
+            s
+            for s in self.sections
+            if s.kind == "decision" and self.actor(s) in ("full_council", "unknown")
+        ]
+
+    def committee_decisions(self) -> list[Section]:
+        return [s for s in self.sections if s.kind == "decision" and self.actor(s) == "committee"]
+
+    @property
+    def meeting_date(self) -> dt.date | None:
+        if self.document.meeting.date:
+            return self.document.meeting.date
+        dated = [s.decision_date for s in self.council_decisions() if s.decision_date]
+        return dated[-1] if dated else None
+
+    # ------------------------------------------------------------------ hits
+
+    def select(
+        self,
+        *signals: str,
+        polarity: Polarity | None = None,
+        where: Callable[[Hit], bool] | None = None,
+    ) -> list[Hit]:
+        if self.reads is not None and not self.reads.issuperset(signals):
+            undeclared = sorted(set(signals) - self.reads)
+            raise AssertionError(f"a check selects signals it does not declare: {undeclared}")
+        return [
+            h
+            for h in self.hits
+            if h.signal in signals
+            and (polarity is None or h.polarity == polarity)
+            and (where is None or where(h))
+        ]
+
+    def in_council_decision(self, hit: Hit) -> bool:
+        section = hit.sentence.section
+        return section is not None and section in self.council_decisions()
+
+    def in_kinds(self, *kinds: SectionKind) -> Callable[[Hit], bool]:
+        return lambda hit: hit.sentence.section_kind in kinds
+
+    def council_decision_says(self, signal: str) -> list[Hit]:
+        return self.select(signal, where=self.in_council_decision)
+
+    # ------------------------------------------------------------------ evidence
+
+    def evidence(self, hits: Iterable[Hit], limit: int = 4) -> list[Evidence]:
+        out: list[Evidence] = []
+        seen: set[tuple[int, int, str]] = set()
+        for hit in hits:
+            sentence = hit.sentence
+            key = (sentence.start, sentence.end, hit.rule.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Evidence(
+                    quote=self.document.text[sentence.start : sentence.end],
+                    page=self.document.page_at(sentence.start),
+                    start=sentence.start,
+                    end=sentence.end,
+                    item=sentence.item.number if sentence.item else None,
+                    section=sentence.section.title if sentence.section else None,
+                    section_kind=sentence.section_kind,
+                    rule=hit.rule.id,
+                    polarity=hit.polarity,
+                )
+            )
+            if len(out) >= limit:
+                break
+        return out
+
+    def span_evidence(
+        self, span: tuple[int, int] | None, rule: str, polarity: Polarity = "supports"
+    ) -> list[Evidence]:
+        """Evidence read from the document's structure (meeting header, section headings)."""
+        if span is None or span[1] <= span[0]:
+            return []
+        start, end = span
+        item = self.document.item_at(start)
+        section = next(
+            (s for s in (item.sections if item else []) if s.start <= start < s.end), None
+        )
+        return [
+            Evidence(
+                quote=self.document.text[start:end],
+                page=self.document.page_at(start),
+                start=start,
+                end=end,
+                item=item.number if item else None,
+                section=section.title if section else None,
+                section_kind=section.kind if section else None,
+                rule=rule,
+                polarity=polarity,
+            )
+        ]
+
+    def kind_evidence(self, kind: str, polarity: Polarity = "supports") -> list[Evidence]:
+        """Where an item's type ("Beslutningssag", "Orienteringssag") stands in its text."""
+        for item in self.items:
+            if item.kind == kind and item.kind_label:
+                at = self.document.text.find(item.kind_label, item.start, item.end)
+                if at >= 0:
+                    span = (at, at + len(item.kind_label))
+                    return self.span_evidence(span, "structure.item_kind", polarity)
+        return []
+
+    def heading_evidence(self, section: Section, rule: str, polarity: Polarity) -> list[Evidence]:
+        line_end = self.document.text.find("\n", section.start, section.end)
+        end = line_end if line_end > section.start else section.end
+        return self.span_evidence((section.start, end), rule, polarity)
+
+    def committee_evidence(self) -> list[Evidence]:
+        """Where the minutes show a committee, not the council, handling the item: the
+        meeting's body (when it is a committee) and the first committee decision heading."""
+        evidence = []
+        if self.document_body == "committee":
+            evidence = self.span_evidence(
+                self.document.meeting.body_span, "structure.meeting_body", "contradicts"
+            )
+        for section in self.committee_decisions()[:1]:
+            evidence += self.heading_evidence(section, "structure.decision_section", "contradicts")
+        return evidence
+
+    def result(
+        self,
+        check: str,
+        status: Status,
+        reason: str,
+        evidence: list[Evidence],
+        details: dict[str, str] | None = None,
+        **params: object,
+    ) -> CheckResult:
+        return CheckResult(
+            status=status,
+            label=check_label(check, self.lang),
+            explanation=explain(f"{check}.{reason}", self.lang, **params),
+            evidence=evidence,
+            details=details or {},
+        )
+
+
+def without_contradicted(hits: list[Hit], all_hits: list[Hit]) -> list[Hit]:
+    """Drop supporting hits whose sentence also contradicts the same signal."""
+    contradicted = {(h.sentence.start, h.signal) for h in all_hits if h.polarity == "contradicts"}
+    return [h for h in hits if (h.sentence.start, h.signal) not in contradicted]
+
+
+# signals the helpers below select: a check that calls them declares these too
+POSITION_READS = (*PLAN_VALUE_SIGNALS, "approved", "rejected")
+
+
+def council_position(f: Findings) -> list[Hit]:
+    """Plan positions the council's decision states itself (an amendment or what a member
+    proposed counts only when the same sentence says it was adopted)."""
+    approved = {h.sentence.start for h in f.council_decision_says("approved")}
+    adopted = adopted_amendments(f)
+    return f.select(
+        *PLAN_VALUE_SIGNALS,
+        polarity="supports",
+        where=lambda h: (
+            f.in_council_decision(h)
+            and (
+                not h.proposed
+                or h.sentence.start in approved
+                or any(
+                    h.sentence.section is a.sentence.section and h.sentence.start < a.sentence.start
+                    for a in adopted
+                )
+            )
+        ),
+    )
+
+
+_AMENDMENT = re.compile(r"ændringsforslag|tillægsforslag|ændringsindstilling", re.IGNORECASE)
+
+
+def adopted_amendments(f: Findings) -> list[Hit]:
+    """The council's decision saying an amendment was adopted ("Ændringsforslaget blev vedtaget
+    med 16 stemmer mod 13"): what an amendment proposed earlier in the same decision section is
+    then the council's decision."""
+    rejected = {h.sentence.start for h in f.council_decision_says("rejected")}
+    text = f.document.text
+    return [
+        h
+        for h in f.council_decision_says("approved")
+        if h.sentence.start not in rejected
+        and _AMENDMENT.search(text, h.sentence.start, h.sentence.end)
+    ]

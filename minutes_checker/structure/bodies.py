@@ -1,0 +1,176 @@
+"""Bodies as minutes name them: the full council, a committee, or an informal gathering.
+
+`body_kind(name)` tells which a name is; `body_in(line)` finds the body a header line names
+("Referat fra Byrådets møde", "Udvalg: Herning Byråd", "Aarhus Kommune – Byrådet").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import municipalities
+from ..models import BodyKind
+
+# --------------------------------------------------------------------------- bodies
+
+_COMMITTEE = re.compile(r"udvalg|magistrat", re.IGNORECASE)
+_FULL_COUNCIL = re.compile(
+    r"kommunalbestyrelse|byråd|byraad|borgerrepræsentation|borgerrepraesentation",
+    re.IGNORECASE,
+)
+
+
+def body_kind(name: str | None) -> BodyKind:
+    """Whether a body named as in minutes is the full council, a committee, or unknown.
+
+    "Kommunalbestyrelsen", "Byrådet", "Byrådets", "Aarhus Byråd", "Borgerrepræsentationen",
+    "Kommunalbestyrelsens møde" are the full council; "Social- og Sundhedsudvalget",
+    "Økonomiudvalget", "Magistraten", "Udvalget for Social og Sundhed" are committees.
+    """
+    if not name:
+        return "unknown"
+    text = name.strip()
+    if _COMMITTEE.search(text):
+        return "committee"
+    if _FULL_COUNCIL.search(text):
+        return "full_council"
+    return "unknown"
+
+
+_BODY_WORD = (
+    r"(?i:\w*udvalg(?:et|ets|s)?|byråd(?:et|ets|s)?|byraad(?:et|ets)?|kommunalbestyrelse(?:n|ns)?"
+    r"|borgerrepræsentation(?:en|ens)?|magistrat(?:en|ens)?)"
+)
+# a body name: "Byrådet", "Aarhus Byråd", "Social-, Sundheds- og Ældreudvalget", "Udvalget for
+# Social og Sundhed" (a capitalised name and suspended compounds may stand before the body word)
+# ("Udvalget for …" first: in a longer text the plain "Udvalget" must not win)
+BODY_NAME = (
+    r"(?:(?i:udvalg(?:et)?\s+for)\s+[A-ZÆØÅ][\wæøåÆØÅ]*"
+    r"(?:,?\s+(?!(?i:og|eller)\b)[A-ZÆØÅ][\wæøåÆØÅ]*)?(?:\s+(?i:og)\s+[\wæøåÆØÅ]+)?"
+    r"|(?:[A-ZÆØÅ][\wæøå]*(?:-[A-ZÆØÅ][\wæøå]*)?\s+(?=[A-ZÆØÅ]))?"
+    r"(?:[\wæøåÆØÅ]+-,?\s+(?:(?:og|eller|&)\s+)?|[\wæøåÆØÅ]+\s+&\s+){0,4}"
+    rf"{_BODY_WORD})"
+)
+BODY_ONLY = re.compile(rf"^(?P<body>{BODY_NAME})$")
+
+
+_SMALL_WORDS = frozenset({"og", "eller", "for", "i", "af", "under", "&"})
+
+
+def tidy_body(name: str | None) -> str | None:
+    """A body written in capitals ("SOCIAL- OG SUNDHEDSUDVALGET") as it is normally written."""
+    if not name or not name.isupper():
+        return name
+    words = []
+    for word in name.lower().split():
+        words.append(word if word in _SMALL_WORDS else word[:1].upper() + word[1:])
+    return " ".join(words)
+
+
+def strip_genitive(name: str) -> str:
+    """'Byrådets' -> 'Byrådet', 'Kommunalbestyrelsens' -> 'Kommunalbestyrelsen'."""
+    name = name.strip()
+    if re.search(r"(?:et|en|ets|ens|ds|gs)$", name, re.IGNORECASE) and name.endswith("s"):
+        stem = name[:-1]
+        if re.search(r"(?:et|en|d|g)$", stem, re.IGNORECASE):
+            return stem
+    return name
+
+
+
+_BODY_LABEL = re.compile(
+    r"^(?i:udvalg|mødeforum|forum|organ|mødeorgan|politisk udvalg|møde i|udvalgsnavn)\s*:?\s+"
+    r"(?P<body>.+?)\s*$"
+)
+_BODY_GENITIVE = re.compile(
+    r"(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag)\s+(?i:af|fra)\s+"
+    rf"(?:(?i:referat)\s+(?i:af|fra)\s+)?(?P<body>{BODY_NAME})s?\s+(?i:møde)"
+)
+_BODY_AFTER_DOC = re.compile(
+    r"^(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag af referat)\s*"
+    rf"(?:[-–—:|,]|\s+(?i:for|fra|af|i)\s+|\s+)\s*(?P<body>{BODY_NAME})(?!\w)"
+)
+_BODY_MEETING = re.compile(rf"^(?P<body>{BODY_NAME})s?\s+(?i:møde|mødet)\b")
+# council gatherings where no decisions are taken ("temamøde", "budgetseminar")
+INFORMAL_GATHERING = r"temamøde|\w*seminar|workshop|dialogmøde|temadag|studietur|budgetinternat"
+# "Byrådets temamøde", "Kommunalbestyrelsens budgetseminar": the gathering is the body named
+_BODY_GATHERING = re.compile(
+    rf"^(?:(?i:referat|dagsorden)\s*(?:[-–:]|\s(?i:fra|af))\s*)?(?P<body>{BODY_NAME}s\s+"
+    rf"(?i:{INFORMAL_GATHERING}))\b"
+)
+_DOC_WORD = re.compile(
+    r"^(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag af referat|mødereferat)\b"
+)
+# "… medlemmer af Byrådet": a body inside a sentence is not the meeting's body
+_LOWER_BEFORE = re.compile(r"\b(?:af|i|for|til|fra|med|om)\s+$")
+_SEPARATORS = re.compile(r"\s+[|–—·-]\s+|\s*\|\s*|,\s+(?=(?i:mødet?\b))")
+
+
+_BODY_ANYWHERE = re.compile(rf"(?<![\wæøåÆØÅ-])(?:{BODY_NAME})(?![\wæøåÆØÅ])")
+
+
+def body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
+    """A body named in one header line: (name, start, end) relative to the line. A genitive
+    ("Referat fra Byrådets møde") gives the plain name ("Byrådet"). With `loose` (running
+    headers) the body may stand anywhere in the line ("Hjørring Kommune    Byrådet")."""
+    line = text.strip()
+    found = municipalities.find_in_text(line)
+    if found and found[1][0] == 0 and found[1][1] < len(line):
+        # "Aarhus Kommune – Byrådet", "Hjørring Kommune Byrådet": look after the name
+        rest = line[found[1][1] :]
+        if not re.match(r"^(?:s|ns)?\b", rest) or rest[:1] in " ,–-|:":
+            named = body_in(rest)
+            if named:
+                offset = found[1][1]
+                return named[0], named[1] + offset, named[2] + offset
+    match = _BODY_GATHERING.match(line)
+    if match:
+        return match.group("body"), match.start("body"), match.end("body")
+    if loose:
+        for match in _BODY_ANYWHERE.finditer(line):
+            name = match.group(0).strip()
+            if body_kind(name) != "unknown" and not _LOWER_BEFORE.search(line[: match.start()]):
+                body = strip_genitive(name)
+                return body, match.start(), match.start() + len(body)
+    match = _BODY_LABEL.match(line)
+    if match:
+        # "Udvalg: Herning Byråd", "Møde i Byrådet 27.09.2023"
+        rest_start = match.start("body")
+        inner = _BODY_ANYWHERE.search(line, rest_start)
+        if inner and body_kind(inner.group(0)) != "unknown":
+            body = strip_genitive(inner.group(0).strip())
+            return body, inner.start(), inner.start() + len(body)
+        body = _SEPARATORS.split(match.group("body"))[0].strip(" ,.")
+        if body and body_kind(body) != "unknown":
+            return body, rest_start, rest_start + len(body)
+    match = _BODY_MEETING.match(line)
+    if match:
+        # "Byrådets møde den 27. september 2023", "Borgerrepræsentationens møde torsdag …"
+        body = strip_genitive(match.group("body"))
+        return body, 0, len(body)
+    match = _BODY_GENITIVE.search(line)
+    if match:
+        body = strip_genitive(match.group("body"))
+        return body, match.start("body"), match.start("body") + len(body)
+    match = _BODY_AFTER_DOC.match(line)
+    if match:
+        body = strip_genitive(match.group("body"))
+        return body, match.start("body"), match.start("body") + len(body)
+    if _DOC_WORD.match(line):
+        # "Dagsorden og referat for Byrådet", "Referat af møde i Økonomiudvalget 12.09.2023"
+        for inner in _BODY_ANYWHERE.finditer(line):
+            if body_kind(inner.group(0)) != "unknown":
+                body = strip_genitive(inner.group(0).strip())
+                return body, inner.start(), inner.start() + len(body)
+    position = 0
+    for piece in _SEPARATORS.split(line):
+        found = line.find(piece, position)
+        position = max(found, 0) + len(piece)
+        candidate = piece.strip(" ,.:")
+        candidate = re.sub(r"\s*[-–]\s*(?:referat|dagsorden)$", "", candidate, flags=re.I)
+        if BODY_ONLY.match(candidate) and body_kind(candidate) != "unknown":
+            offset = line.find(candidate, max(found, 0))
+            body = strip_genitive(candidate)
+            return body, offset, offset + len(body)
+    return None
+

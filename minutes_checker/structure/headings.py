@@ -1,0 +1,337 @@
+"""Section headings of an agenda item: "Sagsfremstilling", "Indstilling fra Økonomiudvalget",
+"Beslutning i Byrådet den 25-09-2023", "Økonomiudvalgets beslutning den 11.09.2023".
+
+`classify_heading(text)` says which section a heading line starts, with the deciding body and
+date for decision headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..dates import find_dates
+from ..models import SectionKind
+from .bodies import BODY_NAME, BODY_ONLY, strip_genitive, tidy_body
+
+# --------------------------------------------------------------------------- sections
+
+_SECTION_WORDS: dict[str, SectionKind] = {
+    # summary
+    "resume": "summary",
+    "resumé": "summary",
+    "sagsresume": "summary",
+    "sagsresumé": "summary",
+    "kort resume": "summary",
+    "kort resumé": "summary",
+    "beslutningstema": "summary",
+    "sammenfatning": "summary",
+    "kort fortalt": "summary",
+    "hvad skal besluttes": "summary",
+    # case
+    "sagsfremstilling": "case",
+    "sagsbeskrivelse": "case",
+    "sagsbehandling": "case",
+    "baggrund": "case",
+    "sagens baggrund": "case",
+    "baggrund for sagen": "case",
+    "sagens indhold": "case",
+    "sagsforløb": "case",
+    "sagens forløb": "case",
+    "beskrivelse": "case",
+    "sagen": "case",
+    "redegørelse": "case",
+    "sagsfremstilling og vurdering": "case",
+    "supplerende sagsfremstilling": "case",
+    "fornyet sagsfremstilling": "case",
+    # proposal
+    "indstilling": "proposal",
+    "indstillinger": "proposal",
+    "forslag til beslutning": "proposal",
+    "forslag til indstilling": "proposal",
+    "tillægsindstilling": "proposal",
+    "supplerende indstilling": "proposal",
+    "ændret indstilling": "proposal",
+    "anbefaling": "proposal",
+    "anbefalinger": "proposal",
+    # decision
+    "beslutning": "decision",
+    "beslutninger": "decision",
+    "afgørelse": "decision",
+    "beslutningsprotokol": "decision",
+    "protokol": "decision",
+    # attachments
+    "bilag": "attachments",
+    "bilagsliste": "attachments",
+    "bilagsoversigt": "attachments",
+    "bilag til punktet": "attachments",
+    "vedlagte bilag": "attachments",
+    "bilag og henvisninger": "attachments",
+    # economy
+    "økonomi": "economy",
+    "økonomiske konsekvenser": "economy",
+    "økonomiske forhold": "economy",
+    "økonomi og finansiering": "economy",
+    "økonomiske og personalemæssige konsekvenser": "economy",
+    "bevillingsmæssige konsekvenser": "economy",
+    "bevilling": "economy",
+    "finansiering": "economy",
+    "økonomiske og administrative konsekvenser": "economy",
+    # hearing
+    "høring": "hearing",
+    "høringer": "hearing",
+    "høringssvar": "hearing",
+    "høringsparter": "hearing",
+    "høring og inddragelse": "hearing",
+    # other
+    "lovgrundlag": "other",
+    "retsgrundlag": "other",
+    "lovgivning": "other",
+    "hjemmel": "other",
+    "lovgrundlag og kompetence": "other",
+    "kommunikation": "other",
+    "tidsplan": "other",
+    "beslutningskompetence": "other",
+    "kompetence": "other",
+    "kompetenceplacering": "other",
+    "sagens gang": "other",
+    "sagens videre forløb": "other",
+    "videre proces": "other",
+    "videre forløb": "other",
+    "proces": "other",
+    "personale": "other",
+    "juridiske forhold": "other",
+    "vurdering": "other",
+    "administrationens vurdering": "other",
+    "forvaltningens vurdering": "other",
+    "direktionens vurdering": "other",
+    "bemærkninger": "other",
+    "politisk behandling": "other",
+    "tidligere beslutninger": "other",
+    "tidligere behandling": "other",
+    "tidligere politisk behandling": "other",
+    "historik": "other",
+    "målgruppe": "other",
+    "formål": "other",
+    "indledning": "other",
+    "perspektivering": "other",
+    "inddragelse": "other",
+    "borgerinddragelse": "other",
+    "samarbejde": "other",
+    "opfølgning": "other",
+    "effekt": "other",
+    "effektvurdering": "other",
+    "miljøvurdering": "other",
+    "klimavurdering": "other",
+    "bæredygtighed": "other",
+    "risikovurdering": "other",
+    "relation til politikker": "other",
+    "politikker og strategier": "other",
+    "strategisk forankring": "other",
+    "sagens parter": "other",
+    "supplerende oplysninger": "other",
+    "konklusion": "other",
+    "handicappolitik": "other",
+}
+_CONSEQUENCES = re.compile(
+    r"^(?P<what>[\wæøå]+(?:\s+og\s+[\wæøå]+)?)\s+konsekvenser(?:\s+for\s+[\wæøå ]+)?$",
+    re.IGNORECASE,
+)
+_PROPOSAL = re.compile(
+    r"^(?:(?P<who>[\wæøåÆØÅ\-]+s)\s+)?(?i:indstilling(?:er)?|tillægsindstilling)"
+    r"(?:\s+(?i:fra|til)\s+(?P<body>.+?))?(?:,?\s+(?i:den|d\.)\s+(?P<date>.+))?$"
+)
+_DECISION = re.compile(
+    r"^(?i:beslutning(?:er)?|afgørelse|beslutningsprotokol)"
+    r"(?:\s*[:\-–]\s*|\s+|\s*(?=\())(?P<rest>.+)$"
+)
+_GENITIVE_DECISION = re.compile(
+    rf"^(?P<body>(?:{BODY_NAME})s?)\s+(?i:beslutning|afgørelse)"
+    r"(?:\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.*))?$"
+)
+_NAMED_GENITIVE_DECISION = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+(?:og\s+|&\s+)?[\wæøåÆØÅ\-]+){0,4}s)\s+"
+    r"(?i:beslutning)\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.+)$"
+)
+_BODY_DATE = re.compile(
+    rf"^(?P<body>{BODY_NAME})\s*(?:,|\s)\s*(?:(?i:møde\s+)?(?i:den|d\.)\s+)?(?P<rest>.+)$"
+)
+# any named body after "Beslutning i": "Beredskabskommissionen", "Handicaprådet"
+_NAMED_BODY = re.compile(
+    r"^[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:,?\s+(?:(?:og|for|i|under|&)\s+)?[\wæøåÆØÅ\-]+){0,8}$"
+)
+_REST_JUNK = re.compile(r"^(?:i|fra|af|på|truffet i|taget i)\s+", re.IGNORECASE)
+_CASE_NO = re.compile(r",?\s*(?:pkt\.?|punkt|sag)\s*(?:nr\.?\s*)?\d+\s*$", re.IGNORECASE)
+_TIME = re.compile(r",?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*$")
+
+
+# every heading form below holds one of these words (a cheap test before the regexes)
+_HEADING_HINT = re.compile(
+    r"beslutning|afgørelse|indstilling|konsekvens|udvalg|byråd|byraad|kommunalbestyrelse"
+    r"|borgerrepræsentation|magistrat"
+)
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    kind: SectionKind
+    title: str
+    decision_body: str | None = None
+    decision_date: date | None = None
+    # "Økonomiudvalget, 11. september 2023, pkt. 245": only a section after another section
+    body_date: bool = False
+    # a heading styled like the document's known section headings ("Handlingsplanens indhold")
+    generic: bool = False
+
+
+def normalise_heading(text: str) -> str:
+    text = " ".join(text.split())
+    return text.rstrip(":").rstrip().rstrip(":").strip()
+
+
+# a numeric date cut short at its end: "20-11-", "20.11", "20-"
+CUT_DATE = re.compile(r"\s+\d{1,2}[-./](?:\d{1,2}[-./]?)?$")
+
+
+def _parse_body_and_date(rest: str) -> tuple[str | None, date | None, bool]:
+    """From "i Byrådet den 25-09-2023" or "(Kommunalbestyrelsen, 14.09.2021)": body, date, and
+    whether the whole text was understood as (optional) body plus (optional) date."""
+    text = rest.strip()
+    explicit = bool(re.match(r"^(?:i|fra)\s", text))
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    text = _REST_JUNK.sub("", text)
+    found = find_dates(text)
+    when = None
+    if not found:
+        # a date cut off at the end of a page ("Beskæftigelsesudvalget 20-11-"): the body alone
+        text = CUT_DATE.sub("", text)
+    if found:
+        when = found[0][0]
+        start, end = found[0][1]
+        after = _TIME.sub("", _CASE_NO.sub("", text[end:].strip(" ,.)"))).strip(" ,.)(")
+        if after:
+            return None, None, False
+        text = text[:start]
+    text = text.strip(" ,.()")
+    # "… den", "…, mødet den", "mødet i …"
+    text = re.sub(r"(?:^|[\s,])+(?:mødet|møde)?\s*(?:den|d\.?)?\s*$", "", text, flags=re.I)
+    text = re.sub(r"^(?:mødet|møde)\s+(?:i\s+)?", "", text.strip(), flags=re.I)
+    text = text.strip(" ,.()")
+    if not text:
+        return None, when, True
+    if BODY_ONLY.match(text):
+        return text, when, True
+    if (when is not None or explicit) and _NAMED_BODY.match(text):
+        return text, when, True  # "Beslutning i Beredskabskommissionen den 13.09.2023"
+    return None, None, False
+
+
+def classify_heading(text: str) -> HeadingMatch | None:
+    """The section a heading line starts ("Beslutning i Byrådet den 25-09-2023:"), or None."""
+    title = normalise_heading(text)
+    if not title or len(title) > 140:
+        return None
+    low = title.lower()
+    if low in _SECTION_WORDS:
+        return HeadingMatch(_SECTION_WORDS[low], title)
+    if low.startswith("beslutningstema"):
+        return None
+    if not _HEADING_HINT.search(low):
+        return None
+    # "Beslutning i Byrådet den …", "Beslutning (Kommunalbestyrelsen, 14.09.2021)"
+    match = _DECISION.match(title)
+    if match:
+        body, when, ok = _parse_body_and_date(match.group("rest"))
+        if ok:
+            return HeadingMatch("decision", title, tidy_body(body), when)
+        return None
+    # "Byrådets beslutning den 25.09.2023", "Udvalgets beslutning"
+    match = _GENITIVE_DECISION.match(title)
+    if match:
+        rest = (match.group("rest") or "").strip()
+        when = None
+        if rest:
+            found = find_dates(rest)
+            if not found or _TIME.sub("", rest[found[0][1][1] :]).strip(" ,.:"):
+                return None
+            when = found[0][0]
+        body = tidy_body(strip_genitive(match.group("body")))
+        return HeadingMatch("decision", title, body, when)
+    # "Beredskabskommissionens beslutning den 08.12.2023": any named body, with a date
+    match = _NAMED_GENITIVE_DECISION.match(title)
+    if match:
+        found = find_dates(match.group("rest"))
+        rest_after = match.group("rest")[found[0][1][1] :] if found else "x"
+        if found and found[0][1][0] == 0 and not _TIME.sub("", rest_after).strip(" ,.:"):
+            body = tidy_body(strip_genitive(match.group("body")))
+            return HeadingMatch("decision", title, body, found[0][0])
+    # "Indstilling fra Økonomiudvalget", "Direktionens indstilling"
+    match = _PROPOSAL.match(title)
+    if match:
+        if match.group("date") and not find_dates(match.group("date")):
+            return None
+        who = match.group("body")
+        if who and not BODY_ONLY.match(who.strip()) and len(who.split()) > 3:
+            return None
+        return HeadingMatch("proposal", title)
+    # "Økonomiudvalget, 11. september 2023, pkt. 245": an earlier body's decision
+    match = _BODY_DATE.match(title)
+    if match:
+        body, when, ok = _parse_body_and_date(match.group("rest"))
+        if ok and body is None and when is not None:
+            name = tidy_body(strip_genitive(match.group("body").strip()))
+            return HeadingMatch("decision", title, name, when, body_date=True)
+    match = _CONSEQUENCES.match(title)
+    if match:
+        what = match.group("what").lower()
+        kind: SectionKind = (
+            "economy" if what.startswith(("økonomisk", "bevillingsmæssig")) else "other"
+        )
+        return HeadingMatch(kind, title)
+    return None
+
+
+def prefix_heading(text: str) -> HeadingMatch | None:
+    """A styled heading that begins with a section word: "Sagsfremstilling og økonomi"."""
+    title = normalise_heading(text)
+    if len(title) > 70:
+        return None
+    low = title.lower()
+    for word, kind in _SECTION_WORDS.items():
+        if kind == "decision" or len(word) < 5:
+            continue
+        tail = low[len(word) :]
+        if low.startswith(word) and re.match(r"[\s,–\-]+(?:og|samt|for|til|&|–|-)\b", tail):
+            return HeadingMatch(kind, title)
+    return None
+
+
+def looks_like_section_heading(text: str) -> bool:
+    """Used by the PDF reader to keep section headings out of running-header detection (and to
+    recognise a bold label run into a paragraph). A body and a date alone ("Byrådet
+    30-10-2023") is a section heading only after other sections, and exactly what a running
+    header or footer looks like: not protected."""
+    match = classify_heading(text)
+    return match is not None and not match.body_date
+
+
+
+
+# classify_heading's answers during one `analyse`: the same headings stand in every item
+_HEADINGS: dict[str, HeadingMatch | None] = {}
+_UNSEEN = HeadingMatch("other", "")
+
+
+def clear_heading_cache() -> None:
+    _HEADINGS.clear()
+
+
+def classified(text: str) -> HeadingMatch | None:
+    """`classify_heading(text)`, remembered for the document being analysed."""
+    found = _HEADINGS.get(text, _UNSEEN)
+    if found is _UNSEEN:
+        found = _HEADINGS[text] = classify_heading(text)
+    return found
+

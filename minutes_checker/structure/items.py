@@ -1,0 +1,466 @@
+"""Agenda items: numbered headings ("14.", "14 Titel", "Punkt 14:", "Pkt. 3").
+
+Every line that could be an item heading is a candidate, weighed by its heading evidence (style,
+bold, size, own line, what follows it); the chosen items are the best-weighed sequence of
+increasing numbers. That keeps a table of contents (titles repeated, no sections after them) and
+numbered entries inside an Indstilling ("1. at Byrådet godkender …") out of the item list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import municipalities
+from ..dates import MONTHS, find_dates
+from ..models import Document, Item
+from .bodies import body_in
+from .headings import HeadingMatch, classify_heading
+from .labels import (
+    CLOSED,
+    CLOSED_DIVIDER,
+    END_MARK,
+    META_LINE,
+    OPEN_DIVIDER,
+    TOC_HEADING,
+    item_kind,
+)
+from .sections import fill_item, section_at, styled_sections
+from .units import Unit, join_units
+
+# --------------------------------------------------------------------------- item headings
+
+PUNKT = re.compile(
+    r"^(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,4}[a-zæøå]?)\b"
+    r"(?P<sep>\s*[:.)\-–—]\s*|\s+|$)(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_PUNKT_INITIALS = "pPdD"  # what PUNKT can match first (no other character folds to these)
+NUMBERED = re.compile(
+    r"^(?P<num>\d{1,3}[a-zæøå]?)(?P<sep>\.\s*|\s*[):]\s*|\s+[-–—]\s+|\s+)(?P<title>.*)$"
+)
+_NUMBER_ONLY = re.compile(r"^(?P<num>\d{1,3})\.?$")
+_MONTH_START = re.compile(
+    rf"^(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?", re.IGNORECASE
+)
+_UNIT_WORD = re.compile(
+    r"^(?:mio|mia|kr|pct|procent|stk|gange|år|dage|timer|uger|måneder|mill|t\.kr)\b", re.I
+)
+_TOC_LEADER = re.compile(r"\s*(?:\.{4,}|…{2,}|(?:\s?\.){4,}|_{4,}|·{3,})\s*\d{0,4}\s*$")
+
+
+_LIST_ENTRY = re.compile(
+    r"^(?:at|der|som|og|samt|det|de)\b|"
+    r"^(?:byrådet|kommunalbestyrelsen|borgerrepræsentationen|udvalget|økonomiudvalget|"
+    r"magistraten|forvaltningen|administrationen|direktionen)\b.*\b(?:godkender|tager|drøfter|"
+    r"beslutter|vedtager|anbefaler|bemyndiger|frigiver|bevilger|meddeler|orienteres|træffer|"
+    r"giver|sender|godkendes|tages|drøftes|besluttes|vedtages|anbefales|indstiller|udarbejder)\b|"
+    r"[,;]$|\bog$",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[.!?]$")
+
+
+@dataclass
+class _Candidate:
+    unit: int  # index into units
+    number: str
+    title: str
+    title_offset: int  # where the title begins in the unit's text
+    form: str  # "punkt", "dot", "space", "dash", "paren", "alone"
+    weight: float = 0.0
+    toc: bool = False
+
+    @property
+    def key(self) -> tuple[int, str]:
+        digits = re.match(r"\d+", self.number)
+        if not digits:
+            return (0, self.number)
+        return (int(digits.group(0)), self.number[len(digits.group(0)) :])
+
+
+def _item_candidate(unit: Unit) -> _Candidate | None:
+    """A line that could be an agenda item's heading: number, title and form."""
+    text = unit.text
+    if not (text[:1].isdigit() or text[:1] in _PUNKT_INITIALS):
+        return None  # every form begins with a digit or "punkt", "pkt", "dagsordenspunkt"
+    match = PUNKT.match(text)
+    if match:
+        number, form = match.group("num"), "punkt"
+    else:
+        match = NUMBERED.match(text)
+        if match:
+            number = match.group("num")
+            sep = match.group("sep").strip()
+            form = {".": "dot", ")": "paren", ":": "paren", "": "space"}.get(sep, "dash")
+        else:
+            match = _NUMBER_ONLY.match(text)
+            if not match or (unit.kind == "table_cell" and not unit.strong):
+                return None  # a plain number in a table is a figure, not an item heading
+            number, form = match.group("num"), "alone"
+    title = match.group("title") if form != "alone" else ""
+    offset = match.start("title") if form != "alone" else len(text)
+    toc = bool(_TOC_LEADER.search(title)) and bool(re.search(r"\d\s*$", title))
+    title = _TOC_LEADER.sub("", title).strip()
+    if number.isdigit() and int(number) == 0:
+        return None
+    if title:
+        first = title[0]
+        if _MONTH_START.match(title):
+            return None  # "14. september 2023"
+        if first.isdigit() or first in "%,.;:-–)/+*=":
+            return None  # amounts, ranges, "1.000 kr."
+        if _UNIT_WORD.match(title):
+            return None
+        if form != "punkt" and first.islower() and not unit.strong:
+            return None
+        if form in ("space", "dash") and not (first.isupper() or first in "\"'«»(§"):
+            return None
+    elif form == "space":
+        return None
+    return _Candidate(unit=-1, number=number, title=title, title_offset=offset, form=form, toc=toc)
+
+
+
+
+def find_items(document: Document, units: list[Unit]) -> list[Item]:
+    text = document.text
+    candidates: list[_Candidate] = []
+    for index, unit in enumerate(units):
+        candidate = _item_candidate(unit)
+        if candidate is not None:
+            candidate.unit = index
+            candidates.append(candidate)
+
+    # where sections begin (evidence that an item heading precedes them)
+    section_units: dict[int, HeadingMatch] = {}
+    for index in range(len(units)):
+        found = section_at(units, index)
+        if found:
+            section_units[index] = found[0]
+
+    candidate_units = {c.unit for c in candidates}
+    section_units.update(styled_sections(units, section_units, candidate_units))
+
+    toc_zone = _toc_zone(units)
+    usable = [c for c in candidates if not c.toc]
+    strong = [c for c in usable if units[c.unit].strong]
+    distinct = {c.number for c in usable}
+    only_strong = len(strong) >= 2 and len(strong) >= 0.3 * len(distinct)
+    for position, candidate in enumerate(usable):
+        unit = units[candidate.unit]
+        next_unit = usable[position + 1].unit if position + 1 < len(usable) else len(units)
+        candidate.weight = _weigh(candidate, unit, units, next_unit, section_units, toc_zone)
+        if only_strong and not unit.strong:
+            candidate.weight = -99.0
+    chosen = _best_sequence([c for c in usable if c.weight >= 1.5])
+
+    # a numbered table of contents over unnumbered item headings: find each title in the body
+    listed = [c for c in candidates if c.toc or toc_zone[0] <= c.unit < toc_zone[1]]
+    if listed and len(chosen) < 0.5 * len({c.number for c in listed}):
+        guided = _toc_guided(units, listed, section_units)
+        if len(guided) > len(chosen):
+            chosen = guided
+
+    if not chosen:
+        item = _single_item(document, units, section_units)
+        return [item] if item is not None else []
+
+    switches: list[tuple[int, bool]] = []  # (offset, closed) from "Lukket dagsorden" dividers
+    ends: list[int] = []
+    for unit in units:
+        if CLOSED_DIVIDER.match(unit.text):
+            switches.append((unit.start, True))
+            ends.append(unit.start)
+        elif OPEN_DIVIDER.match(unit.text):
+            switches.append((unit.start, False))
+            ends.append(unit.start)
+        elif END_MARK.match(unit.text) and (unit.strong or unit.block_lines == 1):
+            ends.append(unit.start)
+    items: list[Item] = []
+    for position, candidate in enumerate(chosen):
+        unit = units[candidate.unit]
+        next_start = (
+            units[chosen[position + 1].unit].start if position + 1 < len(chosen) else len(text)
+        )
+        end = min([e for e in ends if unit.start < e < next_start] or [next_start])
+        end = _trim_end(text, unit.start, end)
+        title, first_body = _item_title(candidate, units, section_units)
+        closed = False
+        for offset, state in switches:
+            if offset < unit.start:
+                closed = state
+        item = Item(
+            number=candidate.number,
+            title=title,
+            start=unit.start,
+            end=end,
+            page_start=unit.page,
+            page_end=document.page_at(max(end - 1, unit.start)),
+            closed=closed,
+        )
+        fill_item(item, units, first_body, section_units)
+        items.append(item)
+    return items
+
+
+
+
+def _fold_title(text: str) -> str:
+    return re.sub(r"[^\wæøå]+", " ", _TOC_LEADER.sub("", text).lower()).strip()
+
+
+def _toc_guided(
+    units: list[Unit], listed: list[_Candidate], section_units: dict[int, HeadingMatch]
+) -> list[_Candidate]:
+    """Item headings found by the titles of a numbered table of contents, in its order: the
+    heading line (a heading, or a line of its own) whose text is the listed title."""
+    found: list[_Candidate] = []
+    cursor = max(c.unit for c in listed) + 1
+    seen: set[str] = set()
+    for entry in listed:
+        if entry.number in seen or not entry.title:
+            continue
+        wanted = _fold_title(entry.title)
+        if len(wanted) < 4:
+            continue
+        for index in range(cursor, len(units)):
+            unit = units[index]
+            if index in section_units or not (unit.strong or unit.block_lines == 1):
+                continue
+            text = _fold_title(unit.text)
+            if (
+                text == wanted
+                or (len(wanted) >= 25 and text.startswith(wanted[:40]))
+                or (len(text) >= 25 and wanted.startswith(text))
+            ):
+                found.append(
+                    _Candidate(
+                        unit=index,
+                        number=entry.number,
+                        title=unit.text,
+                        title_offset=0,
+                        form="toc",
+                    )
+                )
+                seen.add(entry.number)
+                cursor = index + 1
+                break
+    return found
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _toc_zone(units: list[Unit]) -> tuple[int, int]:
+    """Unit range of a table of contents: its heading and the item lines that follow it, up to
+    the first number that repeats (where the items themselves begin)."""
+    for index, unit in enumerate(units[: max(300, len(units) // 3)]):
+        if not TOC_HEADING.match(unit.text):
+            continue
+        seen: set[str] = set()
+        end = index + 1
+        while end < len(units) and end - index < 600:
+            following = units[end]
+            candidate = _item_candidate(following)
+            if candidate is not None:
+                if candidate.number in seen:
+                    break
+                seen.add(candidate.number)
+            elif len(following.text) > 120 or classify_heading(following.text):
+                break
+            end += 1
+        if seen:
+            return index, end
+    return -1, -1
+
+
+def _weigh(
+    candidate: _Candidate,
+    unit: Unit,
+    units: list[Unit],
+    next_unit: int,
+    section_units: dict[int, HeadingMatch],
+    toc_zone: tuple[int, int],
+) -> float:
+    """How much a candidate looks like a real item heading (see the module docstring)."""
+    weight = 1.0
+    if unit.kind == "heading" or unit.level is not None:
+        weight += 3.0
+    elif unit.strong:
+        weight += 2.0
+    if candidate.form == "punkt":
+        weight += 1.5
+    elif candidate.form in ("space", "dash", "paren") and not unit.strong:
+        weight -= 1.0
+    if unit.first:
+        weight += 1.0
+    kinds = [
+        section_units[i].kind for i in range(candidate.unit + 1, next_unit) if i in section_units
+    ]
+    if any(kind in ("summary", "case", "proposal") for kind in kinds):
+        weight += 3.0
+    elif kinds:
+        weight += 1.5
+    content = sum(len(units[i].text) for i in range(candidate.unit + 1, min(next_unit, len(units))))
+    if content >= 150:
+        weight += 1.0
+    title = candidate.title
+    if title and _LIST_ENTRY.search(title):
+        weight -= 3.0
+    if title and _SENTENCE.search(title) and len(title) > 80:
+        weight -= 2.0
+    if len(title) > 250:
+        weight -= 3.0
+    if toc_zone[0] <= candidate.unit < toc_zone[1]:
+        weight -= 1.5
+    return weight
+
+
+def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The best-weighed subsequence (in document order) whose numbers strictly increase."""
+    if not candidates:
+        return []
+    if len(candidates) > 3000:
+        strongest = sorted(candidates, key=lambda c: -c.weight)[:3000]
+        candidates = sorted(strongest, key=lambda c: c.unit)
+    count = len(candidates)
+    best = [0.0] * count
+    previous = [-1] * count
+    for i, candidate in enumerate(candidates):
+        key = candidate.key
+        best[i] = candidate.weight + (0.5 if key[0] == 1 else 0.0)
+        for j in range(i):
+            other = candidates[j].key
+            if other >= key:
+                continue
+            gap = key[0] - other[0]
+            consecutive = gap == 1 or (gap == 0 and key[1] > other[1])
+            bonus = 0.5 if consecutive else -min(0.2 * (gap - 1), 1.5)
+            score = best[j] + candidate.weight + bonus
+            if score >= best[i]:
+                best[i] = score
+                previous[i] = j
+    end = max(range(count), key=lambda i: (best[i], i))
+    chain = []
+    while end >= 0:
+        chain.append(candidates[end])
+        end = previous[end]
+    return list(reversed(chain))
+
+
+def _title_continues(head: Unit, following: Unit) -> bool:
+    if following.block != head.block:
+        return False
+    if item_kind(following.text) or META_LINE.match(following.text):
+        return False
+    if CLOSED.search(following.text) and len(following.text) < 40:
+        return False
+    same_style = head.strong and following.strong and following.bold == head.bold
+    return same_style or following.text[0].islower()
+
+
+def _item_title(
+    candidate: _Candidate, units: list[Unit], section_units: dict[int, HeadingMatch]
+) -> tuple[str, int]:
+    """The item's title (continued over wrapped lines) and the index of the unit after it."""
+    index = candidate.unit
+    unit = units[index]
+    cursor = index + 1
+    if candidate.title:
+        head = unit
+        pieces = [unit]
+    else:
+        if cursor >= len(units) or cursor in section_units:
+            return "", cursor
+        head = units[cursor]
+        if META_LINE.match(head.text) or item_kind(head.text) or CLOSED.search(head.text):
+            return "", cursor
+        if _item_candidate(head) is not None:
+            return "", cursor
+        pieces = [head]
+        cursor += 1
+    while (
+        cursor < len(units)
+        and cursor not in section_units
+        and len(pieces) < 5
+        and _title_continues(head, units[cursor])
+    ):
+        pieces.append(units[cursor])
+        cursor += 1
+    text = join_units(pieces)
+    if candidate.title:
+        text = text[candidate.title_offset :]
+    text = _TOC_LEADER.sub("", text)
+    return " ".join(text.split()).strip(" :-–"), cursor
+
+
+
+
+def _single_item(
+    document: Document, units: list[Unit], section_units: dict[int, HeadingMatch]
+) -> Item | None:
+    """A document with no numbered items (a one-item extract): one item named by its heading."""
+    if not units:
+        return None
+    real_sections = sorted(i for i, m in section_units.items() if not m.body_date and not m.generic)
+    first_section = real_sections[0] if real_sections else None
+    title_unit = None
+    limit = first_section if first_section is not None else min(len(units), 60)
+    for index in range(limit - 1, -1, -1):
+        unit = units[index]
+        if not unit.strong or _is_metadata(unit.text):
+            continue
+        title_unit = index
+        break
+    if title_unit is not None:
+        head = units[title_unit]
+        # a wrapped heading: step back to its first line
+        while (
+            title_unit > 0
+            and units[title_unit - 1].block == head.block
+            and units[title_unit - 1].strong
+        ):
+            title_unit -= 1
+        unit = units[title_unit]
+        pieces = [unit]
+        cursor = title_unit + 1
+        while (
+            cursor < len(units)
+            and cursor not in section_units
+            and units[cursor].block == unit.block
+            and len(pieces) < 5
+        ):
+            pieces.append(units[cursor])
+            cursor += 1
+        start, title, first_body = unit.start, " ".join(join_units(pieces).split()), cursor
+    elif first_section is not None:
+        start, title, first_body = units[first_section].start, "", first_section
+    else:
+        return None
+    end = _trim_end(document.text, start, len(document.text))
+    item = Item(
+        number="",
+        title=title,
+        start=start,
+        end=end,
+        page_start=document.page_at(start),
+        page_end=document.page_at(max(end - 1, start)),
+    )
+    fill_item(item, units, first_body, section_units)
+    return item
+
+
+def _is_metadata(text: str) -> bool:
+    """A header line that names the meeting, not an agenda item."""
+    if META_LINE.match(text) or item_kind(text) or TOC_HEADING.match(text):
+        return True
+    if body_in(text) is not None and len(text.split()) <= 8:
+        return True
+    if find_dates(text) and len(text) < 60:
+        return True
+    return bool(municipalities.find_in_text(text) and len(text.split()) <= 4)
+

@@ -1,0 +1,304 @@
+"""The sections of an agenda item: where each heading starts a section, and of what kind."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import Counter
+
+from ..dates import find_dates
+from ..models import Item, Section, SectionKind
+from .bodies import body_kind
+from .headings import (
+    CUT_DATE,
+    HeadingMatch,
+    classified,
+    classify_heading,
+    normalise_heading,
+    prefix_heading,
+)
+from .labels import (
+    CLOSED,
+    CLOSED_DIVIDER,
+    END_MARK,
+    META_LINE,
+    OPEN_DIVIDER,
+    TOC_HEADING,
+    item_kind,
+    kind_in_title,
+)
+from .units import Unit, join_units
+
+_WRAPS = re.compile(r"(?:-|,|\s(?:og|i|den|d\.|for|fra|af))$", re.IGNORECASE)
+_WRAPS_LONGEST = 4  # characters of its longest match (" den"): it is searched for in the tail
+_STARTS_BODY_HEADING = re.compile(r"^(?:beslutning|indstilling)\s+(?:i|fra)\b", re.IGNORECASE)
+
+
+
+def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None:
+    """A section heading starting at unit `index`: (match, number of units it spans)."""
+    unit = units[index]
+    text = unit.text
+    if not (text[0].isupper() or text[0].isdigit()):
+        return None
+    if unit.first and unit.kind == "heading" and 2 <= unit.block_lines <= 4:
+        # a heading block of a few lines (a table's label cell: "Beslutning" /
+        # "Beskæftigelsesudvalget 19-10-2022"): a decision or proposal heading as a whole
+        group = units[index : index + unit.block_lines]
+        if all(u.block == unit.block for u in group):
+            match = classified(join_units(group))
+            if match and match.kind in ("decision", "proposal"):
+                return match, len(group)
+    # a heading that wraps onto the next line(s) of the same block
+    wraps = _WRAPS.search(text, max(len(text) - _WRAPS_LONGEST, 0))
+    if wraps or (_STARTS_BODY_HEADING.match(text) and not find_dates(text)):
+        for extra in (1, 2):
+            group = units[index : index + extra + 1]
+            if len(group) < extra + 1:
+                break
+            if any(u.block != unit.block for u in group) or len(group[-1].text) > 80:
+                break
+            match = classified(join_units(group))
+            if match and match.kind in ("decision", "proposal"):
+                return match, extra + 1
+    match = classified(text)
+    if match:
+        return match, 1
+    if unit.strong:
+        match = prefix_heading(text)
+        if match:
+            return match, 1
+    starts_sentence = unit.first or (
+        index > 0 and units[index - 1].block == unit.block and units[index - 1].text[-1] in ".:!?"
+    )
+    if starts_sentence and ":" in text and not META_LINE.match(text):
+        # a run-in heading: "Indstilling: Direktionen indstiller, at …"
+        head, _, rest = text.partition(":")
+        if rest.strip() and len(head) <= 100:
+            match = classified(head)
+            if match:
+                return match, 1
+    return None
+
+
+
+
+def _signature(unit: Unit) -> tuple[object, ...]:
+    """How a heading looks: block kind, outline level, bold and font size."""
+    size = round(unit.size * 2) / 2 if unit.size else None
+    return (unit.kind == "heading", unit.level, unit.bold, size)
+
+
+_GENERIC_HEADING = re.compile(r"^[A-ZÆØÅ0-9][^.!?;]{1,68}:?$")
+
+
+def styled_sections(
+    units: list[Unit], known: dict[int, HeadingMatch], candidates: set[int]
+) -> dict[int, HeadingMatch]:
+    """Headings that look exactly like at least two of the document's known section headings
+    (same style, level, weight and size) are sections too, of kind "other" unless their words
+    say more: "Handlingsplanens indhold", "Vurdering af kortet"."""
+    votes: Counter[tuple[object, ...]] = Counter()
+    for index, match in known.items():
+        unit = units[index]
+        if unit.strong and normalise_heading(unit.text) == match.title:
+            votes[_signature(unit)] += 1
+    signatures = {signature for signature, count in votes.items() if count >= 2}
+    if not signatures:
+        return {}
+    found: dict[int, HeadingMatch] = {}
+    kind_words: list[int] = []
+    for index, unit in enumerate(units):
+        if index in known or index in candidates or not unit.strong:
+            continue
+        if not unit.first or _signature(unit) not in signatures:
+            continue
+        # a run of bold cells is a table's header row, not a section heading
+        if (
+            index > 0
+            and units[index - 1].strong
+            and index - 1 not in known
+            and index - 1 not in candidates
+        ) or (
+            index + 1 < len(units) and units[index + 1].strong and index + 1 not in known
+        ):
+            continue
+        text = unit.text
+        if not _GENERIC_HEADING.match(text) or len(text.split()) > 8:
+            continue
+        if sum(char.isalpha() for char in text) < 3:
+            continue  # "2023", "1.2": no heading words
+        if item_kind(text) and not META_LINE.match(text):
+            kind_words.append(index)
+            continue
+        if (
+            META_LINE.match(text)
+            or CLOSED.search(text)
+            or TOC_HEADING.match(text)
+            or CLOSED_DIVIDER.match(text)
+            or OPEN_DIVIDER.match(text)
+            or END_MARK.match(text)
+        ):
+            continue
+        prefixed = prefix_heading(text)
+        kind: SectionKind = prefixed.kind if prefixed else "other"
+        found[index] = HeadingMatch(kind, normalise_heading(text), generic=True)
+    found.update(_kind_word_sections(units, kind_words, {**known, **found}, candidates))
+    return found
+
+
+def _kind_word_sections(
+    units: list[Unit], indices: list[int], sections: dict[int, HeadingMatch], candidates: set[int]
+) -> dict[int, HeadingMatch]:
+    """An item-type word styled as a section heading ("Drøftelse") is a type label under an
+    item's title, but a section where it follows another section of the same item; a document
+    that uses it as a section once uses it so throughout (also as an item's only heading)."""
+    titles = {index: normalise_heading(units[index].text) for index in indices}
+    section_words = {
+        titles[index].lower()
+        for index in indices
+        if max((i for i in sections if i < index), default=-1)
+        > max((i for i in candidates if i < index), default=-1)
+    }
+    return {
+        index: HeadingMatch("other", title, generic=True)
+        for index, title in titles.items()
+        if title.lower() in section_words
+    }
+
+
+
+
+def fill_item(
+    item: Item, units: list[Unit], first_body: int, section_units: dict[int, HeadingMatch]
+) -> None:
+    """Kind, closed flag and sections of one item, from the units after its title."""
+    closed = item.closed or bool(CLOSED.search(item.title))
+    kind = kind_in_title(item.title)
+    sections: list[Section] = []
+    index = first_body
+    while index < len(units) and units[index].start < item.end:
+        unit = units[index]
+        match = section_units.get(index)
+        used = 1
+        if match is not None and not match.generic:
+            found = section_at(units, index)
+            if found:
+                match, used = found
+        if match is None and item.number:
+            found = _sub_item(units, index, item.number)
+            if found:
+                match, used = found
+        if match is not None and match.body_date and not sections:
+            match = None  # "Byrådet, 25. september 2023" above the first section is no heading
+        if match is not None and not sections and not unit.strong and item_kind(unit.text):
+            # "Beslutning" as a plain line under the title is the item type when sections follow
+            later = [i for i in section_units if index < i and units[i].start < item.end]
+            if later:
+                match = None
+        if match is not None:
+            if CUT_DATE.search(match.title):
+                match = _complete_title(match, units, index + used, item.end, unit.page)
+            sections.append(
+                Section(
+                    title=match.title,
+                    kind=match.kind,
+                    start=unit.start,
+                    end=item.end,
+                    page_start=unit.page,
+                    decision_body=match.decision_body,
+                    decision_body_kind=(
+                        body_kind(match.decision_body) if match.decision_body else None
+                    ),
+                    decision_date=match.decision_date,
+                )
+            )
+            index += used
+            continue
+        if not sections and len(unit.text) <= 120:
+            if kind is None:
+                kind = item_kind(unit.text)
+            if CLOSED.search(unit.text):
+                closed = True
+        index += 1
+    starts = _starts(units) if len(sections) > 1 else []
+    for current, following in itertools.pairwise(sections):
+        current.end = _trim_end_at(units, starts, current.start, following.start)
+    if kind is None and re.match(
+        r"^(?:meddelelser?|orienteringer|gensidig orientering)\b", item.title, re.IGNORECASE
+    ):
+        kind = ("orientation", item.title.split()[0])
+    item.kind = kind[0] if kind else None
+    item.kind_label = kind[1] if kind else None
+    item.closed = closed
+    item.sections = sections
+
+
+_SUB_ITEM = re.compile(r"^(?P<item>\d{1,3})\.\d{1,2}\.?\s+[A-ZÆØÅ\"'«(§]")
+
+
+def _sub_item(units: list[Unit], index: int, number: str) -> tuple[HeadingMatch, int] | None:
+    """A numbered sub-item heading of item `number` ("7.2 Danmarkskortet 2023" in item 7): a
+    section of its own, its title continued over the heading's wrapped lines."""
+    unit = units[index]
+    match = _SUB_ITEM.match(unit.text)
+    if not match or match.group("item") != number or not unit.strong or not unit.first:
+        return None
+    pieces = [unit]
+    while (
+        len(pieces) < 3
+        and index + len(pieces) < len(units)
+        and units[index + len(pieces)].block == unit.block
+        and units[index + len(pieces)].strong
+    ):
+        pieces.append(units[index + len(pieces)])
+    title = " ".join(join_units(pieces).split())
+    return HeadingMatch("other", normalise_heading(title)), len(pieces)
+
+
+def _complete_title(
+    match: HeadingMatch, units: list[Unit], index: int, end: int, page: int
+) -> HeadingMatch:
+    """A heading whose date a page break cut off ("Beslutning Beskæftigelsesudvalget 20-11-"
+    at the foot of a page, a table row's label cell going on with "2023" on the next): completed
+    by the first line of the next page when that is a short line in the heading's type."""
+    while index < len(units) and units[index].start < end and units[index].page == page:
+        index += 1
+    if index >= len(units) or units[index].start >= end or units[index].page != page + 1:
+        return match
+    following = units[index]
+    if len(following.text) > 30 or not following.strong:
+        return match
+    joiner = "" if match.title.endswith(("-", ".", "/")) else " "
+    completed = classify_heading(match.title + joiner + following.text)
+    if completed is None or completed.kind != match.kind or completed.decision_date is None:
+        return match
+    return completed
+
+
+_STARTS_CACHE: dict[int, tuple[list[Unit], list[int]]] = {}
+
+
+def clear_starts_cache() -> None:
+    _STARTS_CACHE.clear()
+
+
+def _starts(units: list[Unit]) -> list[int]:
+    """The start offsets of `units` (computed once per list of units)."""
+    cached = _STARTS_CACHE.get(id(units))
+    if cached is None or cached[0] is not units:
+        _STARTS_CACHE.clear()
+        cached = (units, [unit.start for unit in units])
+        _STARTS_CACHE[id(units)] = cached
+    return cached[1]
+
+
+def _trim_end_at(units: list[Unit], starts: list[int], start: int, end: int) -> int:
+    """The end of the last unit that begins before `end` (no trailing blank lines)."""
+    index = bisect.bisect_left(starts, end) - 1
+    if index >= 0 and units[index].start >= start:
+        return max(units[index].end, start)
+    return end
+
+
