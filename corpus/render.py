@@ -539,9 +539,21 @@ def expected_outcome(checks: dict[str, str]) -> str:
     return "no_further_action"
 
 
+SPLITS = ("dev", "heldout", "layouts")
+CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
+
+
+def known_conventions() -> set[str]:
+    """The convention tags a case may carry (`labels.conventions`), from corpus/conventions.yaml."""
+    if not CONVENTIONS_FILE.exists():
+        return set()
+    data = yaml.safe_load(CONVENTIONS_FILE.read_text(encoding="utf-8")) or {}
+    return {str(entry["id"]) for entry in data.get("conventions", [])}
+
+
 def validate_case(case: Case, where: str) -> None:
-    if case.split not in ("dev", "heldout"):
-        raise CorpusError(f"{where}: split must be dev or heldout")
+    if case.split not in SPLITS:
+        raise CorpusError(f"{where}: split must be one of {SPLITS}")
     lab = case.labels
     checks = lab.get("checks") or {}
     if set(checks) != set(CHECKS):
@@ -570,6 +582,12 @@ def validate_case(case: Case, where: str) -> None:
             raise CorpusError(f"{where}: labelled item {n} does not exist")
     if not str(lab.get("rationale", "")).strip():
         raise CorpusError(f"{where}: labels.rationale is required")
+    tags = lab.get("conventions") or []
+    if not isinstance(tags, list):
+        raise CorpusError(f"{where}: labels.conventions must be a list of convention ids")
+    unknown = sorted(set(map(str, tags)) - known_conventions())
+    if unknown:
+        raise CorpusError(f"{where}: unknown conventions {unknown} (see corpus/conventions.yaml)")
 
 
 # --------------------------------------------------------------------------- styles
@@ -1974,6 +1992,7 @@ def expected(case: Case) -> dict[str, Any]:
             "checks": {c: lab["checks"][c] for c in CHECKS},
             "outcome": lab["outcome"],
             "rationale": " ".join(str(lab["rationale"]).split()),
+            **({"conventions": [str(t) for t in tags]} if (tags := lab.get("conventions")) else {}),
         },
     }
 

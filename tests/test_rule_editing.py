@@ -29,7 +29,7 @@ NEW_PATTERN = '      - "re:\\\\btypiske\\\\s+danske\\\\s+kommune"\n'
 def _verdict(rules: Path) -> str:
     item = council_item("at der udarbejdes en handlingsplan", "Godkendt.", case=SENTENCE)
     document = build(Minutes("Byrådet", dt.date(2023, 9, 27), [item]))
-    engine = Engine(load_rulebook(rules), build_pipeline(None))
+    engine = Engine(load_rulebook(rules / "judge"), build_pipeline(None))
     return assess_document(document, engine=engine).checks["national_comparison"].status
 
 
@@ -42,21 +42,22 @@ def _add_pattern(path: Path, rule_id: str, line: str) -> None:
 
 def test_a_new_phrasing_in_a_rule_file_changes_the_verdict(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
-    shutil.copytree(default_rules_dir(), rules)
+    shutil.copytree(default_rules_dir(), rules / "judge")
     assert _verdict(rules) == "not_met"
-    _add_pattern(rules / "national_comparison.yaml", "comparison.national_average", NEW_PATTERN)
+    comparison = rules / "judge" / "national_comparison.yaml"
+    _add_pattern(comparison, "comparison.national_average", NEW_PATTERN)
     assert _verdict(rules) == "met"
 
 
 def test_unknown_keys_and_missing_examples_are_rejected(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
-    shutil.copytree(default_rules_dir(), rules)
-    path = rules / "deadline.yaml"
+    shutil.copytree(default_rules_dir(), rules / "judge")
+    path = rules / "judge" / "deadline.yaml"
     original = path.read_text(encoding="utf-8")
     path.write_text(original.replace("    polarity: contradicts", "    polarty: contradicts", 1))
     with pytest.raises(RuleFileError, match=r"deadline\.yaml"):
-        load_rulebook(rules)
+        load_rulebook(rules / "judge")
     start = original.index("    examples:")
     path.write_text(original[:start], encoding="utf-8")
     with pytest.raises(RuleFileError, match="examples"):
-        load_rulebook(rules)
+        load_rulebook(rules / "judge")

@@ -21,17 +21,15 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from ..judge.combine import Group
 from ..messages import Lang, batch_ui
 from .discover import Job, default_jobs, discover, file_sha256
 from .pool import run_in_pool, run_in_process
 from .progress import Progress
 from .results import EXCERPTS, RESULTS, ResultsWriter, make_record, read_records, write_excerpts
-from .summary import combine_outputs, summary_text
+from .summary import BatchResult, combine_outputs, summary_text
 from .worker import ANNOTATED, Worker, assess_job
 
 __all__ = [
@@ -49,17 +47,6 @@ __all__ = [
 ]
 
 DEFAULT_TIMEOUT = 120.0
-
-
-@dataclass
-class BatchResult:
-    files: int
-    assessed_now: int
-    skipped: int
-    groups: list[Group]
-    records: list[dict[str, Any]]
-    seconds: float
-    out: Path
 
 
 def _jobs_for(root: Path, out: Path) -> list[Job]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import csv
 import shutil
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..judge.checks import CHECK_IDS
 from ..judge.combine import Group, group_assessments
@@ -17,13 +18,21 @@ from ..outputs.report import write_report
 from .progress import format_duration
 from .results import EXCERPTS, read_excerpts, record_assessment
 
-if TYPE_CHECKING:
-    from . import BatchResult
-
 MUNICIPALITIES = "municipalities.jsonl"
 SUMMARY = "summary.csv"
 REPORT = "report"
 LETTER_OUTCOMES = ("deadline_reminder", "request_action_plan_decision")
+
+
+@dataclass
+class BatchResult:
+    files: int
+    assessed_now: int
+    skipped: int
+    groups: list[Group]
+    records: list[dict[str, Any]]
+    seconds: float
+    out: Path
 
 
 def group_records(records: list[dict[str, Any]], lang: Lang = "da") -> list[Group]:

@@ -35,27 +35,24 @@ handlingsplan" into a decision against a plan instead of dropping it.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..models import Polarity, SectionKind
+from ..ruledata import RuleFileError, Strict, load_yaml, rules_root
 
 CUE_KINDS = ("negation", "hypothetical", "historical", "deferral", "proposal")
 CueKind = Literal["negation", "hypothetical", "historical", "deferral", "proposal"]
 SectionChoice = SectionKind | Literal["any", "title"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Retarget(_Strict):
+class Retarget(Strict):
     signal: str | None = None
     polarity: Polarity | None = None
 
@@ -63,7 +60,7 @@ class Retarget(_Strict):
 Effect = Literal["flip", "drop", "keep"] | Retarget
 
 
-class Example(_Strict):
+class Example(Strict):
     text: str
     section: SectionKind = "case"
     signal: str | None = Field(None, description="expected signal; default: the rule's")
@@ -75,7 +72,7 @@ def _as_example(value: object) -> object:
     return {"text": value} if isinstance(value, str) else value
 
 
-class Examples(_Strict):
+class Examples(Strict):
     match: list[Example] = Field(min_length=1)
     no_match: list[Example] = Field(min_length=1)
     gaps: list[Example] = Field(default_factory=list)
@@ -99,7 +96,7 @@ def _check_pattern(pattern: str) -> str:
     return pattern
 
 
-class Rule(_Strict):
+class Rule(Strict):
     id: str = Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")
     description: str
     signal: str
@@ -138,17 +135,17 @@ class Rule(_Strict):
         return "any" in self.sections or (section or "other") in self.sections
 
 
-class CueExample(_Strict):
+class CueExample(Strict):
     text: str
     target: str = Field(description="a word of the text that is (or is not) in the cue's scope")
 
 
-class CueExamples(_Strict):
+class CueExamples(Strict):
     in_scope: list[CueExample] = Field(min_length=1)
     out_of_scope: list[CueExample] = Field(min_length=1)
 
 
-class Cue(_Strict):
+class Cue(Strict):
     """A context cue in the manner of medspaCy's ConText: a kind, a direction and a scope."""
 
     id: str = Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")
@@ -172,7 +169,7 @@ class Cue(_Strict):
         return [_check_pattern(p) for p in value]
 
 
-class RuleFile(_Strict):
+class RuleFile(Strict):
     check: str
     description: str
     shared: dict[str, list[str]] = Field(
@@ -199,7 +196,7 @@ class RuleFile(_Strict):
         return self
 
 
-class RuleBook(_Strict):
+class RuleBook(Strict):
     files: dict[str, RuleFile]
 
     @property
@@ -224,29 +221,16 @@ class RuleBook(_Strict):
         return next((f for f in self.files.values() if f.cues), None)
 
 
-# libyaml's loader when PyYAML was built with it: the same data, ten times faster (about 0.3 s
-# less start-up for every check)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class RuleFileError(ValueError):
-    """A rule file that does not validate: names the file and what is wrong."""
-
-
 def default_rules_dir() -> Path:
-    """MINUTES_CHECKER_RULES, else the rules bundled in the wheel, else the checkout's rules/."""
-    if os.environ.get("MINUTES_CHECKER_RULES"):
-        return Path(os.environ["MINUTES_CHECKER_RULES"])
-    package = Path(__file__).resolve().parent.parent
-    bundled = package / "rules"
-    return bundled if bundled.is_dir() else package.parent / "rules"
+    """The check rules: `judge/` under the rules folder (see `ruledata.rules_root`)."""
+    return rules_root() / "judge"
 
 
 def load_rule_file(path: Path) -> RuleFile:
+    data = load_yaml(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
         return RuleFile.model_validate(data)
-    except (yaml.YAMLError, ValueError) as exc:
+    except ValueError as exc:
         raise RuleFileError(f"{path.name}: {exc}") from exc
 
 
