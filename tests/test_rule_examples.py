@@ -3,6 +3,8 @@
 A rule's `match` examples must fire with the rule's signal and polarity, its `no_match` examples
 must not, and its `gaps` are known misses that must still miss (a gap that starts to match is a
 reason to move it to `match`). Context cues are tested the same way on the word in scope.
+Plain-text rules (`scope: text`, the item finder's) are tested with `count_matches`, the function
+the item finder calls; the others with the engine on a sentence in the example's section.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from minutes_checker.judge.engine import Engine, Hit
+from minutes_checker.judge.engine import Engine, Hit, count_matches
 from minutes_checker.judge.rules import Cue, Example, Rule, default_rules_dir, load_rulebook
 
 RULES_DIR = default_rules_dir()
@@ -32,6 +34,8 @@ def _hits(engine: Engine, rule: Rule, example: Example) -> list[Hit]:
 
 
 def _fires(engine: Engine, rule: Rule, example: Example) -> bool:
+    if rule.scope == "text":
+        return count_matches(rule, example.text) > 0
     signal = example.signal or rule.signal
     polarity = example.polarity or rule.polarity
     return any(
@@ -53,6 +57,9 @@ def _cases(kind: str) -> list[object]:
 
 @pytest.mark.parametrize(("rule", "example"), _cases("match"))
 def test_rule_matches(engine: Engine, rule: Rule, example: Example) -> None:
+    if rule.scope == "text":
+        assert _fires(engine, rule, example), f"{rule.id} missed {example.text!r}"
+        return
     hits = _hits(engine, rule, example)
     seen = [(h.rule.id, h.signal, h.polarity, h.cues) for h in hits]
     assert _fires(engine, rule, example), f"{example.text!r} gave {seen}"

@@ -1,5 +1,11 @@
 """Runs rule files over sentences: pattern matching, then context (negation, hypothetical,
-historical, deferral) with a direction and a scope that stops at clause boundaries."""
+historical, deferral) with a direction and a scope that stops at clause boundaries.
+
+Plain-text rules (the item finder's, `scope: text`) are matched by `count_matches` from
+`textrules.py`, offered here too; this module shares its regular expressions and its reading of
+`requires` and `unless`. spaCy is imported only when an engine is built, so importing the judging
+stage (and finding the item) does not load it.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +15,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from ..models import Document, Item, Polarity, Section, SectionKind
-from .nlp import get_pipeline, lemma_of, segment_docs
 from .rules import Cue, CueKind, Effect, Retarget, Rule, RuleBook, default_rulebook
+from .textrules import admits, compile_regex, count_matches, is_regex, pattern_source
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+__all__ = ["Engine", "Hit", "Sentence", "count_matches", "default_engine", "token_patterns"]
 
 _WILDCARD = re.compile(r"^\*(\d*)$")
 
@@ -62,6 +71,8 @@ class Hit:
 
 def _token_specs(word: str) -> list[dict[str, object]]:
     """The alternative Matcher token specs of one word of the phrase notation."""
+    from .nlp import lemma_of
+
     optional = word.endswith("?") and len(word) > 1
     word = word[:-1] if optional else word
     specs: list[dict[str, object]]
@@ -100,6 +111,8 @@ class _Patterns:
     """All patterns of the rule book compiled once: a spaCy Matcher plus regular expressions."""
 
     def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import Matcher
+
         self.matcher = Matcher(nlp.vocab)
         self.regexes: dict[str, re.Pattern[str]] = {}
         self.keys: dict[str, str] = {}
@@ -109,8 +122,8 @@ class _Patterns:
             return self.keys[pattern]
         key = f"p{len(self.keys)}"
         self.keys[pattern] = key
-        if pattern.startswith("re:"):
-            self.regexes[key] = re.compile(pattern[3:])
+        if is_regex(pattern):
+            self.regexes[key] = compile_regex(pattern)
         else:
             self.matcher.add(key, token_patterns(pattern))
         return key
@@ -144,7 +157,7 @@ class _Compiled:
         """Per pattern key, the words it spells out (to tell a cue a pattern names, as in
         "ikke behov for", from one it merely spans)."""
         return {
-            key: frozenset(re.findall(r"[a-zæøå]+", pattern.lower()))
+            key: frozenset(re.findall(r"[a-zæøå]+", pattern_source(pattern).lower()))
             for key, pattern in zip(self.patterns, self.rule.patterns, strict=True)
         }
 
@@ -179,7 +192,7 @@ class Engine:
                 [add(p) for p in rule.requires],
                 [add(p) for p in rule.unless],
             )
-            for rule in self.book.rules
+            for rule in self.book.sentence_rules
         ]
         context = self.book.context
         self._cues = [
@@ -199,6 +212,8 @@ class Engine:
     def sentences_of_text(
         self, text: str, offset: int = 0, section: Section | None = None
     ) -> list[Sentence]:
+        from .nlp import segment_docs
+
         out = []
         for begin, doc in segment_docs(self.nlp, text, offset):
             for sent in doc.sents:
@@ -235,25 +250,29 @@ class Engine:
     # ------------------------------------------------------------------ matching
 
     def match(self, sentences: Iterable[Sentence], check: str | None = None) -> list[Hit]:
-        # the item finder's rules pick items before this runs; they decide nothing here
+        # only sentence rules are compiled: the item finder's plain-text rules pick the items
+        # before this runs (`textrules.count_matches`) and decide nothing here
         wanted = (
             {r.id for r in self.book.for_check(check)}
             if check
-            else {r.id for r in self.book.rules} - {r.id for r in self.book.for_check("item")}
+            else {r.id for r in self.book.sentence_rules}
         )
         hits: list[Hit] = []
+        keys = self._patterns.keys
         for sentence in sentences:
             found = self._patterns.find(sentence.span)
             cues = self._cues_in(sentence.span, found)
+
+            def occurs(pattern: str, found: dict[str, list[tuple[int, int]]] = found) -> bool:
+                return keys[pattern] in found
+
             for compiled in self._rules:
                 rule = compiled.rule
                 if rule.id not in wanted:
                     continue
                 if not rule.fires_in(sentence.section_kind, sentence.in_title):
                     continue
-                if compiled.requires and not any(k in found for k in compiled.requires):
-                    continue
-                if any(k in found for k in compiled.unless):
+                if not admits(rule, occurs):
                     continue
                 spans = sorted((s, k) for k in compiled.patterns for s in found.get(k, []))
                 if spans:
@@ -388,4 +407,6 @@ class Engine:
 
 @cache
 def default_engine() -> Engine:
+    from .nlp import get_pipeline
+
     return Engine(default_rulebook(), get_pipeline())

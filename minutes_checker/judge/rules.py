@@ -7,6 +7,7 @@ A rule file in `rules/` is YAML:
     rules:
       - id: comparison.national_average
         description: …                # Danish: what it means when the rule fires
+        scope: sentence               # sentence (default) | text: see below
         signal: national              # what the check logic reads
         polarity: supports            # supports | contradicts
         weight: 1.0                   # 1.0 decisive, below 1.0 only points a person to look
@@ -29,8 +30,15 @@ A pattern is a phrase of tokens or a regular expression:
   "tage"); `*` skips up to 3 tokens, `*6` up to 6; `word?` is optional; `a|b` is either lemma;
   `=word` matches the exact lower-case form; `/regex/` matches one token's lower-case form.
 - `re:landsgennemsnit\\w*`: a regular expression on the sentence's lower-case text.
+  Long ones are written verbose, `re:(?x) …` with `#` comments; spaces are then ignored, so a
+  space in the text is written `\\s`.
 An effect may also retarget a hit: `negation: {signal: plan_no}` turns "ikke behov for en
 handlingsplan" into a decision against a plan instead of dropping it.
+
+`scope: text` marks the item finder's rules (`check: item`): they run on every item's title and
+body before the language pipeline (`textrules.count_matches`), so they take only `re:` patterns,
+`requires` and `unless`; sections, weights, cue effects and token phrases are rejected, and
+their examples name no section.
 """
 
 from __future__ import annotations
@@ -99,6 +107,12 @@ def _check_pattern(pattern: str) -> str:
 class Rule(Strict):
     id: str = Field(pattern=r"^[a-z_]+(\.[a-z0-9_]+)+$")
     description: str
+    scope: Literal["sentence", "text"] = Field(
+        "sentence",
+        description="sentence: run by the engine on each sentence of the danmarkskort item, "
+        "with sections and context cues; text: run on plain text before the language pipeline "
+        "(the item finder), so only `re:` patterns, `requires` and `unless` apply",
+    )
     signal: str
     polarity: Polarity = "supports"
     weight: float = Field(1.0, gt=0, le=1)
@@ -125,6 +139,30 @@ class Rule(Strict):
     @classmethod
     def _patterns_compile(cls, value: list[str]) -> list[str]:
         return [_check_pattern(p) for p in value]
+
+    @model_validator(mode="after")
+    def _text_scope(self) -> Rule:
+        """A plain-text rule has no sentences, sections, tokens or cues: what it cannot honour
+        is an error, not silently ignored."""
+        if self.scope != "text":
+            return self
+        unusable = sorted({"sections", "weight", *CUE_KINDS} & self.model_fields_set)
+        if unusable:
+            raise ValueError(f"{self.id}: 'scope: text' rules cannot use {', '.join(unusable)}")
+        tokens = [p for p in self.patterns + self.requires + self.unless if not p.startswith("re:")]
+        if tokens:
+            raise ValueError(
+                f"{self.id}: 'scope: text' rules match regular expressions only ('re:'), "
+                f"not token phrases: {tokens[0]!r}"
+            )
+        for example in [*self.examples.match, *self.examples.no_match, *self.examples.gaps]:
+            fixed = {"section", "signal", "polarity"} & example.model_fields_set
+            if fixed:
+                raise ValueError(
+                    f"{self.id}: examples of 'scope: text' rules have no {', '.join(sorted(fixed))}"
+                    f" ({example.text!r})"
+                )
+        return self
 
     def effect(self, kind: CueKind) -> Effect:
         return getattr(self, kind)
@@ -193,6 +231,13 @@ class RuleFile(Strict):
     def _has_content(self) -> RuleFile:
         if not self.rules and not self.cues:
             raise ValueError("a rule file needs rules or cues")
+        # only the item finder reads plain-text rules, and it reads nothing else
+        for rule in self.rules:
+            if (rule.scope == "text") != (self.check == "item"):
+                raise ValueError(
+                    f"{rule.id}: rules of 'check: item' need 'scope: text', and only they may "
+                    "have it"
+                )
         return self
 
 
@@ -206,6 +251,11 @@ class RuleBook(Strict):
     @property
     def cues(self) -> list[Cue]:
         return [cue for f in self.files.values() for cue in f.cues]
+
+    @property
+    def sentence_rules(self) -> list[Rule]:
+        """The rules the engine runs on sentences (all but the item finder's plain-text rules)."""
+        return [rule for rule in self.rules if rule.scope == "sentence"]
 
     def for_check(self, check: str) -> list[Rule]:
         return [rule for f in self.files.values() if f.check == check for rule in f.rules]
