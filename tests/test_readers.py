@@ -607,13 +607,13 @@ def test_pdf_label_rows_use_ruling_lines_only_when_geometry_leaves_it_open(
     from minutes_checker.read import pdf as pdf_reader
 
     calls: list[int] = []
-    original = pdf_reader._Columns._find_rulings
+    original = pdf_reader._Rulings._find_rulings
 
     def counting(self: Any, page_index: int) -> Any:
         calls.append(page_index)
         return original(self, page_index)
 
-    monkeypatch.setattr(pdf_reader._Columns, "_find_rulings", counting)
+    monkeypatch.setattr(pdf_reader._Rulings, "_find_rulings", counting)
     rows = [
         ("Beslutning i Økonomiudvalget", LABEL_TEXT),
         ("Sagsfremstilling", LABEL_TEXT),
@@ -636,7 +636,7 @@ def test_pdf_label_rows_use_ruling_lines_only_when_geometry_leaves_it_open(
         raise RuntimeError("pdfplumber failed")
 
     monkeypatch.setattr(pdf_reader, "MAX_RULED_PAGES", 12)
-    monkeypatch.setattr(pdf_reader._Columns, "_find_rulings", failing)
+    monkeypatch.setattr(pdf_reader._Rulings, "_find_rulings", failing)
     document = read_document(tmp_path / "smal.pdf")  # a failing aid is no failure
     assert [t for k, t in _block_texts(document) if k == "heading"][1:] == headings[1:]
 
@@ -783,7 +783,7 @@ def test_pdf_data_table_with_wrapped_cells_is_no_label_table(
     def never(self: Any, page_index: int) -> Any:
         raise AssertionError("pdfplumber should not be needed")
 
-    monkeypatch.setattr(pdf_reader._Columns, "_find_rulings", never)
+    monkeypatch.setattr(pdf_reader._Rulings, "_find_rulings", never)
     builder = PdfBuilder().heading("3. Budgetopfølgning", size=12)
     builder.heading("Sagsfremstilling", size=10).paragraph(BODY)
     pdf = builder.pdf
