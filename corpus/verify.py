@@ -52,7 +52,11 @@ def check_schema(exp: dict[str, Any], problems: list[str], name: str) -> None:
         need(it, ITEM_KEYS, f"item {it.get('number')}")
         for s in it["sections"]:
             need(s, SECTION_KEYS, f"item {it.get('number')} section {s.get('title')}")
-    need(exp["labels"], LABEL_KEYS, "labels")
+    labels = {k: v for k, v in exp["labels"].items() if k != "conventions"}  # optional tags
+    need(labels, LABEL_KEYS, "labels")
+    tags = exp["labels"].get("conventions", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        problems.append(f"{name}: labels.conventions must be a list of strings")
     if set(exp["labels"]["checks"]) != CHECKS:
         problems.append(f"{name}: labels.checks keys differ")
 
