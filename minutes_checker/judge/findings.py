@@ -236,7 +236,7 @@ def without_contradicted(hits: list[Hit], all_hits: list[Hit]) -> list[Hit]:
 
 
 # signals the helpers below select: a check that calls them declares these too
-POSITION_READS = (*PLAN_VALUE_SIGNALS, "approved", "rejected")
+POSITION_READS = (*PLAN_VALUE_SIGNALS, "approved", "rejected", "amendment")
 
 
 def council_position(f: Findings) -> list[Hit]:
@@ -261,18 +261,14 @@ def council_position(f: Findings) -> list[Hit]:
     )
 
 
-_AMENDMENT = re.compile(r"ændringsforslag|tillægsforslag|ændringsindstilling", re.IGNORECASE)
-
-
 def adopted_amendments(f: Findings) -> list[Hit]:
     """The council's decision saying an amendment was adopted ("Ændringsforslaget blev vedtaget
     med 16 stemmer mod 13"): what an amendment proposed earlier in the same decision section is
-    then the council's decision."""
+    then the council's decision. The amendment words are rule data (`decision.amendment`)."""
     rejected = {h.sentence.start for h in f.council_decision_says("rejected")}
-    text = f.document.text
+    amendment = {h.sentence.start for h in f.council_decision_says("amendment")}
     return [
         h
         for h in f.council_decision_says("approved")
-        if h.sentence.start not in rejected
-        and _AMENDMENT.search(text, h.sentence.start, h.sentence.end)
+        if h.sentence.start not in rejected and h.sentence.start in amendment
     ]
