@@ -523,6 +523,16 @@ REPORT_UI: dict[str, dict[str, str]] = {
     "annotated": {"da": "kommenteret kopi", "en": "annotated copy"},
     "jump": {"da": "vis i teksten", "en": "show in the text"},
     "item": {"da": "Punkt", "en": "Item"},
+    "status": {"da": "Status", "en": "Status"},
+    "page_title": {"da": "{name} – danmarkskortet {year}", "en": "{name} – danmarkskortet {year}"},
+    # the checks' column headings in the index
+    "short_full_council": {"da": "Kommunalbestyrelse", "en": "Full council"},
+    "short_deadline": {"da": "Frist", "en": "Deadline"},
+    "short_active_debate": {"da": "Drøftelse", "en": "Debate"},
+    "short_all_three_maps": {"da": "Tre kort", "en": "Three maps"},
+    "short_national_comparison": {"da": "Sammenligning", "en": "Comparison"},
+    "short_action_plan_decision": {"da": "Handlingsplan", "en": "Action plan"},
+    "short_no_plan_reasons": {"da": "Begrundelse", "en": "Reasons"},
 }
 
 
