@@ -13,6 +13,8 @@ MONTHS = {
     "december": 12, "dec": 12,
 }  # fmt: skip
 
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
 SHORT_YEARS = (15, 39)  # two-digit years read as 2015-2039; others are case numbers, not dates
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

@@ -10,16 +10,16 @@ import re
 
 from .. import municipalities
 from ..models import BodyKind
+from .vocabulary import probe, vocabulary
 
-# --------------------------------------------------------------------------- bodies
-
-_COMMITTEE = re.compile(r"udvalg|magistrat", re.IGNORECASE)
-_FULL_COUNCIL = re.compile(
-    r"kommunalbestyrelse|byråd|byraad|borgerrepræsentation|borgerrepraesentation",
-    re.IGNORECASE,
+_WORDS = vocabulary()
+_COMMITTEE = re.compile(
+    _WORDS.leaders("bodies.committees", "bodies.executive_committees"), re.IGNORECASE
 )
+_FULL_COUNCIL = re.compile(_WORDS.leaders("bodies.council"), re.IGNORECASE)
 
 
+@probe("body_kind")
 def body_kind(name: str | None) -> BodyKind:
     """Whether a body named as in minutes is the full council, a committee, or unknown.
 
@@ -38,8 +38,9 @@ def body_kind(name: str | None) -> BodyKind:
 
 
 _BODY_WORD = (
-    r"(?i:\w*udvalg(?:et|ets|s)?|byråd(?:et|ets|s)?|byraad(?:et|ets)?|kommunalbestyrelse(?:n|ns)?"
-    r"|borgerrepræsentation(?:en|ens)?|magistrat(?:en|ens)?)"
+    "(?i:"
+    + _WORDS.stems("bodies.committees", "bodies.council", "bodies.executive_committees")
+    + ")"
 )
 # a body name: "Byrådet", "Aarhus Byråd", "Social-, Sundheds- og Ældreudvalget", "Udvalget for
 # Social og Sundhed" (a capitalised name and suspended compounds may stand before the body word)
@@ -78,29 +79,32 @@ def strip_genitive(name: str) -> str:
 
 
 
-_BODY_LABEL = re.compile(
-    r"^(?i:udvalg|mødeforum|forum|organ|mødeorgan|politisk udvalg|møde i|udvalgsnavn)\s*:?\s+"
-    r"(?P<body>.+?)\s*$"
-)
+_LABEL = _WORDS.alternatives("meeting.body_labels")
+_DOCUMENT = _WORDS.alternatives("meeting.document_words")
+_BODY_LABEL = re.compile(rf"^(?i:{_LABEL})\s*:?\s+(?P<body>.+?)\s*$")
 _BODY_GENITIVE = re.compile(
-    r"(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag)\s+(?i:af|fra)\s+"
+    rf"(?i:{_DOCUMENT})\s+(?i:af|fra)\s+"
     rf"(?:(?i:referat)\s+(?i:af|fra)\s+)?(?P<body>{BODY_NAME})s?\s+(?i:møde)"
 )
 _BODY_AFTER_DOC = re.compile(
-    r"^(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag af referat)\s*"
+    rf"^(?i:{_DOCUMENT})\s*"
     rf"(?:[-–—:|,]|\s+(?i:for|fra|af|i)\s+|\s+)\s*(?P<body>{BODY_NAME})(?!\w)"
 )
 _BODY_MEETING = re.compile(rf"^(?P<body>{BODY_NAME})s?\s+(?i:møde|mødet)\b")
 # council gatherings where no decisions are taken ("temamøde", "budgetseminar")
-INFORMAL_GATHERING = r"temamøde|\w*seminar|workshop|dialogmøde|temadag|studietur|budgetinternat"
+INFORMAL_GATHERING = _WORDS.alternatives("bodies.informal_gatherings")
 # "Byrådets temamøde", "Kommunalbestyrelsens budgetseminar": the gathering is the body named
 _BODY_GATHERING = re.compile(
-    rf"^(?:(?i:referat|dagsorden)\s*(?:[-–:]|\s(?i:fra|af))\s*)?(?P<body>{BODY_NAME}s\s+"
+    rf"^(?:(?i:{_DOCUMENT})\s*(?:[-–:]|\s(?i:fra|af))\s*)?(?P<body>{BODY_NAME}s\s+"
     rf"(?i:{INFORMAL_GATHERING}))\b"
 )
-_DOC_WORD = re.compile(
-    r"^(?i:referat|dagsorden|beslutningsprotokol|protokol|uddrag af referat|mødereferat)\b"
-)
+_DOC_WORD = re.compile(rf"^(?i:{_DOCUMENT})\b")
+
+
+@probe("informal_gathering")
+def names_informal_gathering(text: str) -> bool:
+    """Whether a text names a gathering where the council takes no decisions."""
+    return re.search(INFORMAL_GATHERING, text, re.IGNORECASE) is not None
 # "… medlemmer af Byrådet": a body inside a sentence is not the meeting's body
 _LOWER_BEFORE = re.compile(r"\b(?:af|i|for|til|fra|med|om)\s+$")
 _SEPARATORS = re.compile(r"\s+[|–—·-]\s+|\s*\|\s*|,\s+(?=(?i:mødet?\b))")
@@ -174,3 +178,8 @@ def body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
             return body, offset, offset + len(body)
     return None
 
+
+@probe("body_label")
+def names_a_body(text: str) -> bool:
+    """Whether a header line names a body (through a label, the document's title, …)."""
+    return body_in(text) is not None

@@ -14,145 +14,48 @@ from datetime import date
 from ..dates import find_dates
 from ..models import SectionKind
 from .bodies import BODY_NAME, BODY_ONLY, strip_genitive, tidy_body
+from .vocabulary import probe, vocabulary
 
 # --------------------------------------------------------------------------- sections
 
+_WORDS = vocabulary()
+_KINDS: tuple[SectionKind, ...] = (
+    "summary", "case", "proposal", "decision", "attachments", "economy", "hearing", "other",
+)  # fmt: skip
+# a heading that is one of these words (lower case) starts a section of that kind
 _SECTION_WORDS: dict[str, SectionKind] = {
-    # summary
-    "resume": "summary",
-    "resumé": "summary",
-    "sagsresume": "summary",
-    "sagsresumé": "summary",
-    "kort resume": "summary",
-    "kort resumé": "summary",
-    "beslutningstema": "summary",
-    "sammenfatning": "summary",
-    "kort fortalt": "summary",
-    "hvad skal besluttes": "summary",
-    # case
-    "sagsfremstilling": "case",
-    "sagsbeskrivelse": "case",
-    "sagsbehandling": "case",
-    "baggrund": "case",
-    "sagens baggrund": "case",
-    "baggrund for sagen": "case",
-    "sagens indhold": "case",
-    "sagsforløb": "case",
-    "sagens forløb": "case",
-    "beskrivelse": "case",
-    "sagen": "case",
-    "redegørelse": "case",
-    "sagsfremstilling og vurdering": "case",
-    "supplerende sagsfremstilling": "case",
-    "fornyet sagsfremstilling": "case",
-    # proposal
-    "indstilling": "proposal",
-    "indstillinger": "proposal",
-    "forslag til beslutning": "proposal",
-    "forslag til indstilling": "proposal",
-    "tillægsindstilling": "proposal",
-    "supplerende indstilling": "proposal",
-    "ændret indstilling": "proposal",
-    "anbefaling": "proposal",
-    "anbefalinger": "proposal",
-    # decision
-    "beslutning": "decision",
-    "beslutninger": "decision",
-    "afgørelse": "decision",
-    "beslutningsprotokol": "decision",
-    "protokol": "decision",
-    # attachments
-    "bilag": "attachments",
-    "bilagsliste": "attachments",
-    "bilagsoversigt": "attachments",
-    "bilag til punktet": "attachments",
-    "vedlagte bilag": "attachments",
-    "bilag og henvisninger": "attachments",
-    # economy
-    "økonomi": "economy",
-    "økonomiske konsekvenser": "economy",
-    "økonomiske forhold": "economy",
-    "økonomi og finansiering": "economy",
-    "økonomiske og personalemæssige konsekvenser": "economy",
-    "bevillingsmæssige konsekvenser": "economy",
-    "bevilling": "economy",
-    "finansiering": "economy",
-    "økonomiske og administrative konsekvenser": "economy",
-    # hearing
-    "høring": "hearing",
-    "høringer": "hearing",
-    "høringssvar": "hearing",
-    "høringsparter": "hearing",
-    "høring og inddragelse": "hearing",
-    # other
-    "lovgrundlag": "other",
-    "retsgrundlag": "other",
-    "lovgivning": "other",
-    "hjemmel": "other",
-    "lovgrundlag og kompetence": "other",
-    "kommunikation": "other",
-    "tidsplan": "other",
-    "beslutningskompetence": "other",
-    "kompetence": "other",
-    "kompetenceplacering": "other",
-    "sagens gang": "other",
-    "sagens videre forløb": "other",
-    "videre proces": "other",
-    "videre forløb": "other",
-    "proces": "other",
-    "personale": "other",
-    "juridiske forhold": "other",
-    "vurdering": "other",
-    "administrationens vurdering": "other",
-    "forvaltningens vurdering": "other",
-    "direktionens vurdering": "other",
-    "bemærkninger": "other",
-    "politisk behandling": "other",
-    "tidligere beslutninger": "other",
-    "tidligere behandling": "other",
-    "tidligere politisk behandling": "other",
-    "historik": "other",
-    "målgruppe": "other",
-    "formål": "other",
-    "indledning": "other",
-    "perspektivering": "other",
-    "inddragelse": "other",
-    "borgerinddragelse": "other",
-    "samarbejde": "other",
-    "opfølgning": "other",
-    "effekt": "other",
-    "effektvurdering": "other",
-    "miljøvurdering": "other",
-    "klimavurdering": "other",
-    "bæredygtighed": "other",
-    "risikovurdering": "other",
-    "relation til politikker": "other",
-    "politikker og strategier": "other",
-    "strategisk forankring": "other",
-    "sagens parter": "other",
-    "supplerende oplysninger": "other",
-    "konklusion": "other",
-    "handicappolitik": "other",
+    word: kind for kind in _KINDS for word in _WORDS.words(f"sections.{kind}")
 }
+# a summary heading that begins like a decision heading ("Beslutningstema") is not one
+_NOT_DECISION = tuple(
+    word
+    for word in _WORDS.words("sections.summary")
+    if word.startswith(_WORDS.words("sections.decision_words"))
+)
+_DECISION_WORD = _WORDS.alternatives("sections.decision_words")
+_GENITIVE_WORD = _WORDS.alternatives("sections.genitive_decision_words")
+_PROPOSAL_WORD = _WORDS.stems("sections.proposal_words")
+_ECONOMIC = _WORDS.words("sections.economic_consequences")
 _CONSEQUENCES = re.compile(
-    r"^(?P<what>[\wæøå]+(?:\s+og\s+[\wæøå]+)?)\s+konsekvenser(?:\s+for\s+[\wæøå ]+)?$",
+    r"^(?P<what>[\wæøå]+(?:\s+og\s+[\wæøå]+)?)\s+"
+    + _WORDS.alternatives("sections.consequence_words")
+    + r"(?:\s+for\s+[\wæøå ]+)?$",
     re.IGNORECASE,
 )
 _PROPOSAL = re.compile(
-    r"^(?:(?P<who>[\wæøåÆØÅ\-]+s)\s+)?(?i:indstilling(?:er)?|tillægsindstilling)"
+    rf"^(?:(?P<who>[\wæøåÆØÅ\-]+s)\s+)?(?i:{_PROPOSAL_WORD})"
     r"(?:\s+(?i:fra|til)\s+(?P<body>.+?))?(?:,?\s+(?i:den|d\.)\s+(?P<date>.+))?$"
 )
 _DECISION = re.compile(
-    r"^(?i:beslutning(?:er)?|afgørelse|beslutningsprotokol)"
-    r"(?:\s*[:\-–]\s*|\s+|\s*(?=\())(?P<rest>.+)$"
+    rf"^(?i:{_DECISION_WORD})" r"(?:\s*[:\-–]\s*|\s+|\s*(?=\())(?P<rest>.+)$"
 )
 _GENITIVE_DECISION = re.compile(
-    rf"^(?P<body>(?:{BODY_NAME})s?)\s+(?i:beslutning|afgørelse)"
+    rf"^(?P<body>(?:{BODY_NAME})s?)\s+(?i:{_GENITIVE_WORD})"
     r"(?:\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.*))?$"
 )
 _NAMED_GENITIVE_DECISION = re.compile(
     r"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+(?:og\s+|&\s+)?[\wæøåÆØÅ\-]+){0,4}s)\s+"
-    r"(?i:beslutning)\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.+)$"
+    rf"(?i:{_GENITIVE_WORD})" r"\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.+)$"
 )
 _BODY_DATE = re.compile(
     rf"^(?P<body>{BODY_NAME})\s*(?:,|\s)\s*(?:(?i:møde\s+)?(?i:den|d\.)\s+)?(?P<rest>.+)$"
@@ -168,8 +71,15 @@ _TIME = re.compile(r",?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:
 
 # every heading form below holds one of these words (a cheap test before the regexes)
 _HEADING_HINT = re.compile(
-    r"beslutning|afgørelse|indstilling|konsekvens|udvalg|byråd|byraad|kommunalbestyrelse"
-    r"|borgerrepræsentation|magistrat"
+    _WORDS.leaders(
+        "sections.decision_words",
+        "sections.genitive_decision_words",
+        "sections.proposal_words",
+        "sections.consequence_words",
+        "bodies.committees",
+        "bodies.council",
+        "bodies.executive_committees",
+    )
 )
 
 
@@ -236,7 +146,7 @@ def classify_heading(text: str) -> HeadingMatch | None:
     low = title.lower()
     if low in _SECTION_WORDS:
         return HeadingMatch(_SECTION_WORDS[low], title)
-    if low.startswith("beslutningstema"):
+    if low.startswith(_NOT_DECISION):
         return None
     if not _HEADING_HINT.search(low):
         return None
@@ -286,9 +196,7 @@ def classify_heading(text: str) -> HeadingMatch | None:
     match = _CONSEQUENCES.match(title)
     if match:
         what = match.group("what").lower()
-        kind: SectionKind = (
-            "economy" if what.startswith(("økonomisk", "bevillingsmæssig")) else "other"
-        )
+        kind: SectionKind = "economy" if what.startswith(_ECONOMIC) else "other"
         return HeadingMatch(kind, title)
     return None
 
@@ -335,3 +243,9 @@ def classified(text: str) -> HeadingMatch | None:
         found = _HEADINGS[text] = classify_heading(text)
     return found
 
+
+@probe("section_kind")
+def section_kind(text: str) -> str | None:
+    """The kind of section a heading line starts, if any."""
+    match = classify_heading(text)
+    return match.kind if match else None

@@ -27,15 +27,27 @@ from .labels import (
 )
 from .sections import fill_item, section_at, styled_sections
 from .units import Unit, join_units
+from .vocabulary import probe, vocabulary
 
 # --------------------------------------------------------------------------- item headings
 
+_WORDS = vocabulary()
 PUNKT = re.compile(
-    r"^(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(?P<num>\d{1,4}[a-zæøå]?)\b"
+    rf"^{_WORDS.alternatives('items.number_words')}\s*(?:nr\.?\s*)?(?P<num>\d{{1,4}}[a-zæøå]?)\b"
     r"(?P<sep>\s*[:.)\-–—]\s*|\s+|$)(?P<title>.*)$",
     re.IGNORECASE,
 )
-_PUNKT_INITIALS = "pPdD"  # what PUNKT can match first (no other character folds to these)
+# what PUNKT can match first (a cheap test before the regex; a regular expression among the
+# words must begin with a letter)
+_PUNKT_INITIALS = "".join(
+    sorted(
+        {
+            case(word.removeprefix("re:")[0])
+            for word in _WORDS.entries("items.number_words")
+            for case in (str.lower, str.upper)
+        }
+    )
+)
 NUMBERED = re.compile(
     r"^(?P<num>\d{1,3}[a-zæøå]?)(?P<sep>\.\s*|\s*[):]\s*|\s+[-–—]\s+|\s+)(?P<title>.*)$"
 )
@@ -43,18 +55,16 @@ _NUMBER_ONLY = re.compile(r"^(?P<num>\d{1,3})\.?$")
 _MONTH_START = re.compile(
     rf"^(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?", re.IGNORECASE
 )
-_UNIT_WORD = re.compile(
-    r"^(?:mio|mia|kr|pct|procent|stk|gange|år|dage|timer|uger|måneder|mill|t\.kr)\b", re.I
-)
+_UNIT_WORD = re.compile(rf"^{_WORDS.alternatives('items.unit_words')}\b", re.IGNORECASE)
 _TOC_LEADER = re.compile(r"\s*(?:\.{4,}|…{2,}|(?:\s?\.){4,}|_{4,}|·{3,})\s*\d{0,4}\s*$")
 
 
+# an entry of a numbered list in an Indstilling ("1. at Byrådet godkender …", "2. Byrådet
+# tager …"), or a line that goes on in the next one (ends with "," or "og")
 _LIST_ENTRY = re.compile(
-    r"^(?:at|der|som|og|samt|det|de)\b|"
-    r"^(?:byrådet|kommunalbestyrelsen|borgerrepræsentationen|udvalget|økonomiudvalget|"
-    r"magistraten|forvaltningen|administrationen|direktionen)\b.*\b(?:godkender|tager|drøfter|"
-    r"beslutter|vedtager|anbefaler|bemyndiger|frigiver|bevilger|meddeler|orienteres|træffer|"
-    r"giver|sender|godkendes|tages|drøftes|besluttes|vedtages|anbefales|indstiller|udarbejder)\b|"
+    rf"^{_WORDS.alternatives('items.list_entry_starts')}\b|"
+    rf"^{_WORDS.alternatives('items.list_entry_actors')}\b.*"
+    rf"\b{_WORDS.alternatives('items.list_entry_verbs')}\b|"
     r"[,;]$|\bog$",
     re.IGNORECASE,
 )
@@ -146,14 +156,14 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
     usable = [c for c in candidates if not c.toc]
     strong = [c for c in usable if units[c.unit].strong]
     distinct = {c.number for c in usable}
-    only_strong = len(strong) >= 2 and len(strong) >= 0.3 * len(distinct)
+    only_strong = len(strong) >= 2 and len(strong) >= STRONG_SHARE * len(distinct)
     for position, candidate in enumerate(usable):
         unit = units[candidate.unit]
         next_unit = usable[position + 1].unit if position + 1 < len(usable) else len(units)
         candidate.weight = _weigh(candidate, unit, units, next_unit, section_units, toc_zone)
         if only_strong and not unit.strong:
             candidate.weight = -99.0
-    chosen = _best_sequence([c for c in usable if c.weight >= 1.5])
+    chosen = _best_sequence([c for c in usable if c.weight >= CHOSEN_WEIGHT])
 
     # a numbered table of contents over unnumbered item headings: find each title in the body
     listed = [c for c in candidates if c.toc or toc_zone[0] <= c.unit < toc_zone[1]]
@@ -278,6 +288,36 @@ def _toc_zone(units: list[Unit]) -> tuple[int, int]:
     return -1, -1
 
 
+# How much each piece of evidence says that a numbered line is an item heading (a weight of at
+# least CHOSEN_WEIGHT makes it a candidate for the item sequence). Found by hand on the corpus's
+# layouts; the sizes matter relative to each other.
+BASE_WEIGHT = 1.0
+STYLED_HEADING = 3.0  # the source marks it as a heading (outline level, heading style, h2)
+STRONG_LINE = 2.0  # bold or larger type than the body
+PUNKT_FORM = 1.5  # "Punkt 14", "Pkt. 3": a form only item headings take
+WEAK_FORM = -1.0  # "14 Titel", "14 - Titel", "14) Titel" in body type: often a list entry
+OWN_LINE = 1.0  # the first line of its block
+ITEM_SECTIONS = 3.0  # followed by a summary, case or proposal section before the next candidate
+OTHER_SECTIONS = 1.5  # followed by some other section heading
+CONTENT = 1.0  # followed by at least CONTENT_CHARS of text before the next candidate
+CONTENT_CHARS = 150
+LIST_ENTRY = -3.0  # the title reads as an entry of an Indstilling ("at Byrådet godkender …")
+SENTENCE_TITLE = -2.0  # a title over SENTENCE_CHARS that ends like a sentence
+SENTENCE_CHARS = 80
+LONG_TITLE = -3.0  # no item title is over LONG_TITLE_CHARS
+LONG_TITLE_CHARS = 250
+IN_CONTENTS = -1.5  # stands in the table of contents
+CHOSEN_WEIGHT = 1.5
+# the sequence: consecutive numbers and an agenda that starts at 1 are likely; gaps are not
+FIRST_ITEM_BONUS = 0.5
+CONSECUTIVE_BONUS = 0.5
+GAP_PENALTY = 0.2  # per missing number, at most MAX_GAP_PENALTY
+MAX_GAP_PENALTY = 1.5
+MAX_CANDIDATES = 3000  # the strongest candidates only (the sequence search is quadratic)
+# where at least this share of the distinct numbers has a strong heading, only strong ones count
+STRONG_SHARE = 0.3
+
+
 def _weigh(
     candidate: _Candidate,
     unit: Unit,
@@ -287,36 +327,36 @@ def _weigh(
     toc_zone: tuple[int, int],
 ) -> float:
     """How much a candidate looks like a real item heading (see the module docstring)."""
-    weight = 1.0
+    weight = BASE_WEIGHT
     if unit.kind == "heading" or unit.level is not None:
-        weight += 3.0
+        weight += STYLED_HEADING
     elif unit.strong:
-        weight += 2.0
+        weight += STRONG_LINE
     if candidate.form == "punkt":
-        weight += 1.5
+        weight += PUNKT_FORM
     elif candidate.form in ("space", "dash", "paren") and not unit.strong:
-        weight -= 1.0
+        weight += WEAK_FORM
     if unit.first:
-        weight += 1.0
+        weight += OWN_LINE
     kinds = [
         section_units[i].kind for i in range(candidate.unit + 1, next_unit) if i in section_units
     ]
     if any(kind in ("summary", "case", "proposal") for kind in kinds):
-        weight += 3.0
+        weight += ITEM_SECTIONS
     elif kinds:
-        weight += 1.5
+        weight += OTHER_SECTIONS
     content = sum(len(units[i].text) for i in range(candidate.unit + 1, min(next_unit, len(units))))
-    if content >= 150:
-        weight += 1.0
+    if content >= CONTENT_CHARS:
+        weight += CONTENT
     title = candidate.title
     if title and _LIST_ENTRY.search(title):
-        weight -= 3.0
-    if title and _SENTENCE.search(title) and len(title) > 80:
-        weight -= 2.0
-    if len(title) > 250:
-        weight -= 3.0
+        weight += LIST_ENTRY
+    if title and _SENTENCE.search(title) and len(title) > SENTENCE_CHARS:
+        weight += SENTENCE_TITLE
+    if len(title) > LONG_TITLE_CHARS:
+        weight += LONG_TITLE
     if toc_zone[0] <= candidate.unit < toc_zone[1]:
-        weight -= 1.5
+        weight += IN_CONTENTS
     return weight
 
 
@@ -324,22 +364,24 @@ def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
     """The best-weighed subsequence (in document order) whose numbers strictly increase."""
     if not candidates:
         return []
-    if len(candidates) > 3000:
-        strongest = sorted(candidates, key=lambda c: -c.weight)[:3000]
+    if len(candidates) > MAX_CANDIDATES:
+        strongest = sorted(candidates, key=lambda c: -c.weight)[:MAX_CANDIDATES]
         candidates = sorted(strongest, key=lambda c: c.unit)
     count = len(candidates)
     best = [0.0] * count
     previous = [-1] * count
     for i, candidate in enumerate(candidates):
         key = candidate.key
-        best[i] = candidate.weight + (0.5 if key[0] == 1 else 0.0)
+        best[i] = candidate.weight + (FIRST_ITEM_BONUS if key[0] == 1 else 0.0)
         for j in range(i):
             other = candidates[j].key
             if other >= key:
                 continue
             gap = key[0] - other[0]
             consecutive = gap == 1 or (gap == 0 and key[1] > other[1])
-            bonus = 0.5 if consecutive else -min(0.2 * (gap - 1), 1.5)
+            bonus = (
+                CONSECUTIVE_BONUS if consecutive else -min(GAP_PENALTY * (gap - 1), MAX_GAP_PENALTY)
+            )
             score = best[j] + candidate.weight + bonus
             if score >= best[i]:
                 best[i] = score
@@ -464,3 +506,20 @@ def _is_metadata(text: str) -> bool:
         return True
     return bool(municipalities.find_in_text(text) and len(text.split()) <= 4)
 
+
+def _probe_unit(text: str) -> Unit:
+    """A line standing alone as a heading (how the examples of the item lists are tried)."""
+    return Unit(text, 0, len(text), 1, 0, True, 1, "heading", None, True, None, True)
+
+
+@probe("item_number")
+def item_number(text: str) -> str | None:
+    """The agenda item number a heading line gives, if it is one."""
+    candidate = _item_candidate(_probe_unit(text))
+    return candidate.number if candidate else None
+
+
+@probe("list_entry")
+def is_list_entry(text: str) -> bool:
+    """Whether a numbered line's title reads as an entry of a list in an Indstilling."""
+    return _LIST_ENTRY.search(text) is not None

@@ -7,49 +7,35 @@ from __future__ import annotations
 import re
 
 from ..models import ItemKind
+from .vocabulary import probe, vocabulary
 
-TOC_HEADING = re.compile(
-    r"^(?:indholdsfortegnelse|indhold|dagsorden|dagsordenen|punkter på mødet|"
-    r"oversigt over punkter|punktoversigt|dagsordensoversigt|punkter|åben dagsorden)\s*:?$",
-    re.IGNORECASE,
+_WORDS = vocabulary()
+_ITEM_KINDS: tuple[ItemKind, ...] = ("decision", "orientation", "discussion")
+
+
+def _line(list_id: str, end: str = r"\s*:?$") -> re.Pattern[str]:
+    """A whole line that is one of the list's words (give or take a colon)."""
+    return re.compile(rf"^{_WORDS.alternatives(list_id)}{end}", re.IGNORECASE)
+
+
+TOC_HEADING = _line("items.toc_headings")
+_KIND_LABELS: tuple[tuple[re.Pattern[str], ItemKind], ...] = tuple(
+    (_line(f"items.kind_{kind}", "$"), kind) for kind in _ITEM_KINDS
 )
-
-
-# --------------------------------------------------------------------------- item kinds
-
-_KIND_LABELS: tuple[tuple[re.Pattern[str], ItemKind], ...] = (
-    (re.compile(r"^(?:beslutningssag|beslutningspunkt|til beslutning|beslutning)$", re.I),
-     "decision"),
-    (re.compile(r"^(?:orienteringssag|orienteringspunkt|til orientering|orientering|"
-                r"meddelelser|meddelelse|til efterretning|orienteringer)$", re.I), "orientation"),
-    (re.compile(r"^(?:drøftelsessag|drøftelsespunkt|til drøftelse|drøftelse|temadrøftelse|"
-                r"drøftelses- og beslutningssag)$", re.I), "discussion"),
-)  # fmt: skip
 _KIND_PREFIX = re.compile(
-    r"^(?:sagstype|type|punkttype|sagens art|punktets art|art|kategori|sagskategori)\s*:\s*",
-    re.IGNORECASE,
+    rf"^{_WORDS.alternatives('items.kind_label_prefixes')}\s*:\s*", re.IGNORECASE
 )
-CLOSED = re.compile(
-    r"\blukket\s+(?:punkt|sag|dagsorden|møde)\b|\(lukket\)|^lukket$|"
-    r"^fortroligt?\b|\bikke offentlig(?:t|e)?\b",
-    re.IGNORECASE,
+# what a type written after a label begins with ("Sagstype: Beslutningspunkt for Byrådet")
+_KIND_STEMS: tuple[tuple[str, ItemKind], ...] = tuple(
+    (stem, kind) for kind in _ITEM_KINDS for stem in _WORDS.words(f"items.kind_stems_{kind}")
 )
-CLOSED_DIVIDER = re.compile(
-    r"^(?:lukket dagsorden|lukkede punkter|lukket del|lukkede sager|lukket møde)\s*:?$",
-    re.IGNORECASE,
-)
-OPEN_DIVIDER = re.compile(r"^(?:åben dagsorden|åbne punkter|åben del|åbne sager)\s*:?$", re.I)
-END_MARK = re.compile(
-    r"^(?:underskriftsblad|underskriftsside|underskrifter|mødet hævet.*|mødet sluttede.*)$",
-    re.IGNORECASE,
-)
-META_LINE = re.compile(
-    r"^(?:sagsnr|sags nr|sagsnummer|j\.?\s?nr|journalnr|acadre|dokumentnr|sagsid|sags-id|"
-    r"sagsansvarlig|sagsbehandler|ansvarlig|forfatter|mødedato|dato|tid|tidspunkt|sted|"
-    r"mødested|mødelokale|mødetidspunkt|fraværende|afbud|deltagere|til stede|medlemmer|"
-    r"udvalg|referent|start|slut|kl\.|bemærkning|åben sag|lukket sag|åbent punkt|uddrag af|"
-    r"referat|dagsorden|side \d|sagstype|punkttype|type|status|sagskategori|kategori)\b",
-    re.IGNORECASE,
+CLOSED = re.compile(_WORDS.alternatives("items.closed"), re.IGNORECASE)
+CLOSED_DIVIDER = _line("items.closed_dividers")
+OPEN_DIVIDER = _line("items.open_dividers")
+END_MARK = _line("items.end_marks", "$")
+META_LINE = re.compile(rf"^{_WORDS.alternatives('items.meta_lines')}\b", re.IGNORECASE)
+_ORIENTATION_TITLE = re.compile(
+    rf"^{_WORDS.alternatives('items.orientation_titles')}\b", re.IGNORECASE
 )
 
 
@@ -69,13 +55,7 @@ def item_kind(text: str) -> tuple[ItemKind, str] | None:
                 return kind, piece
         if had_prefix and piece:
             low = piece.lower()
-            prefixes: tuple[tuple[str, ItemKind], ...] = (
-                ("beslut", "decision"),
-                ("orienter", "orientation"),
-                ("meddel", "orientation"),
-                ("drøft", "discussion"),
-            )
-            for prefix, kind in prefixes:
+            for prefix, kind in _KIND_STEMS:
                 if low.startswith(prefix):
                     return kind, piece
     return None
@@ -88,4 +68,41 @@ def kind_in_title(title: str) -> tuple[ItemKind, str] | None:
         return item_kind(match.group(1) or match.group(2))
     return None
 
+
+@probe("orientation_title")
+def orientation_title(title: str) -> bool:
+    """A title that makes an item an orientation ("Meddelelser", "Gensidig orientering")."""
+    return _ORIENTATION_TITLE.match(title) is not None
+
+
+@probe("item_kind")
+def item_kind_of(text: str) -> str | None:
+    found = item_kind(text)
+    return found[0] if found else None
+
+
+@probe("closed")
+def marks_closed(text: str) -> bool:
+    return CLOSED.search(text) is not None
+
+
+@probe("agenda_divider")
+def agenda_divider(text: str) -> str | None:
+    """What a line between items is: the start of the closed part, of the open part again, or
+    the end of the last item."""
+    if CLOSED_DIVIDER.match(text):
+        return "closed"
+    if OPEN_DIVIDER.match(text):
+        return "open"
+    return "end" if END_MARK.match(text) else None
+
+
+@probe("meta_line")
+def is_meta_line(text: str) -> bool:
+    return META_LINE.match(text) is not None
+
+
+@probe("toc_heading")
+def is_toc_heading(text: str) -> bool:
+    return TOC_HEADING.match(text) is not None
 

@@ -7,27 +7,24 @@ from datetime import date
 from pathlib import Path
 
 from .. import municipalities
-from ..dates import find_dates
+from ..dates import WEEKDAYS, find_dates
 from ..models import Document, Item, Meeting
 from .bodies import body_in, body_kind, tidy_body
 from .items import NUMBERED, PUNKT
 from .units import Unit
+from .vocabulary import probe, vocabulary
 
 # --------------------------------------------------------------------------- meeting
 
+_WORDS = vocabulary()
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _DATE_LABEL = re.compile(
-    r"(?:mødedato|møde\s*dato|dato for mødet|dato|mødetidspunkt|tidspunkt|tid|"
-    r"mødet\s+(?:den|afholdt)|møde\s+(?:den|afholdt)|afholdt\s+den|mødet|møde)\s*:?\s*"
-    r"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s+den)?\s*)?$",
+    rf"{_WORDS.alternatives('meeting.date_labels')}\s*:?\s*(?:{_WEEKDAY}(?:\s+den)?\s*)?$",
     re.IGNORECASE,
 )
-_WEEKDAY_BEFORE = re.compile(
-    r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s+den)?\s*,?\s*$", re.IGNORECASE
-)
+_WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY}(?:\s+den)?\s*,?\s*$", re.IGNORECASE)
 _NOT_MEETING_DATE = re.compile(
-    r"(?:udskrevet|printet|offentliggjort|publiceret|opdateret|senest|godkendt|underskrevet|"
-    r"genereret|oprettet|dannet|frist|udsendt|\bpr\.|\bper)\D{0,25}$",
-    re.IGNORECASE,
+    rf"{_WORDS.alternatives('meeting.not_meeting_date')}\D{{0,25}}$", re.IGNORECASE
 )
 
 
@@ -130,3 +127,14 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
         meeting.date = in_furniture[0]
     return meeting
 
+
+@probe("meeting_date_label")
+def labels_meeting_date(text: str) -> bool:
+    """Whether the text before a date labels it as the meeting's date."""
+    return _DATE_LABEL.search(text) is not None
+
+
+@probe("not_meeting_date")
+def labels_other_date(text: str) -> bool:
+    """Whether the text before a date labels it as some other date (print, deadline, …)."""
+    return _NOT_MEETING_DATE.search(text) is not None

@@ -27,6 +27,7 @@ from .labels import (
     TOC_HEADING,
     item_kind,
     kind_in_title,
+    orientation_title,
 )
 from .units import Unit, join_units
 
@@ -225,9 +226,7 @@ def fill_item(
     starts = _starts(units) if len(sections) > 1 else []
     for current, following in itertools.pairwise(sections):
         current.end = _trim_end_at(units, starts, current.start, following.start)
-    if kind is None and re.match(
-        r"^(?:meddelelser?|orienteringer|gensidig orientering)\b", item.title, re.IGNORECASE
-    ):
+    if kind is None and orientation_title(item.title):
         kind = ("orientation", item.title.split()[0])
     item.kind = kind[0] if kind else None
     item.kind_label = kind[1] if kind else None
