@@ -102,7 +102,6 @@ def run_batch(
             duplicates[job.sha256].append(job)
         else:
             unique[job.sha256] = job
-    bar = Progress(len(todo), progress, lang) if progress else None
     if progress:
         progress.write(batch_ui("files_found", lang, count=len(all_jobs), folder=root) + "\n")
         if skipped:
@@ -114,15 +113,15 @@ def run_batch(
         else run_in_pool(list(unique.values()), worker, lang, annotate_dir, timeout, jobs)
     )
     try:
-        for job, result in runner:
-            if result["excerpts"]:
-                write_excerpts(excerpts_dir, job.sha256, result["excerpts"])
-            for each in [job, *duplicates.get(job.sha256, [])]:
-                record = make_record(each, result)
-                record["file"] = each.rel
-                writer.write(record)
-                records.append(record)
-                if bar:
+        with Progress(len(todo), progress, lang) as bar:
+            for job, result in runner:
+                if result["excerpts"]:
+                    write_excerpts(excerpts_dir, job.sha256, result["excerpts"])
+                for each in [job, *duplicates.get(job.sha256, [])]:
+                    record = make_record(each, result)
+                    record["file"] = each.rel
+                    writer.write(record)
+                    records.append(record)
                     bar.advance(each.rel, record["status"])
     finally:
         writer.close()
