@@ -14,7 +14,20 @@ import pypdfium2.raw as pdfium_c
 from .lines import _PageText, _RawLine
 
 # points within which two x positions count as the same column (line starts, piece starts)
-_COLUMN_TOLERANCE = 3.0
+COLUMN_TOLERANCE = 3.0
+# points: a word sought from some x on may start this little left of it (boxes are loose)
+WORD_START_SLACK = 1.0
+# points a text rectangle's middle may stand above or below a line's box and still be the line's
+RECT_LINE_SLACK = 2.0
+# line heights: a line's rectangle may start this far left of the line's box ...
+RECT_START_SLACK = 0.5
+# ... and points: this far right of the line's end (a rectangle of trailing spaces does not)
+RECT_START_OVERRUN = 1.0
+# line heights: a gap from this wide between two rectangles sets two pieces apart (wider than
+# the space between two words: a column gap or a table cell's border) ...
+PIECE_GAP_HEIGHTS = 0.7
+# ... and points: a gap at least this wide
+PIECE_GAP_MIN = 4.0
 
 _Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -43,18 +56,19 @@ def _line_rects(lines: list[_RawLine], rects: list[_Rect]) -> dict[int, list[_Re
     out: dict[int, list[_Rect]] = {}
     order = sorted(range(len(lines)), key=lambda index: lines[index].top)
     tops = [lines[index].top for index in order]
-    reach = max(line.bottom - line.top for line in lines) + 2.0
+    above, left_share, overrun = RECT_LINE_SLACK, RECT_START_SLACK, RECT_START_OVERRUN
+    reach = max(line.bottom - line.top for line in lines) + above
     for rect in rects:
         middle = (rect[1] + rect[3]) / 2
         low = bisect.bisect_left(tops, middle - reach)
-        high = bisect.bisect_right(tops, middle + 2.0)
+        high = bisect.bisect_right(tops, middle + above)
         for position in range(low, high):
             index = order[position]
             line = lines[index]
-            slack = 0.5 * (line.bottom - line.top)
+            slack = left_share * (line.bottom - line.top)
             if (
-                line.top - 2.0 <= middle <= line.bottom + 2.0
-                and line.x0 - slack <= rect[0] <= line.x1 + 1.0
+                line.top - above <= middle <= line.bottom + above
+                and line.x0 - slack <= rect[0] <= line.x1 + overrun
             ):
                 out.setdefault(index, []).append(rect)
                 break
@@ -68,7 +82,7 @@ def _line_rects(lines: list[_RawLine], rects: list[_Rect]) -> dict[int, list[_Re
 def _parts(line: _RawLine, rects: list[_Rect]) -> list[tuple[float, float]]:
     """A line's pieces (x0, x1) set apart by gaps wider than a space: from about 0.7 of the
     line's height, a column gap or a table cell's border, not the space between two words."""
-    wide = max(0.7 * (line.bottom - line.top), 4.0)
+    wide = max(PIECE_GAP_HEIGHTS * (line.bottom - line.top), PIECE_GAP_MIN)
     parts = [(rects[0][0], rects[0][2])]
     for rect in rects[1:]:
         start, end = parts[-1]
@@ -115,6 +129,7 @@ def _word_start_at(reader: _PageText, line: _RawLine, x: float) -> int | None:
 
 
 def _split(reader: _PageText, line: _RawLine, at: int) -> tuple[_RawLine, _RawLine] | None:
+    """`line` as two lines, before and from the text index `at` (None when either is empty)."""
     left = reader.line(line.start, at, False)
     right = reader.line(at, line.end, line.hyphen)
     if left is None or right is None:

@@ -10,6 +10,13 @@ from typing import Any
 
 _Ruling = tuple[float, float, float]  # y, x0, x1: a ruled table's row border
 
+# points: a row border covers an x this far beyond its ends
+RULING_X_SLACK = 2.0
+# points: a ruled table stands where a row border is this near the two lines asked about
+RULED_TABLE_REACH = 30
+# points: a row border lies between two lines when it is this near or between them
+RULING_Y_SLACK = 1.5
+
 
 class _Rulings:
     """The row borders of ruled tables, page by page, read lazily from the PDF's bytes."""
@@ -33,10 +40,15 @@ class _Rulings:
         rulings = self._page_rulings(page_index)
         if not rulings:
             return None
-        covering = [(y, x0, x1) for y, x0, x1 in rulings if x0 - 2.0 <= x <= x1 + 2.0]
-        if not covering or not any(upper - 30 <= y <= lower + 30 for y, _x0, _x1 in covering):
+        covering = [
+            (y, x0, x1) for y, x0, x1 in rulings if x0 - RULING_X_SLACK <= x <= x1 + RULING_X_SLACK
+        ]
+        reach = RULED_TABLE_REACH
+        if not covering or not any(upper - reach <= y <= lower + reach for y, _, _ in covering):
             return None
-        return any(upper - 1.5 <= y <= lower + 1.5 for y, _x0, _x1 in covering)
+        return any(
+            upper - RULING_Y_SLACK <= y <= lower + RULING_Y_SLACK for y, _x0, _x1 in covering
+        )
 
     def _page_rulings(self, page_index: int) -> list[_Ruling] | None:
         if page_index in self.rulings:

@@ -8,7 +8,10 @@ from collections.abc import Callable, Iterator
 
 from ..text import clean_line
 from .lines import _LABEL, _PLAIN, _SENTENCE_END, _first_index, _is_bold, _PageText, _RawLine
-from .pieces import _Rect, _split, _word_start_at
+from .pieces import WORD_START_SLACK, _Rect, _split, _word_start_at
+
+# a run-in label is at most this many characters long
+RUN_IN_LABEL_MAX_CHARS = 80
 
 
 def _run_in_labels(
@@ -60,8 +63,8 @@ def _label_at(
         first = _first_index(reader.text, line.start, line.end, 1)
         if first < 0 or not _is_bold(reader.raw, reader.char_index(first), reader.fonts):
             return None
-    at = _word_start_at(reader, line, x - 1.0)
-    if at is None or at - line.start > 80:
+    at = _word_start_at(reader, line, x - WORD_START_SLACK)
+    if at is None or at - line.start > RUN_IN_LABEL_MAX_CHARS:
         return None
     if bold and _is_bold(reader.raw, reader.char_index(at), reader.fonts):
         return None

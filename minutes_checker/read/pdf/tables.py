@@ -5,7 +5,20 @@ paragraph)."""
 from __future__ import annotations
 
 from .lines import _TABLE, _RawLine
-from .pieces import _COLUMN_TOLERANCE
+from .pieces import COLUMN_TOLERANCE
+
+# a line in at least this many pieces may be a table row by itself ...
+TABLE_ROW_MIN_PIECES = 3
+# ... when at least this many of its piece starts line up with a neighbour's ...
+TABLE_MIN_ALIGNED = 2
+# ... and at least this share of the starts of the line with fewer pieces
+TABLE_ALIGNED_MIN_SHARE = 0.6
+# consecutive lines whose last pieces start at the same x: a column of figures from this many
+FIGURE_COLUMN_MIN_LINES = 3
+# line heights: a header row stands at most this far above the table's first row ...
+HEADER_MAX_GAP = 1.5
+# ... or its second piece starts where one of this many following lines starts
+HEADER_LOOKAHEAD = 3
 
 
 def _mark_tables(lines: list[_RawLine], parts: dict[int, list[tuple[float, float]]]) -> None:
@@ -25,7 +38,7 @@ def _mark_tables(lines: list[_RawLine], parts: dict[int, list[tuple[float, float
         return [piece[0] for piece in parts.get(index, ())[1:]]
 
     def near(x: float, values: list[float]) -> bool:
-        return any(abs(x - y) <= _COLUMN_TOLERANCE for y in values)
+        return any(abs(x - y) <= COLUMN_TOLERANCE for y in values)
 
     def matches(a: int, b: int) -> tuple[int, int]:
         ours, theirs = starts(a), starts(b)
@@ -33,18 +46,22 @@ def _mark_tables(lines: list[_RawLine], parts: dict[int, list[tuple[float, float
 
     table: set[int] = set()
     for index, pieces in parts.items():
-        if len(pieces) < 3:
+        if len(pieces) < TABLE_ROW_MIN_PIECES:
             continue
         for other in (index - 1, index + 1):
             found, fewest = matches(index, other)
-            if other in parts and found >= 2 and found >= 0.6 * fewest:
+            if (
+                other in parts
+                and found >= TABLE_MIN_ALIGNED
+                and found >= TABLE_ALIGNED_MIN_SHARE * fewest
+            ):
                 table.update((index, other))
     run: list[int] = []
     for index in [*sorted(parts), -2]:
         if run and index == run[-1] + 1 and near(parts[index][-1][0], [parts[run[-1]][-1][0]]):
             run.append(index)
             continue
-        if len(run) >= 3:
+        if len(run) >= FIGURE_COLUMN_MIN_LINES:
             table.update(run)
         run = [index] if index >= 0 else []
     for index in sorted(parts):
@@ -54,9 +71,9 @@ def _mark_tables(lines: list[_RawLine], parts: dict[int, list[tuple[float, float
         below = index + 1
         header = False
         if below in table and matches(index, below)[0] >= 1:
-            header = lines[below].top - line.bottom <= 1.5 * (line.bottom - line.top)
+            header = lines[below].top - line.bottom <= HEADER_MAX_GAP * (line.bottom - line.top)
         if not header:
-            following = [other.x0 for other in lines[index + 1 : index + 4]]
+            following = [other.x0 for other in lines[index + 1 : index + 1 + HEADER_LOOKAHEAD]]
             header = any(near(x, following) for x in starts(index))
         if header:
             table.add(index)
