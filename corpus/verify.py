@@ -5,8 +5,11 @@
 For every corpus/rendered/<id>.expected.json: the schema is exactly the documented one; the file
 opens; a PDF has extractable text on every page, and every item title and section title is found
 on the page that expected.json claims; a DOCX has each item heading after exactly page_start - 1
-explicit page breaks; an HTML page holds every title. Also checks corpus/bad/expected.json.
-Exit code 1 on any problem.
+explicit page breaks; an HTML page holds every title (decoded as UTF-8 when it declares no
+charset); a TXT file (UTF-8 with or without BOM, else cp1252) holds every item and section title.
+When `meeting.sources` is given (the newer styles): its values are known sources, a field whose
+source is null is null, and a body or date said to be stated is found in the document (or the file
+name). Also checks corpus/bad/expected.json. Exit code 1 on any problem.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ BAD = CORPUS / "bad"
 
 TOP_KEYS = {"id", "file", "format", "split", "meeting", "items", "labels"}
 MEETING_KEYS = {"municipality", "municipality_code", "body", "body_kind", "date"}
+SOURCES = {"header", "running_header", "decision_heading", "history", "file_name"}
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december"]
 ITEM_KEYS = {"number", "title", "page_start", "kind", "closed", "sections"}
 SECTION_KEYS = {"title", "kind", "page_start", "decision_body", "decision_date"}
 LABEL_KEYS = {"map_year", "items", "checks", "outcome", "rationale"}
@@ -47,7 +53,20 @@ def check_schema(exp: dict[str, Any], problems: list[str], name: str) -> None:
             problems.append(f"{name}: {where} keys {sorted(set(obj) ^ keys)} differ")
 
     need(exp, TOP_KEYS, "top-level")
-    need(exp["meeting"], MEETING_KEYS, "meeting")
+    meeting = exp["meeting"]
+    need(meeting, MEETING_KEYS | ({"sources"} if "sources" in meeting else set()), "meeting")
+    sources = meeting.get("sources")
+    if "sources" in meeting:
+        if not isinstance(sources, dict) or set(sources) != {"body", "date"}:
+            problems.append(f"{name}: meeting.sources must hold exactly body and date")
+        else:
+            for key, value in sources.items():
+                if value is not None and value not in SOURCES:
+                    problems.append(f"{name}: meeting.sources.{key} {value!r} is not a source")
+                if value is None and meeting.get(key) is not None:
+                    problems.append(f"{name}: meeting.{key} must be null when its source is")
+                if value is not None and meeting.get(key) is None:
+                    problems.append(f"{name}: meeting.{key} is null but has a source")
     for it in exp["items"]:
         need(it, ITEM_KEYS, f"item {it.get('number')}")
         for s in it["sections"]:
@@ -120,18 +139,111 @@ def verify_docx(path: Path, exp: dict[str, Any], problems: list[str]) -> None:
                             f"expected {it['page_start']}")
 
 
-def verify_html(path: Path, exp: dict[str, Any], problems: list[str]) -> None:
+def html_text(path: Path) -> str:
+    """The visible text of an HTML file. A page without a declared charset is UTF-8 (the server's
+    header carried it), so decode it here instead of letting the parser guess Latin-1."""
     from lxml import html as lhtml
 
-    tree = lhtml.fromstring(path.read_bytes())
+    raw = path.read_bytes()
+    head = raw[:4096].decode("ascii", "ignore").lower()
+    declared = re.search(r"charset=[\"']?([a-z0-9_-]+)", head)
+    tree = lhtml.fromstring(raw.decode(declared.group(1) if declared else "utf-8"))
     for bad in tree.xpath("//script|//style"):
         bad.drop_tree()
-    text = norm(tree.text_content())
+    return tree.text_content()
+
+
+def txt_text(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252")
+
+
+def check_flat_text(path: Path, exp: dict[str, Any], text: str, problems: list[str],
+                    sections: bool) -> None:
+    """Titles in a text without pages (HTML, TXT): every item title, and (for the newer styles)
+    every section title, in document order after the item's title."""
+    normed = norm(text)
+    pos = 0
     for it in exp["items"]:
-        if probe(it["title"]) not in text:
+        at = normed.find(probe(it["title"]), pos if sections else 0)
+        if at < 0:
             problems.append(f"{path.name}: item {it['number']} title not found")
+            continue
         if it["page_start"] != 1:
-            problems.append(f"{path.name}: HTML item {it['number']} page must be 1")
+            problems.append(f"{path.name}: item {it['number']} page must be 1")
+        if not sections:
+            continue
+        pos = at
+        for s in it["sections"]:
+            found = normed.find(probe(s["title"], 40), pos)
+            if found < 0:
+                problems.append(f"{path.name}: item {it['number']} section {s['title']!r} not "
+                                "found in order")
+            else:
+                pos = found
+            if s["page_start"] != 1:
+                problems.append(f"{path.name}: item {it['number']} section page must be 1")
+
+
+def verify_html(path: Path, exp: dict[str, Any], problems: list[str]) -> None:
+    check_flat_text(path, exp, html_text(path), problems, "sources" in exp["meeting"])
+
+
+def verify_txt(path: Path, exp: dict[str, Any], problems: list[str]) -> None:
+    check_flat_text(path, exp, txt_text(path), problems, True)
+
+
+def date_forms(iso: str) -> list[str]:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return [f"{d:02d}-{m:02d}-{y}", f"{d:02d}.{m:02d}.{y}", f"{d}. {MONTHS[m - 1]} {y}", iso]
+
+
+def document_text(path: Path, fmt: str) -> str:
+    if fmt == "pdf":
+        return "\n".join(pdf_pages(path))
+    if fmt == "html":
+        return html_text(path)
+    if fmt == "txt":
+        return txt_text(path)
+    import docx
+
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    for section in d.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return "\n".join(parts)
+
+
+def fold_ascii(text: str) -> str:
+    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+        text = text.lower().replace(a, b)
+    return norm(re.sub(r"[^a-z0-9]+", "", text))
+
+
+def verify_sources(path: Path, exp: dict[str, Any], problems: list[str]) -> None:
+    """A body or date said to be stated must be in the document (or, for file_name, its name)."""
+    meeting = exp["meeting"]
+    sources = meeting.get("sources")
+    if not isinstance(sources, dict):
+        return
+    text = norm(document_text(path, exp["format"]))
+    body, date = meeting.get("body"), meeting.get("date")
+    if sources.get("body") and body:
+        if sources["body"] == "file_name":
+            found = fold_ascii(body) in fold_ascii(path.stem)
+        else:  # "Byrådet" is also stated as "Byrådets møde"
+            found = norm(body) in text or norm(body).removesuffix("et") in text
+        if not found:
+            problems.append(f"{path.name}: body {body!r} not found ({sources['body']})")
+    if sources.get("date") and date:
+        where = norm(path.stem) if sources["date"] == "file_name" else text
+        if not any(norm(f) in where for f in date_forms(date)):
+            problems.append(f"{path.name}: date {date} not found ({sources['date']})")
 
 
 def main() -> int:
@@ -144,8 +256,9 @@ def main() -> int:
         if not doc.exists():
             problems.append(f"{exp['file']}: missing")
             continue
-        {"pdf": verify_pdf, "docx": verify_docx, "html": verify_html}[exp["format"]](
-            doc, exp, problems)
+        {"pdf": verify_pdf, "docx": verify_docx, "html": verify_html, "txt": verify_txt}[
+            exp["format"]](doc, exp, problems)
+        verify_sources(doc, exp, problems)
     manifest = json.loads((BAD / "expected.json").read_text(encoding="utf-8"))
     for name in manifest:
         if not (BAD / name).exists():
