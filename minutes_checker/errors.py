@@ -2,7 +2,32 @@
 
 from __future__ import annotations
 
+import errno
+
 from .models import InputProblem
+
+# what the operating system's (English) reasons mean, for the messages people read
+_OS_REASONS = {
+    errno.EACCES: ("ingen adgang", "permission denied"),
+    errno.EPERM: ("ingen adgang", "permission denied"),
+    errno.EISDIR: ("det er en mappe", "it is a folder"),
+    errno.ENAMETOOLONG: ("filnavnet er for langt", "the file name is too long"),
+    errno.ELOOP: ("filnavnet peger i ring", "the file name points in a circle"),
+    errno.EIO: ("fejl på disken", "disk error"),
+    errno.ENOTDIR: ("en del af stien er ikke en mappe", "part of the path is not a folder"),
+    errno.ENOENT: ("findes ikke", "does not exist"),
+    errno.ENOSPC: ("der er ikke mere plads på disken", "the disk is full"),
+    errno.EROFS: ("disken er skrivebeskyttet", "the disk is read-only"),
+    errno.EEXIST: ("findes allerede", "already exists"),
+}
+
+
+def os_reason(error: OSError, lang: str = "da") -> str:
+    """An operating-system error's reason in plain words, in Danish by default."""
+    da, en = _OS_REASONS.get(
+        error.errno or 0, ("styresystemet afviste handlingen", "the operating system refused")
+    )
+    return da if lang == "da" else en
 
 
 class InputError(Exception):

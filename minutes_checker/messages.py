@@ -542,3 +542,74 @@ def batch_ui(key: str, lang: Lang = "da", **params: object) -> str:
 
 def report_ui(key: str, lang: Lang = "da", **params: object) -> str:
     return REPORT_UI[key][lang].format(**params)
+
+
+# The command line's own words: usage errors and help headings (click's are English).
+USAGE: dict[str, dict[str, str]] = {
+    "usage": {"da": "Brug:", "en": "Usage:"},
+    "options": {"da": "Tilvalg", "en": "Options"},
+    "commands": {"da": "Kommandoer", "en": "Commands"},
+    "options_metavar": {"da": "[TILVALG]", "en": "[OPTIONS]"},
+    "help_option": {"da": "Vis denne hjælp og afslut.", "en": "Show this message and exit."},
+    "version_option": {"da": "Vis versionen og afslut.", "en": "Show the version and exit."},
+    "version": {"da": "%(prog)s version %(version)s", "en": "%(prog)s, version %(version)s"},
+    "try_help": {"da": "Se '{command} -h' for hjælp.", "en": "Try '{command} -h' for help."},
+    "error": {"da": "Fejl: {message}", "en": "Error: {message}"},
+    "missing_argument": {"da": "argumentet {name} mangler", "en": "missing argument {name}"},
+    "missing_option": {"da": "tilvalget {name} mangler", "en": "missing option {name}"},
+    "no_such_option": {"da": "ukendt tilvalg: {name}", "en": "no such option: {name}"},
+    "did_you_mean": {"da": " (mente du {names}?)", "en": " (did you mean {names}?)"},
+    "needs_value": {
+        "da": "tilvalget {name} skal have en værdi",
+        "en": "option {name} needs a value",
+    },
+    "no_such_command": {"da": "ukendt kommando: {name}", "en": "no such command: {name}"},
+    "extra_arguments": {
+        "da": "for mange argumenter: {names}",
+        "en": "unexpected arguments: {names}",
+    },
+    "bad_value": {
+        "da": "ugyldig værdi for {name}: {message}",
+        "en": "invalid value for {name}: {message}",
+    },
+    "not_one_of": {
+        "da": "{value!r} er ikke en af {choices}",
+        "en": "{value!r} is not one of {choices}",
+    },
+    "not_a_number": {"da": "{value!r} er ikke et tal", "en": "{value!r} is not a number"},
+    "not_whole": {"da": "{value!r} er ikke et helt tal", "en": "{value!r} is not a whole number"},
+    "at_least": {"da": "{value} er mindre end {low}", "en": "{value} is less than {low}"},
+    "not_finite": {
+        "da": "{value} er ikke et endeligt antal sekunder",
+        "en": "{value} is not a finite number of seconds",
+    },
+    "at_most": {"da": "{value} er mere end {high}", "en": "{value} is more than {high}"},
+    "path_missing": {"da": "{path} findes ikke", "en": "{path} does not exist"},
+    "path_is_folder": {
+        "da": "{path} er en mappe, ikke en fil",
+        "en": "{path} is a folder, not a file",
+    },
+    "path_is_file": {
+        "da": "{path} er en fil, ikke en mappe",
+        "en": "{path} is a file, not a folder",
+    },
+    "path_unreadable": {
+        "da": "{path} kan ikke læses ({reason})",
+        "en": "{path} cannot be read ({reason})",
+    },
+    "nul_in_name": {
+        "da": "navnet {path!r} indeholder et NUL-tegn (\\0), som intet filnavn kan indeholde",
+        "en": "the name {path!r} holds a NUL character (\\0), which no file name can hold",
+    },
+    "jobs_capped": {
+        "da": "Bemærk: --jobs {asked} er sat ned til {cpus} (antallet af CPU'er på maskinen).",
+        "en": "Note: --jobs {asked} is lowered to {cpus} (the number of CPUs of the machine).",
+    },
+    "unexpected": {"da": "uventet fejl: {error}", "en": "unexpected error: {error}"},
+    "os_error": {"da": "{path}: {reason}", "en": "{path}: {reason}"},
+    "interrupted": {"da": "Afbrudt.", "en": "Interrupted."},
+}
+
+
+def usage(key: str, lang: Lang = "da", **params: object) -> str:
+    return USAGE[key][lang].format(**params) if params else USAGE[key][lang]

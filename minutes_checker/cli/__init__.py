@@ -12,77 +12,66 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError, nul_message
+from ..errors import InputError
+from ..messages import usage
+from .danish import Choice, Count, DanishGroup, PathType, Seconds, fail, os_failure
+from .danish import lang as current_lang
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 
 LANG_OPTION = click.option(
     "--lang",
-    type=click.Choice(["da", "en"]),
+    type=Choice(["da", "en"]),
     default="da",
     show_default=True,
     help="Sprog for betegnelser og beskeder (da eller en).",
 )
 
 
-def _fail_input(message: str) -> None:
-    click.echo(f"Fejl: {message}", err=True)
-    sys.exit(EXIT_INPUT)
-
-
-class _PathType(click.Path):
-    """click.Path that answers a name with a NUL byte with a plain message and exit code 2
-    (os.stat raises ValueError for it, which click does not expect)."""
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> object:
-        name = os.fsdecode(value) if isinstance(value, (str, bytes, os.PathLike)) else ""
-        if "\x00" in name:
-            _fail_input(nul_message(name))
-        return super().convert(value, param, ctx)  # type: ignore[arg-type]
-
-
-class _Group(click.Group):
+class _Group(DanishGroup):
     """Turns every unexpected exception into a plain message and exit code 2 (no traceback)."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            _fail_input(exc.message("da"))
+            fail(exc.message(current_lang()))
         except BrokenPipeError:  # output piped into `head`: stop quietly
             sys.stderr.close()
             sys.exit(0)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
+        except OSError as exc:
+            os_failure(exc)
         except Exception as exc:  # a bug must still not show a traceback to a user
             if os.environ.get("MINUTES_CHECKER_DEBUG"):
                 raise
-            _fail_input(f"uventet fejl: {type(exc).__name__}: {exc}")
+            fail(usage("unexpected", current_lang(), error=f"{type(exc).__name__}: {exc}"))
         return None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="minutes-checker")
+@click.version_option(
+    package_name="minutes-checker", message=usage("version"), help=usage("version_option")
+)
 def main() -> None:
     """Tjekker kommunale referater for behandlingen af danmarkskortet (§ 79 b)."""
 
 
 @main.command()
-@click.argument("file", type=_PathType(path_type=Path))
+@click.argument("file", type=PathType(dir_okay=False))
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=Choice(["text", "json"]),
     default="text",
     show_default=True,
     help="Uddataformat.",
 )
 def inspect(file: Path, fmt: str) -> None:
     """Vis hvordan FILE er læst: møde, dagsordenspunkter og afsnit."""
-    from .outputs.structure_view import render_structure_text, structure_dict
-    from .pipeline import inspect_file
+    from ..outputs.structure_view import render_structure_text, structure_dict
+    from ..pipeline import inspect_file
 
     document = inspect_file(file)
     if fmt == "json":
@@ -92,11 +81,11 @@ def inspect(file: Path, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=_PathType(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PathType(dir_okay=False))
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "jsonl", "line"]),
+    type=Choice(["text", "json", "jsonl", "line"]),
     default="text",
     show_default=True,
     help="Uddataformat.",
@@ -113,8 +102,8 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, no_fail: bool) -> None:
     Exitkode 0: alle tjek opfyldt; 1: et tjek er ikke opfyldt eller uklart; 2: brugs- eller
     inputfejl.
     """
-    from .outputs.formats import passed, render
-    from .readahead import assess_files
+    from ..outputs.formats import passed, render
+    from ..readahead import assess_files
 
     assessments = assess_files(files, lang)  # type: ignore[arg-type]
     click.echo(render(assessments, fmt, lang))  # type: ignore[arg-type]
@@ -127,18 +116,18 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, no_fail: bool) -> None:
 @main.command()
 def schema() -> None:
     """Skriv JSON-skemaet for vurderingen (Assessment)."""
-    from .models import Assessment
+    from ..models import Assessment
 
     click.echo(json.dumps(Assessment.model_json_schema(), ensure_ascii=False, indent=2))
 
 
 @main.command("rules")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True
 )
 def list_rules(fmt: str) -> None:
     """Vis reglerne med deres tjek, beskrivelse og antal eksempler."""
-    from .judge.rules import default_rulebook
+    from ..judge.rules import default_rulebook
 
     book = default_rulebook()
     rows = []
@@ -181,29 +170,29 @@ def list_rules(fmt: str) -> None:
 
 @main.command()
 @click.argument(
-    "folder", type=_PathType(exists=True, file_okay=False, dir_okay=True, path_type=Path)
+    "folder", type=PathType(exists=True, file_okay=False)
 )
 @click.option(
     "--out",
     "out",
     required=True,
-    type=_PathType(file_okay=False, path_type=Path),
+    type=PathType(file_okay=False),
     help="Mappe til results.jsonl, municipalities.jsonl, summary.csv og report/.",
 )
 @click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(min=1, max=64),
+    type=Count(low=1),
     default=None,
-    help="Antal arbejdsprocesser (standard: 1 under 50 filer, ellers antal CPU'er, højst 4; "
-    "1 kører i samme proces).",
+    help="Antal filer, der vurderes samtidig (standard: antallet af CPU'er, højst 4; højst "
+    "antallet af CPU'er).",
 )
 @click.option("--resume", is_flag=True, help="Spring filer over, der allerede er vurderet.")
 @click.option("--annotate", is_flag=True, help="Skriv også kopier af PDF og DOCX med markeringer.")
 @LANG_OPTION
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=1),
+    type=Seconds(low=1.0),
     default=120.0,
     show_default=True,
     help="Sekunder en fil må tage, før den stoppes og meldes.",
@@ -219,16 +208,19 @@ def batch(
 ) -> None:
     """Vurdér alle referater (PDF, DOCX, HTML) under FOLDER, samlet pr. kommune og kortår.
 
-    Exit code 0 when the batch ran (whatever the checks say); 2 on usage errors.
+    Afslutter med 0, når kørslen er gennemført (uanset hvad tjekkene viser), og med 2 ved
+    brugs- eller inputfejl.
     """
-    from .batch import default_jobs, discover, run_batch, summary_text
-    from .messages import batch_ui
+    from ..batch import default_jobs, discover, run_batch, summary_text
+    from ..messages import batch_ui
 
-    if out.exists() and not out.is_dir():
-        _fail_input(f"{out} er ikke en mappe")
     found = discover(folder, exclude=[out])
     if not found:
-        _fail_input(batch_ui("no_files", lang, folder=folder))  # type: ignore[arg-type]
+        fail(batch_ui("no_files", lang, folder=folder))  # type: ignore[arg-type]
+    cpus = os.cpu_count() or 1
+    if jobs is not None and jobs > cpus:
+        click.echo(usage("jobs_capped", lang, asked=jobs, cpus=cpus), err=True)  # type: ignore[arg-type]
+        jobs = cpus
     processes = jobs or default_jobs(len(found))
     try:
         result = run_batch(
@@ -245,12 +237,12 @@ def batch(
         click.echo("\n" + batch_ui("interrupted", lang), err=True)  # type: ignore[arg-type]
         sys.exit(130)
     except OSError as exc:
-        _fail_input(f"{exc.filename or out}: {exc.strerror or exc}")
+        os_failure(exc)
     click.echo(summary_text(result, processes, lang))  # type: ignore[arg-type]
 
 
 @main.command()
-@click.argument("directory", type=_PathType(exists=True, file_okay=False, path_type=Path))
+@click.argument("directory", type=PathType(exists=True, file_okay=False))
 @click.option(
     "--split",
     "splits",
@@ -260,14 +252,14 @@ def batch(
     help="Hvilke dele af korpus der måles (dev, heldout).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True
 )
 @click.option("--figures-only", is_flag=True,
               help="Kun tallene: ingen liste over uenigheder (holder en testdel ren).")
 def evaluate(directory: Path, splits: tuple[str, ...], fmt: str, figures_only: bool) -> None:
     """Mål enigheden med en omhyggelig gennemgang på en mappe med mærkede referater."""
-    from .evaluate import accuracy_table, render_text
-    from .evaluate import evaluate as run
+    from ..evaluate import accuracy_table, render_text
+    from ..evaluate import evaluate as run
 
     result = run(directory, splits)
     if fmt == "json":

@@ -9,7 +9,6 @@ section heading looks like (`heading`), which only the structure stage knows.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from ..errors import (
     UnsupportedFormat,
     WrongType,
     nul_message,
+    os_reason,
 )
 from ..models import Document
 from .sniff import sniff
@@ -46,18 +46,6 @@ class EncryptedWordFile(EncryptedFile):
 
 _EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html"}
 _FORMAT_NAMES = {"pdf": "PDF", "docx": "DOCX", "html": "HTML"}
-# what the operating system's (English) reasons mean, for the messages people read
-_OS_REASONS = {
-    errno.EACCES: "ingen adgang",
-    errno.EPERM: "ingen adgang",
-    errno.EISDIR: "det er en mappe",
-    errno.ENAMETOOLONG: "filnavnet er for langt",
-    errno.ELOOP: "filnavnet peger i ring",
-    errno.EIO: "fejl på disken",
-    errno.ENOTDIR: "en del af stien er ikke en mappe",
-}
-
-
 def read_file(path: str | os.PathLike[str], heading: HeadingTest | None = None) -> Document:
     """Read one file of minutes. Raises only `InputError` subclasses."""
     file = Path(path)
@@ -79,8 +67,7 @@ def read_file(path: str | os.PathLike[str], heading: HeadingTest | None = None) 
     except PermissionError:
         raise CorruptFile("filen kan ikke åbnes: ingen adgang") from None
     except OSError as exc:
-        reason = _OS_REASONS.get(exc.errno or 0, "styresystemet afviste at åbne den")
-        raise CorruptFile(f"filen kan ikke åbnes: {reason}") from None
+        raise CorruptFile(f"filen kan ikke åbnes: {os_reason(exc)}") from None
     return read_bytes(data, str(path), heading)
 
 
