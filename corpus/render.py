@@ -2378,6 +2378,158 @@ def render_html_web_portal(case: Case) -> bytes:
     return doc.encode("utf-8")
 
 
+# ---- pdf_portal_print: the PDF printed from the portal (LAYOUTS §2)
+
+COND = ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf",
+        "DejaVuSansCondensed-Oblique.ttf")
+
+
+def pdf_history_block(pdf: Any, s: Section, family: str, size: float, lh: float) -> None:
+    """A Sagsforløb block: label lines Udvalg / Dato / Punktnummer, then what the body decided."""
+    ensure_space(pdf, lh * 4)
+    s.page_start = pdf.page_no()
+    pdf.set_font(family, "", size)
+    for line in (f"Udvalg: {s.decision_body}",
+                 f"Dato: {d_dash(s.decision_date) if s.decision_date else ''}",
+                 f"Punktnummer: {s.point or ''}"):
+        pdf.cell(0, lh, line, new_x="LMARGIN", new_y="NEXT")
+    pdf_blocks(pdf, s.text, family, size, lh, align="L")
+    pdf.ln(1)
+
+
+def build_pdf_portal_print(case: Case, toc_pages: dict[str, int] | None) -> Any:
+    m = case.meeting
+    cover = option(case, "cover", True, BOOL)
+    running = option(case, "running_header", True, BOOL)
+    per_page = option(case, "item_per_page", True, BOOL)
+    numbering = option(case, "numbering", "dot", NUMBERINGS)
+    word = case.document.upper()
+    when = f" kl. {m.start_time}" if m.start_time else ""
+
+    def header(pdf: Any) -> None:
+        if not running or (cover and pdf.page_no() == 1):
+            return
+        pdf.set_font("cond", "", 8)
+        pdf.set_text_color(90)
+        pdf.set_xy(pdf.l_margin, 9)
+        pdf.cell(0, 4, f"{word.capitalize()} - {m.body} d. {d_dash(m.date)}")
+        pdf.set_text_color(0)
+        pdf.set_y(18)
+
+    def footer(pdf: Any) -> None:
+        if cover and pdf.page_no() == 1:
+            return
+        pdf.set_y(-12)
+        pdf.set_font("cond", "", 8)
+        pdf.set_text_color(90)
+        pdf.cell(0, 4, f"Side {pdf.page_no()} af {{nb}}", align="R")
+        pdf.set_text_color(0)
+
+    pdf = new_pdf(case, {"cond": COND}, header, footer)
+    pdf.set_title(f"{word.capitalize()} {m.body} {d_dash(m.date)}")
+    pdf.set_margins(20, 18, 20)
+    pdf.set_auto_page_break(True, 18)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    if cover:
+        pdf.add_page()
+        pdf.set_y(30)
+        pdf.set_font("cond", "B", 28)
+        pdf.cell(0, 13, word, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("cond", "B", 16)
+        pdf.cell(0, 9, f"{m.body} d. {d_dash(m.date)}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(10)
+        rows = [("Mødedato", d_weekday(m.date).replace(" den ", " d. ") + when)]
+        if m.place:
+            rows.append(("Mødested", m.place))
+        if m.members:
+            rows.append(("Medlemmer", ", ".join(m.members)))
+        if m.absent:
+            rows.append(("Fraværende", ", ".join(m.absent)))
+        for label, value in rows:
+            y = pdf.get_y()
+            pdf.set_font("cond", "B", 10.5)
+            pdf.cell(32, 6, label)
+            pdf.set_font("cond", "", 10.5)
+            pdf.set_xy(pdf.l_margin + 32, y)
+            pdf.multi_cell(width - 32, 6, value, new_x="LMARGIN", new_y="NEXT")
+        for line in m.header_lines:
+            pdf.set_font("cond", "", 10.5)
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(-40)
+        pdf.set_font("cond", "", 9)
+        pdf.cell(0, 5, m.municipality.official, new_x="LMARGIN", new_y="NEXT")
+    if case.toc:
+        pdf.add_page()
+        pdf.set_font("cond", "B", 15)
+        pdf.cell(0, 9, "Indholdsfortegnelse", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        pdf.set_font("cond", "", 10)
+        for it in case.items:  # titles without numbers, dot leaders, page numbers
+            page = str(toc_pages[it.number]) if toc_pages else "99"
+            ensure_space(pdf, 5.5)
+            toc_line_with_leaders(pdf, it.title, page, width, 5.5)
+    first = True
+    for it in case.items:
+        if per_page or first:
+            pdf.add_page()
+        else:
+            ensure_space(pdf, 30)
+            pdf.ln(6)
+        first = False
+        it.page_start = pdf.page_no()
+        pdf.set_font("cond", "B", 13)
+        pdf.multi_cell(0, 6.5, f"{numbered(it.number, numbering)} {it.title}", align="L",
+                       new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("cond", "", 8.5)
+        pdf.set_text_color(80)
+        pdf.cell(0, 4.5, f"Sagsnummer: {portal_case_number(case, it)}", new_x="LMARGIN",
+                 new_y="NEXT")
+        if it.closed:
+            pdf.cell(0, 4.5, "Lukket punkt", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0)
+        pdf.ln(3)
+        for s in it.sections:
+            if s.role == "history_block":
+                pdf_history_block(pdf, s, "cond", 10, 5)
+                continue
+            ensure_space(pdf, 14)
+            s.page_start = pdf.page_no()
+            pdf.set_font("cond", "B", 11)
+            pdf.multi_cell(0, 6, s.title, align="L", new_x="LMARGIN", new_y="NEXT")
+            if s.kind == "attachments":
+                pdf.set_font("cond", "", 10)
+                for entry in bilag_entries(s.text):
+                    pdf.multi_cell(0, 5, entry, align="L", new_x="LMARGIN", new_y="NEXT")
+            elif s.text.strip():
+                pdf_blocks(pdf, s.text, "cond", 10, 5, align="L")
+            pdf.ln(2)
+    return pdf
+
+
+@register("pdf_portal_print", "pdf",
+          "PDF printed from the web portal: cover 'REFERAT' / 'Byrådet d. 26-02-2025', contents "
+          "without numbers, Beslutninger first, Sagsforløb blocks, Indstilling last",
+          dec_i_den(d_dash),
+          options=("cover", "running_header", "item_per_page", "numbering", "history_own",
+                   "points"),
+          documents=("referat", "dagsorden"))
+def render_pdf_portal_print(case: Case) -> bytes:
+    history_own = option(case, "history_own", case.document == "referat", BOOL)
+    points = option(case, "points", True, BOOL)
+    for it in case.items:
+        it.sections = portal_sections(case, it, history_own=history_own, points=points)
+        it.kind_shown = False
+    data = render_pdf_two_pass(case, build_pdf_portal_print)
+    cover = option(case, "cover", True, BOOL)
+    running = option(case, "running_header", True, BOOL)
+    own_block = any(s.role == "history_block" and s.origin == "own"
+                    for it in case.items for s in it.sections)
+    source = ("header" if cover else "running_header" if running
+              else "history" if own_block else None)
+    set_sources(case, source, source)
+    return data
+
+
 # --------------------------------------------------------------------------- expected.json
 
 
