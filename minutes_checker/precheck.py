@@ -1,0 +1,102 @@
+"""The secretariat's pre-check (`minutes-checker check`): each file read in a sandboxed child
+while this process loads the language pipeline, and no pipeline at all for a file without an
+item on danmarkskortet.
+
+A pre-check spends most of its wall time on two independent things: reading the document
+(PDFium and the structure analysis, about 1 s for 150 pages) and loading spaCy and compiling
+the rules (about 1.5 s). The file is read and structured in a forked child (`sandbox`: a memory
+cap, a CPU cap and a time limit, so a hostile file ends in a per-file error, never a hang)
+that also says whether the document holds a danmarkskort item (the item finder needs no
+spaCy). Meanwhile a thread of this process imports spaCy and builds the pipeline; the main
+thread only waits on the child's pipe, so the two overlap. A document without the item is
+answered as soon as it is read, without waiting for the pipeline.
+
+Where forking is not possible (not Linux, MINUTES_CHECKER_DEBUG) the files are assessed here,
+one after the other, as the batch would.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from contextlib import suppress
+from pathlib import Path
+
+from . import sandbox
+from .errors import InputError
+from .messages import Lang
+from .models import Assessment, Document
+
+DEFAULT_TIMEOUT = 120.0
+
+
+def _read(path: str | os.PathLike[str]) -> tuple[Document, bool]:
+    """In the child: the structured document, and whether it holds a danmarkskort item."""
+    from .judge.items import find_map_items
+    from .judge.rules import default_rulebook
+    from .pipeline import inspect_file
+
+    document = inspect_file(path)
+    return document, bool(find_map_items(document, default_rulebook()))
+
+
+class _Pipeline(threading.Thread):
+    """The language pipeline and the compiled rules, built in the background."""
+
+    def __init__(self) -> None:
+        super().__init__(name="minutes-checker-pipeline", daemon=True)
+
+    def run(self) -> None:
+        from .judge.engine import default_engine
+
+        # the assessment that needs it meets the same error and reports it
+        with suppress(Exception):
+            default_engine()
+
+
+_loading: list[_Pipeline] = []
+
+
+def assess_files(
+    paths: Sequence[str | Path], lang: Lang = "da", timeout: float = DEFAULT_TIMEOUT
+) -> list[Assessment]:
+    """The assessment of each file, in order (what `pipeline.assess_file` gives, but with
+    every file read under the sandbox's limits)."""
+    from .pipeline import assess_document, assess_file, error_result
+
+    if not sandbox.available():
+        return [assess_file(path, lang).assessment for path in paths]
+    limits = sandbox.Limits(seconds=timeout)
+    out = []
+    for path in paths:
+        if _loading and _loading[0].is_alive():
+            _loading[0].join()  # forking needs a process without running threads
+        try:
+            child = sandbox.start(_read, path, limits=limits)
+        except OSError:  # no fork possible now: read it here
+            out.append(assess_file(path, lang).assessment)
+            continue
+        if not _loading:
+            _loading.append(_Pipeline())
+            _loading[0].start()
+        try:
+            document, has_item = sandbox.result(child)
+        except InputError as error:
+            out.append(error_result(path, error, lang).assessment)
+            continue
+        if has_item:
+            _loading[0].join()
+        out.append(assess_document(document, lang).assessment)
+    return out
+
+
+def finish(code: int) -> None:
+    """Exit with `code`; where the pipeline is still loading in the background (no file needed
+    it), leave at once instead of waiting for the import to finish."""
+    if _loading and _loading[0].is_alive():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
