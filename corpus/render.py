@@ -2530,6 +2530,236 @@ def render_pdf_portal_print(case: Case) -> bytes:
     return data
 
 
+# ---- pdf_single_item / html_single_item: one item printed alone (LAYOUTS §3)
+
+# routing codes of the bodies a case may pass, printed as a row with X marks under the ones it
+# passes (not text to judge)
+ROUTING_CODES = ("DIR", "FOU", "BFU", "SOS", "BSK", "KFU", "BYP", "TMU", "ØKE", "BYR")
+ROUTING_BY_BODY = (("byråd", "BYR"), ("kommunalbestyrelse", "BYR"),
+                   ("borgerrepræsentation", "BYR"), ("økonomi", "ØKE"), ("magistrat", "ØKE"),
+                   ("social", "SOS"), ("sundhed", "SOS"), ("handicap", "SOS"), ("ældre", "SOS"),
+                   ("børn", "BFU"), ("familie", "BFU"), ("skole", "BFU"),
+                   ("beskæftigelse", "BSK"), ("arbejdsmarked", "BSK"), ("kultur", "KFU"),
+                   ("fritid", "KFU"), ("plan", "BYP"), ("teknik", "TMU"), ("miljø", "TMU"),
+                   ("forebyggelse", "FOU"), ("omsorg", "FOU"), ("direktion", "DIR"))
+
+
+def routing_marks(case: Case, it: Item) -> list[bool]:
+    """Which routing codes carry an X: the item's `routing`, else the codes of the bodies whose
+    decisions it holds and of the meeting's body."""
+    if it.routing:
+        unknown = sorted(set(it.routing) - set(ROUTING_CODES))
+        if unknown:
+            raise CorpusError(f"{case.id} item {it.number}: unknown routing codes {unknown}")
+        marked = set(it.routing)
+    else:
+        bodies = [s.decision_body for s in it.sections if s.kind == "decision" and s.decision_body]
+        marked = set()
+        for body in [*bodies, case.meeting.body]:
+            low = body.lower()
+            code = next((c for word, c in ROUTING_BY_BODY if word in low), None)
+            if code:
+                marked.add(code)
+    return [code in marked for code in ROUTING_CODES]
+
+
+def printed_at(case: Case) -> dt.datetime:
+    """The print date of the footer ("Udskrevet …"): style option `printed` ("2025-01-14 09:30"),
+    default five weeks after the meeting at 09:30 — never the meeting date."""
+    value = case.options.get("printed")
+    if value:
+        try:
+            return dt.datetime.fromisoformat(str(value))
+        except ValueError as exc:
+            raise CorpusError(f"{case.id}: style_options.printed must be 'YYYY-MM-DD HH:MM'"
+                              ) from exc
+    d = case.meeting.date + dt.timedelta(days=37)
+    return dt.datetime(d.year, d.month, d.day, 9, 30)
+
+
+def kle_case_number(case: Case, it: Item) -> str:
+    """The item's case number, or an invented one in the KLE form ('27.69.48-G01-2-24')."""
+    if it.case_number:
+        return it.case_number
+    n = digest_int(it.title)
+    return (f"{n % 90:02d}.{n // 90 % 90:02d}.{n // 8100 % 20:02d}-"
+            f"{'AGPS'[n % 4]}{n % 23:02d}-{1 + n % 7}-{case.meeting.date.year % 100:02d}")
+
+
+def single_meeting_lines(case: Case) -> list[tuple[str, str]]:
+    """The small header block as (label, value): 'Udvalg:' / 'Mødedato:' / 'Mødested:' rows, or
+    with style option `meeting_line: broken` the meeting line broken over lines without labels
+    ('Referat' / 'til' / 'mødet i …' / 'den …')."""
+    m = case.meeting
+    if option(case, "meeting_line", "fields", ("fields", "broken")) == "broken":
+        when = f" kl. {m.start_time}" if m.start_time else ""
+        lines = [case.document.capitalize(), "til", f"mødet i {m.body}",
+                 f"den {d_long(m.date)}{when}"]
+        return [("", line) for line in lines + ([f"i {m.place}"] if m.place else [])]
+    rows = [("Udvalg", m.body), ("Mødedato", d_long(m.date))]
+    return rows + ([("Mødested", m.place)] if m.place else [])
+
+
+def single_sources(case: Case) -> None:
+    if option(case, "header", True, BOOL):
+        set_sources(case, "header", "header")
+        return
+    own = any(s.kind == "decision" and section_is_own(case, s) and s.decision_body
+              and s.decision_date for it in case.items for s in it.sections)
+    source = "decision_heading" if own else None
+    set_sources(case, source, source)
+
+
+SINGLE_OPTIONS = ("header", "meeting_line", "numbering", "period", "printed")
+
+
+def build_pdf_single_item(case: Case, toc_pages: dict[str, int] | None) -> Any:
+    m = case.meeting
+    numbering = option(case, "numbering", "dot", NUMBERINGS)
+    printed = printed_at(case)
+
+    def footer(pdf: Any) -> None:
+        pdf.set_y(-12)
+        pdf.set_font("sans", "", 7.5)
+        pdf.set_text_color(90)
+        pdf.cell(0, 4, f"Udskrevet {printed:%d-%m-%Y} kl. {printed:%H:%M}")
+        pdf.set_x(pdf.l_margin)
+        pdf.cell(0, 4, f"Side {pdf.page_no()} af {{nb}}", align="R")
+        pdf.set_text_color(0)
+
+    pdf = new_pdf(case, {"sans": SANS}, None, footer)
+    pdf.set_title("Udskrift af dagsordenpunkt")
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(True, 18)
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    if option(case, "header", True, BOOL):
+        pdf.set_font("sans", "B", 10)
+        pdf.cell(0, 6, m.municipality.official, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        for label, value in single_meeting_lines(case):
+            if label:
+                y = pdf.get_y()
+                pdf.set_font("sans", "B", 9.5)
+                pdf.cell(26, 5.2, f"{label}:")
+                pdf.set_font("sans", "", 9.5)
+                pdf.set_xy(pdf.l_margin + 26, y)
+                pdf.multi_cell(width - 26, 5.2, value, new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.set_font("sans", "", 11)
+                pdf.cell(0, 5.8, value, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        pdf.set_font("sans", "B", 11)
+        pdf.cell(0, 6, "Dagsordenpunkter", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    for it in case.items:
+        ensure_space(pdf, 40)
+        it.page_start = pdf.page_no()
+        pdf.set_font("sans", "B", 12)
+        pdf.multi_cell(0, 6.4, f"{numbered(it.number, numbering)} {it.title}", align="L",
+                       new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("sans", "", 8.5)
+        pdf.cell(0, 5, f"Sagsnr.: {kle_case_number(case, it)}     "
+                       f"Sagsbehandler: {item_handler(it)}", new_x="LMARGIN", new_y="NEXT")
+        if it.closed:
+            pdf.cell(0, 5, "Lukket punkt", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+        col = 11.0
+        y = pdf.get_y()
+        pdf.set_font("sans", "B", 7.5)
+        for n, code in enumerate(ROUTING_CODES):
+            pdf.set_xy(pdf.l_margin + n * col, y)
+            pdf.cell(col, 4.5, code, border=1, align="C")
+        pdf.set_font("sans", "", 7.5)
+        for n, mark in enumerate(routing_marks(case, it)):
+            pdf.set_xy(pdf.l_margin + n * col, y + 4.5)
+            pdf.cell(col, 4.5, "X" if mark else "", border=1, align="C")
+        pdf.set_xy(pdf.l_margin, y + 11)
+        pdf.set_font("sans", "", 8.5)
+        pdf.cell(0, 5, "Øvrige sagsbehandlere: -", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        for s in it.sections:
+            ensure_space(pdf, 14)
+            s.page_start = pdf.page_no()
+            pdf.set_font("sans", "B", 10.5)
+            pdf.multi_cell(0, 5.6, s.title, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf_blocks(pdf, s.text, "sans", 9.5, 4.9, align="L")
+            pdf.ln(1.5)
+        pdf.ln(4)
+    return pdf
+
+
+@register("pdf_single_item", "pdf",
+          "One item printed alone: Udvalg/Mødedato/Mødested block, '212. Title', Sagsnr. and "
+          "Sagsbehandler, routing codes with X marks, footer 'Udskrevet …'",
+          dec_period(d_dash), options=SINGLE_OPTIONS, documents=("referat", "dagsorden"))
+def render_pdf_single_item(case: Case) -> bytes:
+    for it in case.items:
+        it.kind_shown = False  # the print shows no item type
+    data = render_pdf_two_pass(case, build_pdf_single_item)
+    single_sources(case)
+    return data
+
+
+@register("html_single_item", "html",
+          "One item in the portal's print view (HTML): header table, 'Dagsordenpunkter', routing "
+          "table with X marks, 'Udskrevet …'",
+          dec_period(d_dash), options=SINGLE_OPTIONS, documents=("referat", "dagsorden"))
+def render_html_single_item(case: Case) -> bytes:
+    m = case.meeting
+    numbering = option(case, "numbering", "dot", NUMBERINGS)
+    printed = printed_at(case)
+    header_on = option(case, "header", True, BOOL)
+    parts = ["<div class=\"noprint\"><a href=\"javascript:window.print()\">Udskriv</a> · "
+             "<a href=\"javascript:window.close()\">Luk vindue</a></div>"]
+    if header_on:
+        parts.append(f"<div class=\"kommune\">{esc(m.municipality.official)}</div>")
+        lines = single_meeting_lines(case)
+        if all(label for label, _ in lines):
+            parts.append("<table class=\"moedeinfo\">")
+            parts += [f"  <tr><th>{esc(label)}:</th><td>{esc(value)}</td></tr>"
+                      for label, value in lines]
+            parts.append("</table>")
+        else:
+            parts.append("<div class=\"moedelinje\">")
+            parts += [f"  <p>{esc(value)}</p>" for _, value in lines]
+            parts.append("</div>")
+        parts.append("<h2 class=\"dagsordenpunkter\">Dagsordenpunkter</h2>")
+    for it in case.items:
+        it.kind_shown = False
+        it.page_start = 1
+        marks = routing_marks(case, it)
+        parts += [
+            "<div class=\"punkt\">",
+            f"  <h3 class=\"punkt-titel\">{esc(numbered(it.number, numbering))} "
+            f"{esc(it.title)}</h3>",
+            f"  <div class=\"sagsinfo\">Sagsnr.: {esc(kle_case_number(case, it))}&nbsp;&nbsp; "
+            f"Sagsbehandler: {esc(item_handler(it))}</div>",
+        ]
+        if it.closed:
+            parts.append("  <div class=\"lukket\">Lukket punkt</div>")
+        parts += [
+            "  <table class=\"sagsgang\">",
+            "    <tr>" + "".join(f"<th>{esc(c)}</th>" for c in ROUTING_CODES) + "</tr>",
+            "    <tr>" + "".join(f"<td>{'X' if mark else '&nbsp;'}</td>" for mark in marks)
+            + "</tr>",
+            "  </table>",
+            "  <div class=\"oevrige\">Øvrige sagsbehandlere: -</div>",
+        ]
+        for s in it.sections:
+            s.page_start = 1
+            parts.append(f"  <h4>{esc(s.title)}</h4>")
+            parts.append(html_blocks(s.text, "  "))
+        parts.append("</div>")
+    parts.append(f"<div class=\"udskrevet\">Udskrevet {printed:%d-%m-%Y} kl. {printed:%H:%M}"
+                 "</div>")
+    single_sources(case)
+    css = ("<style>body{font-family:Arial,sans-serif;font-size:10pt}.sagsgang td,.sagsgang th"
+           "{border:1px solid #999;width:2.5em;text-align:center}@media print{.noprint"
+           "{display:none}}</style>\n")
+    return html_page("Udskriftsvenlig version", "\n".join(parts), css)
+
+
 # --------------------------------------------------------------------------- expected.json
 
 
