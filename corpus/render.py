@@ -2014,8 +2014,10 @@ BOOL = (True, False)
 
 
 def numbered(number: str, numbering: str) -> str:
-    """The printed item number: '212.', 'Nr.212', 'Pkt. 212', 'Punkt 212' or '212'."""
-    return {"dot": f"{number}.", "nr": f"Nr.{number}", "pkt": f"Pkt. {number}",
+    """The printed item number: '212.', 'Nr.212', 'Pkt. 212', 'Punkt 212' or '212'; a sub-item
+    keeps its inner dot only ('7.2')."""
+    dot = number if "." in number else f"{number}."
+    return {"dot": dot, "nr": f"Nr.{number}", "pkt": f"Pkt. {number}",
             "punkt": f"Punkt {number}", "plain": number}[numbering]
 
 
@@ -2758,6 +2760,233 @@ def render_html_single_item(case: Case) -> bytes:
            "{border:1px solid #999;width:2.5em;text-align:center}@media print{.noprint"
            "{display:none}}</style>\n")
     return html_page("Udskriftsvenlig version", "\n".join(parts), css)
+
+
+# ---- docx_sbsys / pdf_sbsys: items grouped under lettered headings (LAYOUTS §4)
+
+# A group heading's words -> the kind of every item under it
+SBSYS_GROUP_KINDS = (("afgørelse", "decision"), ("beslutning", "decision"),
+                     ("drøftelse", "discussion"), ("orientering", "orientation"),
+                     ("efterretning", "orientation"), ("meddelelse", "orientation"))
+SBSYS_OPTIONS = ("group_titles", "numbering", "period", "group_page_break", "running_header")
+
+
+def sbsys_group_titles(case: Case) -> dict[str, str]:
+    council = case.meeting.council
+    titles = {"A": f"Sager til afgørelse i {council[0].lower() + council[1:]}",
+              "B": "Sager til afgørelse i udvalget",
+              "C": "Sager til drøftelse",
+              "D": "Orientering"}
+    extra = case.options.get("group_titles") or {}
+    if not isinstance(extra, dict):
+        raise CorpusError(f"{case.id}: style_options.group_titles must map letters to titles")
+    titles.update({str(k): str(v) for k, v in extra.items()})
+    return titles
+
+
+def sbsys_groups(case: Case) -> list[tuple[str, str, list[Item]]]:
+    """(letter, title, items) in document order. An item's group is its `group:`, else D for an
+    orientation, C for a discussion and A (council minutes) or B (a committee's) otherwise. The
+    group's heading decides every item's kind; groups must come in letter order."""
+    titles = sbsys_group_titles(case)
+    council = case.meeting.body_kind == "full_council"
+    groups: list[tuple[str, str, list[Item]]] = []
+    for it in case.items:
+        letter = it.group or {"orientation": "D", "discussion": "C"}.get(
+            item_kind(it.kind_label) or "", "A" if council else "B")
+        if letter not in titles:
+            raise CorpusError(f"{case.id} item {it.number}: no group titled {letter!r}")
+        low = titles[letter].lower()
+        kind = next((k for word, k in SBSYS_GROUP_KINDS if word in low), None)
+        if kind is None:
+            raise CorpusError(f"{case.id}: group {letter} '{titles[letter]}' has no known kind")
+        it.kind_forced = kind
+        if groups and groups[-1][0] == letter:
+            groups[-1][2].append(it)
+            continue
+        if groups and letter < groups[-1][0]:
+            raise CorpusError(f"{case.id} item {it.number}: group {letter} after "
+                              f"{groups[-1][0]}")
+        groups.append((letter, titles[letter], [it]))
+    return groups
+
+
+def sbsys_competence(case: Case, letter: str) -> str:
+    """'Beslutningskompetence:' — the council for group A, else the meeting's body."""
+    return case.meeting.council if letter == "A" else case.meeting.body
+
+
+def sbsys_meta(case: Case) -> list[tuple[str, str]]:
+    m = case.meeting
+    rows = [("Mødedato", d_dot(m.date))]
+    if m.start_time:
+        rows.append(("Mødetidspunkt", m.start_time + (f" - {m.end_time}" if m.end_time else "")))
+    if m.place:
+        rows.append(("Mødested", m.place))
+    if m.members:
+        rows.append(("Deltagere", ", ".join(m.members)))
+    rows.append(("Fraværende", ", ".join(m.absent) if m.absent else "Ingen"))
+    return rows
+
+
+@register("docx_sbsys", "docx",
+          "DOCX from an SBSYS-style template: items under 'A. Sager til afgørelse i byrådet' … "
+          "'D. Orientering', Beslutningskompetence line, bold section headings",
+          dec_period(d_dot), options=SBSYS_OPTIONS)
+def render_docx_sbsys(case: Case) -> bytes:
+    from docx.shared import Pt
+
+    m = case.meeting
+    numbering = option(case, "numbering", "dot", NUMBERINGS)
+    page_break = option(case, "group_page_break", True, BOOL)
+    groups = sbsys_groups(case)
+    doc = new_docx(case)
+    docx_header_footer(doc, f"{m.municipality.official}\t\t{m.body}",
+                       f"Referat {m.body} {d_dot(m.date)}")
+    p = doc.add_paragraph()
+    run = p.add_run(m.municipality.official)
+    run.bold = True
+    run.font.size = Pt(11)
+    p = doc.add_paragraph()
+    run = p.add_run("Referat")
+    run.bold = True
+    run.font.size = Pt(20)
+    p = doc.add_paragraph()
+    p.add_run(m.body).font.size = Pt(14)
+    for label, value in sbsys_meta(case):
+        doc.add_paragraph(f"{label}:\t{value}")
+    for line in m.header_lines:
+        doc.add_paragraph(line)
+    if case.toc:
+        p = doc.add_paragraph()
+        p.add_run("Indholdsfortegnelse").bold = True
+        for letter, title, items in groups:
+            doc.add_paragraph().add_run(f"{letter}. {title}").bold = True
+            for it in items:
+                doc.add_paragraph(f"{numbered(it.number, numbering)}\t{it.title}")
+    page = 1
+    for n, (letter, title, items) in enumerate(groups):
+        if page_break and (n > 0 or case.toc):
+            doc.add_page_break()
+            page += 1
+        doc.add_paragraph(f"{letter}. {title}", style="Heading 1")
+        for it in items:
+            it.page_start = page
+            doc.add_paragraph(f"{numbered(it.number, numbering)}\t{it.title}", style="Heading 2")
+            if it.case_number:
+                doc.add_paragraph(f"Sagsnr.: {it.case_number}")
+            doc.add_paragraph(f"Beslutningskompetence: {sbsys_competence(case, letter)}")
+            if it.closed:
+                doc.add_paragraph("Lukket punkt")
+            for s in it.sections:
+                s.page_start = page
+                doc.add_paragraph().add_run(s.title).bold = True
+                docx_blocks(doc, s.text)
+    set_sources(case, "header", "header")
+    return docx_bytes(doc)
+
+
+SERIF_LIB = tuple(str(LIBERATION_DIR / f) for f in (
+    "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf"))
+
+
+def build_pdf_sbsys(case: Case, toc_pages: dict[str, int] | None) -> Any:
+    m = case.meeting
+    numbering = option(case, "numbering", "dot", NUMBERINGS)
+    page_break = option(case, "group_page_break", True, BOOL)
+    running = option(case, "running_header", True, BOOL)
+    groups = sbsys_groups(case)
+
+    def header(pdf: Any) -> None:
+        if not running or pdf.page_no() == 1:
+            return
+        pdf.set_font("libserif", "I", 8.5)
+        pdf.set_xy(pdf.l_margin, 10)
+        pdf.cell(0, 4, f"{m.body} - Referat - {d_dot(m.date)}")
+        pdf.set_y(19)
+
+    def footer(pdf: Any) -> None:
+        pdf.set_y(-13)
+        pdf.set_font("libserif", "", 8.5)
+        pdf.cell(0, 4, f"Side {pdf.page_no()} af {{nb}}", align="C")
+
+    pdf = new_pdf(case, {"libserif": SERIF_LIB}, header, footer)
+    pdf.set_margins(25, 18, 22)
+    pdf.set_auto_page_break(True, 20)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.add_page()
+    pdf.set_font("libserif", "B", 12)
+    pdf.cell(0, 6, m.municipality.official, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("libserif", "B", 22)
+    pdf.cell(0, 11, "Referat", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("libserif", "", 15)
+    pdf.cell(0, 8, m.body, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for label, value in sbsys_meta(case):
+        y = pdf.get_y()
+        pdf.set_font("libserif", "", 11)
+        pdf.cell(36, 5.6, f"{label}:")
+        pdf.set_xy(pdf.l_margin + 36, y)
+        pdf.multi_cell(width - 36, 5.6, value, new_x="LMARGIN", new_y="NEXT")
+    for line in m.header_lines:
+        pdf.multi_cell(0, 5.6, line, new_x="LMARGIN", new_y="NEXT")
+    if case.toc:
+        pdf.ln(6)
+        pdf.set_font("libserif", "B", 13)
+        pdf.cell(0, 7, "Indholdsfortegnelse", new_x="LMARGIN", new_y="NEXT")
+        for letter, title, items in groups:
+            ensure_space(pdf, 12)
+            pdf.set_font("libserif", "B", 11)
+            pdf.cell(0, 6, f"{letter}. {title}", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("libserif", "", 11)
+            for it in items:
+                page = str(toc_pages[it.number]) if toc_pages else "99"
+                ensure_space(pdf, 5.6)
+                toc_line_with_leaders(pdf, f"{numbered(it.number, numbering)} {it.title}", page,
+                                      width, 5.6)
+    for n, (letter, title, items) in enumerate(groups):
+        if page_break or n == 0:
+            pdf.add_page()
+        else:
+            ensure_space(pdf, 40)
+            pdf.ln(6)
+        pdf.set_font("libserif", "B", 15)
+        pdf.multi_cell(0, 8, f"{letter}. {title}", align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        for it in items:
+            ensure_space(pdf, 30)
+            pdf.ln(2)
+            it.page_start = pdf.page_no()
+            pdf.set_font("libserif", "B", 12.5)
+            pdf.multi_cell(0, 6.4, f"{numbered(it.number, numbering)}  {it.title}", align="L",
+                           new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("libserif", "", 9.5)
+            if it.case_number:
+                pdf.cell(0, 4.8, f"Sagsnr.: {it.case_number}", new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(0, 4.8, f"Beslutningskompetence: {sbsys_competence(case, letter)}",
+                     new_x="LMARGIN", new_y="NEXT")
+            if it.closed:
+                pdf.cell(0, 4.8, "Lukket punkt", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+            for s in it.sections:
+                ensure_space(pdf, 14)
+                s.page_start = pdf.page_no()
+                pdf.set_font("libserif", "B", 11)
+                pdf.multi_cell(0, 5.8, s.title, align="L", new_x="LMARGIN", new_y="NEXT")
+                pdf_blocks(pdf, s.text, "libserif", 11, 5.4, align="L")
+                pdf.ln(1.5)
+    return pdf
+
+
+@register("pdf_sbsys", "pdf",
+          "PDF from an SBSYS-style template (Liberation Serif): items under lettered group "
+          "headings, Beslutningskompetence line, running header",
+          dec_period(d_dot), options=SBSYS_OPTIONS)
+def render_pdf_sbsys(case: Case) -> bytes:
+    data = render_pdf_two_pass(case, build_pdf_sbsys)
+    set_sources(case, "header", "header")
+    return data
 
 
 # --------------------------------------------------------------------------- expected.json
