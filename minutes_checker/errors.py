@@ -121,6 +121,14 @@ class TimedOut(InputError):
     message_en = "reading took too long and was stopped"
 
 
+class ReaderStopped(InputError):
+    """The process reading the file died (a library aborted, or it ran out of memory)."""
+
+    code = "reader_stopped"
+    message_da = "læsningen af filen stoppede uventet"
+    message_en = "reading the file stopped unexpectedly"
+
+
 class InternalError(InputError):
     """Anything unexpected: reported per file like an input error, never as a traceback."""
 

@@ -24,7 +24,14 @@ from .models import Assessment, Document, ItemExcerpt
 from .read import read_bytes, read_file
 from .structure import analyse, looks_like_section_heading
 
-__all__ = ["FileResult", "assess_document", "assess_file", "inspect_bytes", "inspect_file"]
+__all__ = [
+    "FileResult",
+    "assess_document",
+    "assess_file",
+    "error_result",
+    "inspect_bytes",
+    "inspect_file",
+]
 
 
 @contextlib.contextmanager
@@ -59,10 +66,16 @@ def _structured(document: Document) -> Document:
         ) from None
 
 
-def inspect_file(path: str | os.PathLike[str]) -> Document:
-    """Read and structure one file (what `inspect` shows). Raises only `InputError`."""
+def inspect_file(
+    path: str | os.PathLike[str], on_text: Callable[[str], None] | None = None
+) -> Document:
+    """Read and structure one file (what `inspect` shows). Raises only `InputError`.
+    `on_text` sees the document's text when it is read, before it is structured."""
     with gc_paused():
-        return _structured(read_file(path, heading=looks_like_section_heading))
+        document = read_file(path, heading=looks_like_section_heading)
+        if on_text is not None:
+            on_text(document.text)
+        return _structured(document)
 
 
 def inspect_bytes(data: bytes, source: str) -> Document:
@@ -88,7 +101,7 @@ class FileResult:
         return excerpts_of(self.document, self.assessment)
 
 
-def _error(path: str | os.PathLike[str], error: InputError, lang: Lang) -> FileResult:
+def error_result(path: str | os.PathLike[str], error: InputError, lang: Lang) -> FileResult:
     from .judge import error_assessment
 
     return FileResult(error_assessment(str(path), error, lang), None)
@@ -101,7 +114,7 @@ def assess_document(document: Document, lang: Lang = "da") -> FileResult:
     try:
         return FileResult(judge(document, lang), document)
     except Exception as exc:  # an engine bug must not stop a batch
-        return _error(document.source, InternalError(f"{type(exc).__name__}: {exc}"), lang)
+        return error_result(document.source, InternalError(f"{type(exc).__name__}: {exc}"), lang)
 
 
 def assess_file(
@@ -114,7 +127,7 @@ def assess_file(
     try:
         document = read() if read is not None else inspect_file(path)
     except InputError as error:
-        return _error(path, error, lang)
+        return error_result(path, error, lang)
     except Exception as exc:  # a reader bug must not stop a batch
-        return _error(path, InternalError(f"{type(exc).__name__}: {exc}"), lang)
+        return error_result(path, InternalError(f"{type(exc).__name__}: {exc}"), lang)
     return assess_document(document, lang)

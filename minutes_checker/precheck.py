@@ -7,9 +7,10 @@ A pre-check spends most of its wall time on two independent things: reading the 
 the rules (about 1.5 s). The file is read and structured in a forked child (`sandbox`: a memory
 cap, a CPU cap and a time limit, so a hostile file ends in a per-file error, never a hang)
 that also says whether the document holds a danmarkskort item (the item finder needs no
-spaCy). Meanwhile a thread of this process imports spaCy and builds the pipeline; the main
-thread only waits on the child's pipe, so the two overlap. A document without the item is
-answered as soon as it is read, without waiting for the pipeline.
+spaCy). As soon as the child has read text that names the map, it sends a hint, and a thread
+of this process starts importing spaCy and building the pipeline while the child structures
+the document; the main thread only waits on the child's pipes, so the two overlap. A document
+that never names the map is answered without loading the language pipeline at all.
 
 Where forking is not possible (not Linux, MINUTES_CHECKER_DEBUG) the files are assessed here,
 one after the other, as the batch would.
@@ -33,13 +34,20 @@ DEFAULT_TIMEOUT = 120.0
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[Document, bool]:
-    """In the child: the structured document, and whether it holds a danmarkskort item."""
-    from .judge.items import find_map_items
+    """In the child: the structured document, and whether it holds a danmarkskort item. As soon
+    as the text read names the map, the caller is told (so it starts loading the pipeline)."""
+    from .judge.items import find_map_items, mentions_the_map
     from .judge.rules import default_rulebook
     from .pipeline import inspect_file
 
-    document = inspect_file(path)
-    return document, bool(find_map_items(document, default_rulebook()))
+    book = default_rulebook()
+
+    def on_text(text: str) -> None:
+        if mentions_the_map(text, book):
+            sandbox.hint()
+
+    document = inspect_file(path, on_text=on_text)
+    return document, bool(find_map_items(document, book))
 
 
 class _Pipeline(threading.Thread):
@@ -57,6 +65,13 @@ class _Pipeline(threading.Thread):
 
 
 _loading: list[_Pipeline] = []
+
+
+def _load_pipeline() -> None:
+    """Start building the pipeline in the background (once)."""
+    if not _loading:
+        _loading.append(_Pipeline())
+        _loading[0].start()
 
 
 def assess_files(
@@ -78,15 +93,13 @@ def assess_files(
         except OSError:  # no fork possible now: read it here
             out.append(assess_file(path, lang).assessment)
             continue
-        if not _loading:
-            _loading.append(_Pipeline())
-            _loading[0].start()
         try:
-            document, has_item = sandbox.result(child)
+            document, has_item = sandbox.result(child, on_hint=_load_pipeline)
         except InputError as error:
             out.append(error_result(path, error, lang).assessment)
             continue
         if has_item:
+            _load_pipeline()
             _loading[0].join()
         out.append(assess_document(document, lang).assessment)
     return out

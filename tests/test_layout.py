@@ -1,8 +1,8 @@
 """The house's layout holds: the stages import only earlier stages, and no module imports
 itself in a circle (imports inside functions and under TYPE_CHECKING included).
 
-    base (models, messages, errors, dates, municipalities, ruledata)
-      < read < structure < judge < outputs < pipeline < batch, readahead < evaluate < cli
+    base (models, messages, errors, dates, municipalities, ruledata, sandbox)
+      < read < structure < judge < outputs < pipeline < batch, precheck < evaluate < cli
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "minutes_checker"
 STAGES = {
     "models": 0, "messages": 0, "errors": 0, "dates": 0, "municipalities": 0, "ruledata": 0,
     "read": 1, "structure": 2, "judge": 3, "outputs": 4, "pipeline": 5, "batch": 6,
-    "readahead": 6, "evaluate": 7, "cli": 8, "__main__": 9, "__init__": 0,
+    "precheck": 6, "sandbox": 0, "evaluate": 7, "cli": 8, "__main__": 9, "__init__": 0,
 }  # fmt: skip
 
 

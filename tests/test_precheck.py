@@ -1,75 +1,103 @@
-"""A one-off check reads its document in a forked child: the same document, the same errors."""
+"""The pre-check reads each file in a sandboxed child: the same assessments as reading here,
+and a file that hangs, blows up or kills its reader is a per-file error with a Danish reason,
+never a hang of `check` itself."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from badfiles import damaged_pdf, text_pdf
 
-from minutes_checker import readahead
-from minutes_checker.errors import CorruptFile, InputError
+from minutes_checker import precheck, sandbox
 from minutes_checker.pipeline import assess_file
-from minutes_checker.pipeline import inspect_file as read_document
 
-
-@pytest.fixture(autouse=True)
-def _every_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not readahead._can_fork():
-        pytest.skip("no fork here (not Linux, threads running, or MINUTES_CHECKER_DEBUG)")
-    monkeypatch.setattr(readahead, "MIN_BYTES", 0)
-
-
-def test_the_document_read_ahead_is_the_one_read_here(tmp_path: Path) -> None:
-    path = tmp_path / "referat.pdf"
-    path.write_bytes(text_pdf(pages=6))
-    pending = readahead.read_ahead(path)
-    assert pending is not None
-    assert pending.result().model_dump() == read_document(path).model_dump()
-
-
-def test_an_input_error_in_the_child_is_raised_with_its_class_and_message(tmp_path: Path) -> None:
-    path = damaged_pdf(tmp_path)
-    with pytest.raises(InputError) as here:
-        read_document(path)
-    pending = readahead.read_ahead(path)
-    assert pending is not None
-    with pytest.raises(CorruptFile) as ahead:
-        pending.result()
-    assert type(ahead.value) is type(here.value)
-    assert ahead.value.message("da") == here.value.message("da")
-
-
-def test_a_child_that_dies_means_reading_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "referat.pdf"
-    path.write_bytes(text_pdf(pages=2))
-    parent = os.getpid()
-    real = readahead._read
-
-    def dies_in_the_child(file: str | os.PathLike[str]) -> object:
-        if os.getpid() != parent:
-            os._exit(9)
-        return real(file)
-
-    monkeypatch.setattr(readahead, "_read", dies_in_the_child)
-    pending = readahead.read_ahead(path)
-    assert pending is not None
-    assert pending.result().model_dump() == read_document(path).model_dump()
+pytestmark = pytest.mark.skipif(
+    not sandbox.available(), reason="no fork here (not Linux, threads, or MINUTES_CHECKER_DEBUG)"
+)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_assess_files_gives_what_assess_file_gives(tmp_path: Path) -> None:
     good = tmp_path / "referat.pdf"
-    good.write_bytes(text_pdf(pages=3))
+    good.write_bytes(text_pdf(pages=6))
     paths = [good, damaged_pdf(tmp_path), tmp_path / "findes-ikke.pdf"]
-    together = readahead.assess_files(paths)
+    together = precheck.assess_files(paths)
     one_by_one = [assess_file(p).assessment.model_dump() for p in paths]
     assert [a.model_dump() for a in together] == one_by_one
     assert [a.status for a in together] == ["ok", "error", "error"]
 
 
-def test_no_read_ahead_for_a_missing_file_or_a_folder(tmp_path: Path) -> None:
-    assert readahead.read_ahead(tmp_path / "findes-ikke.pdf") is None
-    assert readahead.read_ahead(tmp_path) is None
+def test_a_reader_that_hangs_is_stopped_at_the_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "referat.pdf"
+    path.write_bytes(text_pdf(pages=2))
+
+    def hangs(file: object) -> object:
+        while True:
+            pass
+
+    monkeypatch.setattr(precheck, "_read", hangs)
+    started = time.monotonic()
+    [assessment] = precheck.assess_files([path], timeout=1.0)
+    assert time.monotonic() - started < 6
+    assert assessment.status == "error"
+    assert assessment.error is not None and assessment.error.code == "timeout"
+    assert "tog for lang tid" in assessment.error.message
+
+
+def test_a_reader_that_dies_is_an_error_not_a_second_try(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "referat.pdf"
+    path.write_bytes(text_pdf(pages=2))
+
+    def aborts(file: object) -> object:
+        os.abort()
+
+    monkeypatch.setattr(precheck, "_read", aborts)
+    [assessment] = precheck.assess_files([path])
+    assert assessment.error is not None and assessment.error.code == "reader_stopped"
+    assert "SIGABRT" in assessment.error.message
+
+
+def test_a_reader_that_needs_too_much_memory_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "referat.pdf"
+    path.write_bytes(text_pdf(pages=2))
+
+    def bomb(file: object) -> object:
+        return bytearray(4 * 1024**3)
+
+    monkeypatch.setattr(precheck, "_read", bomb)
+    [assessment] = precheck.assess_files([path])
+    assert assessment.error is not None and assessment.error.code == "too_large"
+
+
+def test_a_document_without_the_item_is_answered_without_spacy(tmp_path: Path) -> None:
+    """Where nothing in the text names the map, the language pipeline is never loaded."""
+    minutes = tmp_path / "referat.html"
+    minutes.write_text(
+        "<html><body><h1>Referat af Byrådets møde den 25. september 2024</h1>"
+        "<h2>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+        "<h2>2. Takster for 2025</h2><h3>Sagsfremstilling</h3><p>Taksterne stiger med 2 %.</p>"
+        "<h3>Beslutning</h3><p>Godkendt.</p></body></html>",
+        encoding="utf-8",
+    )
+    script = (
+        "import sys, json\n"
+        "from minutes_checker import precheck\n"
+        f"[a] = precheck.assess_files([{str(minutes)!r}])\n"
+        "print(json.dumps({'status': a.status, 'spacy': 'spacy' in sys.modules}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert json.loads(result.stdout) == {"status": "no_item", "spacy": False}

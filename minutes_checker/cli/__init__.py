@@ -92,25 +92,33 @@ def inspect(file: Path, fmt: str) -> None:
 )
 @LANG_OPTION
 @click.option(
+    "--timeout",
+    type=Seconds(low=1.0),
+    default=120.0,
+    show_default=True,
+    help="Sekunder en fil må tage, før den stoppes og meldes.",
+)
+@click.option(
     "--no-fail",
     is_flag=True,
     help="Afslut med 0, også når et tjek ikke er opfyldt (inputfejl giver stadig 2).",
 )
-def check(files: tuple[Path, ...], fmt: str, lang: str, no_fail: bool) -> None:
+def check(files: tuple[Path, ...], fmt: str, lang: str, no_fail: bool, timeout: float) -> None:
     """Tjek at FILE viser en lovlig behandling af danmarkskortet.
 
     Exitkode 0: alle tjek opfyldt; 1: et tjek er ikke opfyldt eller uklart; 2: brugs- eller
     inputfejl.
     """
     from ..outputs.formats import passed, render
-    from ..readahead import assess_files
+    from ..precheck import assess_files, finish
 
-    assessments = assess_files(files, lang)  # type: ignore[arg-type]
+    assessments = assess_files(files, lang, timeout)  # type: ignore[arg-type]
     click.echo(render(assessments, fmt, lang))  # type: ignore[arg-type]
     if any(a.status == "error" for a in assessments):
-        sys.exit(EXIT_INPUT)
+        finish(EXIT_INPUT)
     if not no_fail and not all(passed(a) for a in assessments):
-        sys.exit(EXIT_FAILED)
+        finish(EXIT_FAILED)
+    finish(EXIT_OK)
 
 
 @main.command()

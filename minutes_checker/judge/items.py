@@ -53,3 +53,13 @@ def find_map_items(document: Document, book: RuleBook) -> list[Item]:
     if titled:
         return titled
     return [item for item, _ in candidates if mentions(item) >= MIN_BODY_MENTIONS]
+
+
+def mentions_the_map(text: str, book: RuleBook) -> bool:
+    """Whether a text names the map at all (the words of a title or a mention): a cheap first
+    sign, before the structure is known, that a document may hold the item."""
+    return any(
+        count_matches(rule, text)
+        for rule in book.for_check("item")
+        if rule.signal in (MAP_TITLE, MAP_MENTION)
+    )
