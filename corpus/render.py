@@ -5,7 +5,7 @@
     .venv/bin/python corpus/render.py --check      # exit 1 if a rendered file is out of date
 
 Reads `corpus/cases/*.yaml` (one document each) and the reusable agenda items in
-`corpus/fillers/*.yaml`, and writes `corpus/rendered/<id>.<pdf|docx|html>` plus
+`corpus/fillers/*.yaml`, and writes `corpus/rendered/<id>.<pdf|docx|html|txt>` plus
 `corpus/rendered/<id>.expected.json` (the structure a reader must find, and the labels a careful
 human reviewer gave). Output is deterministic: fixed creation dates, fixed zip timestamps, fixed
 PDF identifiers, so re-rendering does not churn git. See corpus/README.md for the source format.
@@ -2987,6 +2987,97 @@ def render_pdf_sbsys(case: Case) -> bytes:
     data = render_pdf_two_pass(case, build_pdf_sbsys)
     set_sources(case, "header", "header")
     return data
+
+
+# ---- txt_pasted: a meeting page copied out of a browser into a .txt file (LAYOUTS §6)
+
+TXT_OPTIONS = ("header", "item_format", "encoding", "bom", "line_ends", "glue_headings",
+               "own_heading")
+
+
+def dec_txt(body: str, date: dt.date, which: str,
+            options: dict[str, Any]) -> tuple[str, str | None, dt.date | None]:
+    """The copied page's decision headings: the meeting's own just 'Beslutning' (style option
+    `own_heading: full` → 'Beslutning i Byrådet den 30. januar 2024'), earlier ones in full."""
+    if which == "own" and options.get("own_heading", "plain") == "plain":
+        return "Beslutning", None, None
+    return f"Beslutning i {body} den {d_long(date)}", body, date
+
+
+def with_nbsp(text: str) -> str:
+    """Non-breaking spaces where the page had &nbsp;: 'kl. 17.00', '§ 79 b', '27 %', '4,2 mio.'."""
+    text = re.sub(r"\bkl\. (?=\d)", "kl.\u00a0", text)
+    text = text.replace("§ ", "§\u00a0")
+    text = re.sub(r"(?<=\d) (%|mio\.|mia\.)", "\u00a0\\1", text)
+    return text
+
+
+@register("txt_pasted", "txt",
+          "Text copied from a portal page in a browser: navigation words, numbers glued to titles "
+          "or bullets, lost blank lines, tab-separated tables, NBSP, CRLF, BOM or cp1252",
+          dec_txt, options=TXT_OPTIONS)
+def render_txt_pasted(case: Case) -> bytes:
+    m = case.meeting
+    header_on = option(case, "header", True, BOOL)
+    item_format = option(case, "item_format", "glued", ("glued", "bullet"))
+    encoding = option(case, "encoding", "utf-8", ("utf-8", "cp1252"))
+    bom = option(case, "bom", encoding == "utf-8", BOOL)
+    if bom and encoding != "utf-8":
+        raise CorpusError(f"{case.id}: a BOM only with encoding utf-8")
+    line_ends = option(case, "line_ends", "crlf", ("crlf", "lf"))
+    glue = option(case, "glue_headings", False, BOOL)
+    own_full = option(case, "own_heading", "plain", ("plain", "full")) == "full"
+    official = m.municipality.official
+    lines = ["Spring til indhold", f"{official} - gå til forsiden", "Menu", "Søg",
+             "Borger", "Erhverv", "Politik og demokrati", "Om kommunen", "",
+             "Forside", "Politik og demokrati", "Dagsordener og referater"]
+    if header_on:
+        when = f" - kl. {m.start_time}" if m.start_time else ""
+        lines += [m.body, "", f"{genitive(m.body)} møde den {d_long(m.date)}",
+                  f"{m.place or ''}{when}".strip(" -")]
+    lines += [case.document.capitalize(), "Fold alle punkter ud", "Udskriv", "Del", ""]
+    for it in case.items:
+        it.kind_shown = False  # the page shows no item type
+        it.page_start = 1
+        if item_format == "glued":
+            lines.append(f"{it.number}{it.title}")
+        else:
+            lines += [f"• {it.number}", it.title]
+        if it.closed:
+            lines.append("Lukket punkt")
+        for s in it.sections:
+            s.page_start = 1
+            blocks = parse_blocks(s.text)
+            if (glue and s.kind == "decision" and len(blocks) == 1 and blocks[0].kind == "p"
+                    and len(blocks[0].text) < 60):
+                lines.append(s.title + blocks[0].text)  # "BeslutningGodkendt."
+                continue
+            lines.append(s.title)
+            for b in blocks:
+                if b.kind == "p" or b.kind == "bullet":
+                    lines.append(b.text)  # paragraphs one a line, bullets lose their mark
+                elif b.kind == "num":
+                    lines.append(f"{b.label} {b.text}")
+                else:
+                    lines += ["\t".join(row) for row in b.rows]
+        lines.append("")
+    lines += ["Til toppen", "", "Kontakt", official, "Cookieindstillinger",
+              "Tilgængelighedserklæring"]
+    text = with_nbsp("\n".join(lines)) + "\n"
+    if line_ends == "crlf":
+        text = text.replace("\n", "\r\n")
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise CorpusError(f"{case.id}: text cannot be written as {encoding}: {exc}") from exc
+    own = own_full and any(s.kind == "decision" and section_is_own(case, s)
+                           for it in case.items for s in it.sections)
+    if header_on:
+        set_sources(case, "header", "header")
+    else:
+        set_sources(case, "decision_heading" if own else None,
+                    "decision_heading" if own else None)
+    return (b"\xef\xbb\xbf" if bom else b"") + data
 
 
 # --------------------------------------------------------------------------- expected.json
