@@ -13,6 +13,32 @@ from typing import Protocol
 
 # --------------------------------------------------------------------------- running headers
 
+# a page number line ("Side 4 af 31", "- 4 -") is at most this many characters long
+PAGE_NUMBER_MAX_CHARS = 24
+# points: lines whose tops are this close stand in one row (a header table's cells side by side)
+ROW_TOLERANCE = 2.5
+# points: smaller steps between row tops are no line pitch
+MIN_ROW_STEP = 0.5
+# line pitches: a gap wider than this sets a header or footer block apart from the body ...
+WIDE_GAP_PITCHES = 1.6
+# ... and points: wider than a line pitch plus this
+WIDE_GAP_EXTRA = 6.0
+# the rows at the top and at the bottom of a page that may hold running lines
+ZONE_ROWS = 3
+# points: a running line stands at about the same height on every page, within this
+HEIGHT_TOLERANCE = 4.0
+# a page number counts as running only up to this row from the page edge (0: the edge row)
+PAGE_NUMBER_MAX_ROW = 1
+# a line repeated (digits folded) on at least this many pages ...
+RUNNING_MIN_PAGES = 2
+# ... and on at least this many fifths of the pages (40 %, rounded up) is running when set apart
+# from the body by a wide gap ...
+RUNNING_MIN_FIFTHS = 2
+# ... or, not set apart, on at least this many pages ...
+LOOSE_RUNNING_MIN_PAGES = 3
+# ... and this share of them
+LOOSE_RUNNING_MIN_SHARE = 0.6
+
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—(\[]\s*)?(?:(?:side|s\.|page|pag\.)\s*)?\d{1,4}\s*(?:(?:af|/|of|ud af)\s*\d{1,4})?"
     r"(?:\s*[-–—)\]])?$",
@@ -35,7 +61,7 @@ def is_page_number(text: str, *, bare: bool = True) -> bool:
     agenda item number).
     """
     text = text.strip()
-    if not text or len(text) > 24 or not _PAGE_NUMBER.match(text):
+    if not text or len(text) > PAGE_NUMBER_MAX_CHARS or not _PAGE_NUMBER.match(text):
         return False
     return bare or not _BARE_NUMBER.match(text)
 
@@ -65,7 +91,7 @@ class PlacedLine:
     bottom: float
 
 
-def _visual_rows(lines: Sequence[Placed], tolerance: float = 2.5) -> list[list[int]]:
+def _visual_rows(lines: Sequence[Placed], tolerance: float = ROW_TOLERANCE) -> list[list[int]]:
     """Line indices grouped into rows at about the same height (a header table's cells stand
     side by side), top to bottom; each row left in its lines' order."""
     order = sorted(range(len(lines)), key=lambda i: (lines[i].top, i))
@@ -85,11 +111,11 @@ def _edge_clusters(lines: Sequence[Placed], rows: list[list[int]], zone: int) ->
     """Indices of the lines at the top and bottom of a page that are separated from the rest
     by a gap clearly wider than the page's usual line pitch (a header or footer block)."""
     tops = [lines[row[0]].top for row in rows]
-    steps = sorted(b - a for a, b in itertools.pairwise(tops) if b - a > 0.5)
+    steps = sorted(b - a for a, b in itertools.pairwise(tops) if b - a > MIN_ROW_STEP)
     if not steps:
         return set()
     pitch = steps[len(steps) // 2]
-    wide = max(1.6 * pitch, pitch + 6.0)
+    wide = max(WIDE_GAP_PITCHES * pitch, pitch + WIDE_GAP_EXTRA)
     found: set[int] = set()
     for rank in range(min(zone, len(rows) - 1)):
         if tops[rank + 1] - tops[rank] > wide:
@@ -105,8 +131,8 @@ def _edge_clusters(lines: Sequence[Placed], rows: list[list[int]], zone: int) ->
 
 def find_running_lines(
     pages: Sequence[Sequence[Placed]],
-    zone: int = 3,
-    tolerance: float = 4.0,
+    zone: int = ZONE_ROWS,
+    tolerance: float = HEIGHT_TOLERANCE,
     protect: Callable[[str], bool] | None = None,
 ) -> set[tuple[int, int]]:
     """(page index, line index) of every running header or footer line.
@@ -168,7 +194,8 @@ def find_running_lines(
                 folded[(edge, folded_key(text))].setdefault(page_index, []).append(lines[i].top)
                 exact[(edge, exact_key(text))].setdefault(page_index, []).append(lines[i].top)
 
-    needed = max(2, -(-2 * count // 5))
+    needed = max(RUNNING_MIN_PAGES, -(-RUNNING_MIN_FIFTHS * count // 5))
+    loose = max(LOOSE_RUNNING_MIN_PAGES, LOOSE_RUNNING_MIN_SHARE * count)
     counted: dict[tuple[str, str, float], int] = {}
 
     def pages_near(key: tuple[str, str], top: float) -> int:
@@ -196,7 +223,7 @@ def find_running_lines(
                 line = lines[i]
                 text = line.text.strip()
                 is_running = False
-                if row_rank[page_index][i] <= 1 and (
+                if row_rank[page_index][i] <= PAGE_NUMBER_MAX_ROW and (
                     is_page_number(text, bare=edge == "bottom") or _PAGE_OF.search(text)
                 ):
                     is_running = True
@@ -204,7 +231,7 @@ def find_running_lines(
                     key = (edge, folded_key(text))
                     near = 0 if _ITEM_LIKE.match(text) else pages_near(key, line.top)
                     set_apart = i in clusters[page_index]
-                    if near >= needed and (set_apart or near >= max(3, 0.6 * count)):
+                    if near >= needed and (set_apart or near >= loose):
                         is_running = True
                     elif i in clusters[page_index]:
                         # the same text on a neighbouring page, set apart from the body

@@ -36,16 +36,22 @@ from .rulings import _Rulings
 
 __all__ = ["MAX_PAGES", "MAX_RULED_PAGES", "read_pdf"]
 
+# a PDF with more pages is refused (TooLarge)
 MAX_PAGES = 5000
 # pdfplumber (about 0.1 s a page) reads ruling lines only where PDFium's geometry cannot tell
 # where a label-text row ends, on at most this many pages of a document
 MAX_RULED_PAGES = 12
+# bytes: %%EOF is looked for at the end of the file's last this many bytes, once trailing NULs
+# and whitespace are stripped ...
+EOF_TAIL_BYTES = 2048
+# ... within this many bytes of its end (the PDF standard says the last 1024, give or take)
+EOF_WINDOW_BYTES = 1100
 
 
 def _check_complete(data: bytes) -> None:
     """A PDF must end with %%EOF (give or take trailing whitespace); otherwise it was cut off."""
-    tail = data[-2048:].rstrip(b"\x00\r\n\t\f ")
-    if b"%%EOF" not in tail[-1100:]:
+    tail = data[-EOF_TAIL_BYTES:].rstrip(b"\x00\r\n\t\f ")
+    if b"%%EOF" not in tail[-EOF_WINDOW_BYTES:]:
         raise CorruptFile("PDF'en er afkortet: slutningen af filen mangler")
 
 

@@ -18,6 +18,9 @@ from ..text import join_lines
 from .lines import _RawLine
 from .paragraphs import _block_kind, _continues, _Layout, _reading_order
 
+# a warning about unreadable or textless pages lists at most this many page numbers
+MAX_LISTED_PAGES = 8
+
 
 def _trusted(model: type[BaseModel], fields: set[str]) -> Callable[[dict[str, Any]], Any]:
     """A maker of many small trusted models (what `model_construct` does, without its per-call
@@ -206,6 +209,8 @@ def _assemble(
 
 
 def _pages(numbers: list[int]) -> str:
-    if len(numbers) > 8:
-        return ", ".join(str(n) for n in numbers[:8]) + f" (og {len(numbers) - 8} flere)"
+    """Page numbers for a warning: at most `MAX_LISTED_PAGES` of them, then how many more."""
+    if len(numbers) > MAX_LISTED_PAGES:
+        listed = ", ".join(str(n) for n in numbers[:MAX_LISTED_PAGES])
+        return listed + f" (og {len(numbers) - MAX_LISTED_PAGES} flere)"
     return ", ".join(str(n) for n in numbers)

@@ -43,6 +43,17 @@ _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
 
+# a font weight from this on is bold (600: semibold)
+BOLD_WEIGHT = 600
+# a footnote mark glued to a word is set smaller than this share of the word's font size
+NOTE_MARK_MAX_SIZE = 0.8
+# line heights: a line that goes on after a raised footnote mark has its bottom this close to
+# the mark's line's bottom (the same baseline) ...
+NOTE_BASELINE_SLACK = 0.3
+# ... and points: it may start this far left of where the mark's line ends (at most a line's
+# height right of it)
+NOTE_JOIN_OVERLAP = 1.0
+
 # line roles: a label-text row's left cell (emitted as a heading) and right cell (paragraphs),
 # and a data table's row (a table cell block of its own); set by `columns`, `tables`, `run_in`
 _PLAIN, _LABEL, _CELL, _TABLE = 0, 1, 2, 3
@@ -97,7 +108,7 @@ class _FontBuffer:
 
 def _is_bold(textpage: object, index: int, buffer: _FontBuffer) -> bool:
     weight = _font_weight(textpage, index)
-    if weight >= 600:
+    if weight >= BOLD_WEIGHT:
         return True
     length = _font_info(textpage, index, buffer.name, buffer.length, buffer.flags_ref)
     if length <= 0:
@@ -262,7 +273,7 @@ class _PageText:
         ends = False
         for match in reversed(list(_NOTE_MARK.finditer(segment))):
             ci = self.char_index(start + match.start(1))
-            if ci < 0 or pdfium_c.FPDFText_GetFontSize(raw, ci) >= 0.8 * base:
+            if ci < 0 or pdfium_c.FPDFText_GetFontSize(raw, ci) >= NOTE_MARK_MAX_SIZE * base:
                 continue
             if not segment[match.end(1) :].strip():
                 ends = True
@@ -275,8 +286,8 @@ def _same_line(previous: _RawLine, line: _RawLine) -> bool:
     after a raised footnote mark)?"""
     height = previous.bottom - previous.top
     return (
-        abs(line.bottom - previous.bottom) <= 0.3 * height
-        and -1.0 <= line.x0 - previous.x1 <= height
+        abs(line.bottom - previous.bottom) <= NOTE_BASELINE_SLACK * height
+        and -NOTE_JOIN_OVERLAP <= line.x0 - previous.x1 <= height
     )
 
 

@@ -19,6 +19,64 @@ _ITEM_START = re.compile(
     r"^(?:(?:punkt|pkt\.?|dagsordenspunkt)\s*\d{1,4}\b|\d{1,3}\.\s+[A-ZÆØÅ])", re.IGNORECASE
 )
 
+# --- document-wide measures (`_Layout`)
+# points: the body size of a document without text
+DEFAULT_BODY_SIZE = 10.0
+# points: font sizes this close are the same size (sizes are rounded to half points)
+SAME_SIZE_TOLERANCE = 0.6
+# font sizes: the width of a space, for letter widths without the spaces
+SPACE_WIDTH_EM = 0.28
+# letter widths are measured on every this-many-th line ...
+LETTER_SAMPLE_EVERY = 3
+# ... of at least this many characters
+LETTER_SAMPLE_MIN_CHARS = 25
+# font sizes: a larger distance between two lines' baselines is no line pitch
+MAX_PITCH_EM = 3
+# points: a smaller font size (PDFium says 0 when it does not know) counts as this in pitches
+MIN_FONT_SIZE = 1.0
+# font sizes: the line pitch of a size whose pitch was not measured
+DEFAULT_PITCH_EM = 1.25
+# points: lines within this of the body size mark the right text edge
+BODY_SIZE_TOLERANCE = 1.0
+# the right text edge is the last of this many quantiles of body lines' right ends (the 90th
+# percentile), from at least this many lines (fewer: the rightmost end)
+RIGHT_EDGE_QUANTILES = 10
+RIGHT_EDGE_MIN_LINES = 10
+# a page without body lines: its right text edge at this share of the page width
+DEFAULT_RIGHT_EDGE_SHARE = 0.88
+# a heading-like line is at most this many characters long ...
+HEADING_MAX_CHARS = 160
+# ... and bold, or at least this many points larger than the body size
+HEADING_SIZE_STEP = 1.0
+# points: a line ended early when the next line's first word would have fitted with this much
+# room to spare ...
+SHORT_LINE_MARGIN = 3.0
+# ... or this many font sizes, whichever is more
+SHORT_LINE_MARGIN_EM = 0.5
+# ... and heading lines: at least this share of the room from the line's start to the edge
+HEADING_SHORT_MARGIN_SHARE = 0.15
+
+# --- paragraphs (`_continues`, `_block_kind`)
+# points: a line whose top is higher than the previous line's by more than this moved up (a new
+# column or a text box)
+MOVED_UP_SLACK = 1.0
+# a distance between baselines over this many normal line pitches ...
+PARAGRAPH_GAP_PITCHES = 1.3
+# ... plus this many points ends a paragraph
+PARAGRAPH_GAP_SLACK = 0.5
+# a block of heading-like lines is a heading when it has at most this many lines
+HEADING_MAX_LINES = 4
+
+# --- reading order (`_reading_order`)
+# a page with fewer lines keeps PDFium's order
+SCRAMBLED_MIN_LINES = 4
+# points: a line whose top is higher than the previous line's by more than this steps upward
+UPWARD_STEP = 2.0
+# the order is scrambled when more than one step in this many (and more than one) goes upward
+SCRAMBLED_EVERY = 5
+# points: sorted by position, lines whose tops round to the same multiple of this are one row
+ROW_BAND = 3.0
+
 
 class _Layout:
     """Document-wide measures: body font size, normal line pitch per size, right text edge."""
@@ -35,23 +93,23 @@ class _Layout:
             text = line.text
             length = len(text)
             weights[size] = weights.get(size, 0) + length
-            if index % 3 == 0 and length >= 25:
+            if index % LETTER_SAMPLE_EVERY == 0 and length >= LETTER_SAMPLE_MIN_CHARS:
                 spaces = text.count(" ")
-                width = line.x1 - line.x0 - spaces * 0.28 * size
+                width = line.x1 - line.x0 - spaces * SPACE_WIDTH_EM * size
                 char_widths.setdefault(size, []).append(width / (length - spaces))
             if (
                 previous is not None
                 and previous.page == line.page
-                and not abs(previous.size - size) > 0.6
+                and not abs(previous.size - size) > SAME_SIZE_TOLERANCE
             ):
                 pitch = line.bottom - previous.bottom
-                if 0 < pitch < 3 * max(size, 1.0):
+                if 0 < pitch < MAX_PITCH_EM * max(size, MIN_FONT_SIZE):
                     counts = pitches.setdefault(size, {})
                     key = round(pitch * 2) / 2
                     counts[key] = counts.get(key, 0) + 1
             previous = line
         # the most common value, the first seen of equally common ones (Counter.most_common)
-        self.body_size = max(weights.items(), key=_count)[0] if weights else 10.0
+        self.body_size = max(weights.items(), key=_count)[0] if weights else DEFAULT_BODY_SIZE
         self.char_width = {
             size: sorted(values)[len(values) // 2] for size, values in char_widths.items()
         }
@@ -60,35 +118,39 @@ class _Layout:
         by_width: dict[int, list[float]] = {}
         body_size = self.body_size
         for line in lines:
-            if abs(line.size - body_size) <= 1.0:
+            if abs(line.size - body_size) <= BODY_SIZE_TOLERANCE:
                 by_width.setdefault(line.page, []).append(line.x1)
         pooled: dict[int, list[float]] = {}
         for page, values in by_width.items():
             pooled.setdefault(round(widths.get(page, 0)), []).extend(values)
         edges = {
-            width: statistics.quantiles(values, n=10)[-1] if len(values) >= 10 else max(values)
+            width: statistics.quantiles(values, n=RIGHT_EDGE_QUANTILES)[-1]
+            if len(values) >= RIGHT_EDGE_MIN_LINES
+            else max(values)
             for width, values in pooled.items()
         }
         for page, width in widths.items():
-            self.right_edge[page] = edges.get(round(width), width * 0.88)
+            self.right_edge[page] = edges.get(round(width), width * DEFAULT_RIGHT_EDGE_SHARE)
 
     def normal_pitch(self, size: float) -> float:
-        return self.pitch.get(size, 1.25 * max(size, 1.0))
+        return self.pitch.get(size, DEFAULT_PITCH_EM * max(size, MIN_FONT_SIZE))
 
     def headingish(self, line: _RawLine) -> bool:
-        return len(line.text) <= 160 and (line.bold or line.size >= self.body_size + 1.0)
+        return len(line.text) <= HEADING_MAX_CHARS and (
+            line.bold or line.size >= self.body_size + HEADING_SIZE_STEP
+        )
 
     def is_short(self, line: _RawLine, following: _RawLine, headings: bool) -> bool:
         """Did `line` end early, although the first word of `following` would have fitted?
         (`headings`: both lines are `headingish`.)
 
-        The word's width is estimated from the following line's letters (spaces counted at
-        about 0.28 em), at most the document's usual letter width for the size; headings get
+        The word's width is estimated from the following line's letters (spaces counted as
+        `SPACE_WIDTH_EM`), at most the document's usual letter width for the size; headings get
         more slack, their lines break at word boundaries unevenly.
         """
         text = following.text
         spaces = text.count(" ")
-        space_width = 0.28 * following.size
+        space_width = SPACE_WIDTH_EM * following.size
         letters = max(len(text) - spaces, 1)
         char_width = max(following.x1 - following.x0 - spaces * space_width, 1.0) / letters
         usual = self.char_width.get(following.size)
@@ -96,9 +158,10 @@ class _Layout:
             char_width = usual
         word = text.find(" ")  # the first word's length
         needed = (word if word >= 0 else len(text)) * char_width + space_width
-        tolerance = max(3.0, 0.5 * line.size)
+        tolerance = max(SHORT_LINE_MARGIN, SHORT_LINE_MARGIN_EM * line.size)
         if headings:
-            tolerance = max(tolerance, 0.15 * (self.right_edge.get(line.page, line.x1) - line.x0))
+            room = self.right_edge.get(line.page, line.x1) - line.x0
+            tolerance = max(tolerance, HEADING_SHORT_MARGIN_SHARE * room)
         return line.x1 + needed < self.right_edge.get(line.page, line.x1) - tolerance
 
 
@@ -128,17 +191,17 @@ def _continues(
         elif not (previous.role == _CELL and line.page != previous.page):
             return False  # a right cell's text continues only over a page break
     text = line.text
-    if previous.bold != line.bold or abs(previous.size - line.size) > 0.6:
+    if previous.bold != line.bold or abs(previous.size - line.size) > SAME_SIZE_TOLERANCE:
         return False
     if heading != line_heading:
         return False
     if _ITEM_START.match(text) or (_LIST_MARKER.match(text) and not heading):
         return False  # a dash at the start of a wrapped heading line is no list entry
     if previous.page == line.page:
-        if line.top < previous.top - 1.0:
+        if line.top < previous.top - MOVED_UP_SLACK:
             return False  # moved up: a new column or a text box
         pitch = line.bottom - previous.bottom
-        if pitch > layout.normal_pitch(line.size) * 1.3 + 0.5:
+        if pitch > layout.normal_pitch(line.size) * PARAGRAPH_GAP_PITCHES + PARAGRAPH_GAP_SLACK:
             return False
     elif not first_on_page or line.page != previous.page + 1:
         return False
@@ -163,7 +226,7 @@ def _block_kind(lines: list[_RawLine], headings: list[bool]) -> BlockKind:
         return "heading"
     if role == _TABLE:
         return "table_cell"
-    if len(lines) <= 4 and all(headings):
+    if len(lines) <= HEADING_MAX_LINES and all(headings):
         return "heading"
     if _LIST_MARKER.match(lines[0].text):
         return "list_item"
@@ -172,9 +235,9 @@ def _block_kind(lines: list[_RawLine], headings: list[bool]) -> BlockKind:
 
 def _reading_order(lines: list[_RawLine]) -> list[_RawLine]:
     """PDFium's order follows the content stream; sort by position when that order is scrambled."""
-    if len(lines) < 4 or any(line.role == _CELL for line in lines):
+    if len(lines) < SCRAMBLED_MIN_LINES or any(line.role == _CELL for line in lines):
         return lines  # a page arranged in label-text rows is in reading order already
-    upward = sum(1 for a, b in itertools.pairwise(lines) if b.top < a.top - 2.0)
-    if upward <= max(1, len(lines) // 5):
+    upward = sum(1 for a, b in itertools.pairwise(lines) if b.top < a.top - UPWARD_STEP)
+    if upward <= max(1, len(lines) // SCRAMBLED_EVERY):
         return lines
-    return sorted(lines, key=lambda line: (round(line.top / 3.0), line.x0))
+    return sorted(lines, key=lambda line: (round(line.top / ROW_BAND), line.x0))
