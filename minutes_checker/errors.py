@@ -55,10 +55,32 @@ def nul_message(name: str) -> str:
     return f"navnet '{shown}' indeholder et NUL-tegn (\\0), som intet filnavn kan indeholde"
 
 
+def shown_name(name: str) -> str:
+    """A file name as it can be written to JSON, CSV and HTML: bytes that are not UTF-8 (kept
+    by Python as surrogates) become the replacement character."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 class FileMissing(InputError):
     code = "not_found"
     message_da = "filen findes ikke"
     message_en = "the file does not exist"
+
+
+class NoAccess(InputError):
+    """The file is there but cannot be opened (permissions, a name too long, a disk error)."""
+
+    code = "no_access"
+    message_da = "filen kan ikke åbnes"
+    message_en = "the file cannot be opened"
+
+
+class NotARegularFile(InputError):
+    """A named pipe, a socket or a device: reading it could wait or run forever."""
+
+    code = "not_a_file"
+    message_da = "det er ikke en almindelig fil"
+    message_en = "it is not a regular file"
 
 
 class EmptyFile(InputError):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from .errors import InputError, InternalError, TooLarge
+from .errors import InputError, InternalError, TooLarge, shown_name
 from .messages import Lang
 from .models import Assessment, Document, ItemExcerpt
 from .read import read_bytes, read_file
@@ -73,6 +73,7 @@ def inspect_file(
     `on_text` sees the document's text when it is read, before it is structured."""
     with gc_paused():
         document = read_file(path, heading=looks_like_section_heading)
+        document.source = shown_name(document.source)
         if on_text is not None:
             on_text(document.text)
         return _structured(document)
@@ -104,7 +105,7 @@ class FileResult:
 def error_result(path: str | os.PathLike[str], error: InputError, lang: Lang) -> FileResult:
     from .judge import error_assessment
 
-    return FileResult(error_assessment(str(path), error, lang), None)
+    return FileResult(error_assessment(shown_name(str(path)), error, lang), None)
 
 
 def assess_document(document: Document, lang: Lang = "da") -> FileResult:

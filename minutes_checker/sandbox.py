@@ -173,8 +173,7 @@ def start(function: Callable[..., Any], *args: Any, limits: Limits = Limits()) -
     """Run `function(*args)` in a forked child under `limits`."""
     read_fd, write_fd = os.pipe()
     hint_read, hint_write = os.pipe()
-    gc.collect()
-    gc.freeze()  # the inherited objects stay in the parent's pages (no copy by the collector)
+    gc.freeze()  # the child's collector leaves the inherited objects (and their pages) alone
     pid = os.fork()
     if pid == 0:  # the child: work, send, leave without running the caller's exit handlers
         status = 0

@@ -388,4 +388,4 @@ def test_discover_finds_minutes_and_skips_output_hidden_and_lock_files(tmp_path:
     ):
         write(tmp_path / name, b"x")
     found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path, [tmp_path / "ud"])]
-    assert found == ["Aarhus/referat.PDF", "Odense/a.htm", "Odense/b.docx"]
+    assert found == ["Aarhus/referat.PDF", "Odense/a.htm", "Odense/b.docx", "Odense/noter.txt"]

@@ -22,15 +22,26 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..messages import Lang, batch_ui
-from .discover import Job, default_jobs, discover, file_sha256
-from .pool import run_in_pool, run_in_process
+from .discover import Job, default_jobs, discover, file_sha256, job_for
+from .outfolder import OutputFolder
+from .pool import run_jobs
 from .progress import Progress
-from .results import EXCERPTS, RESULTS, ResultsWriter, make_record, read_records, write_excerpts
+from .results import (
+    EXCERPTS,
+    RESULTS,
+    RETRIED,
+    ResultsWriter,
+    last_run,
+    latest_per_file,
+    make_record,
+    read_records,
+    write_excerpts,
+)
 from .summary import BatchResult, combine_outputs, summary_text
-from .worker import ANNOTATED, Worker, assess_job
+from .worker import ANNOTATED, Worker, assess_job, error_job
 
 __all__ = [
     "BatchResult",
@@ -49,13 +60,6 @@ __all__ = [
 DEFAULT_TIMEOUT = 120.0
 
 
-def _jobs_for(root: Path, out: Path) -> list[Job]:
-    return [
-        Job(path, path.relative_to(root).as_posix(), file_sha256(path))
-        for path in discover(root, exclude=[out])
-    ]
-
-
 def run_batch(
     root: Path,
     out: Path,
@@ -68,71 +72,69 @@ def run_batch(
     progress: TextIO | None = None,
     worker: Worker = assess_job,
 ) -> BatchResult:
-    """Assess every document below `root` and write all outputs to `out`."""
+    """Assess every document below `root` and write all outputs to `out` (see the module).
+
+    The output folder is locked for the run; a new run appends its records to results.jsonl
+    under its own run id; `--resume` goes on with the last run: files already done with the
+    same content are kept, files that changed, are new, or failed for a reason that may pass
+    (a time-out, a dead reader, a missing file) are assessed again."""
     started = time.monotonic()
-    out.mkdir(parents=True, exist_ok=True)
-    excerpts_dir = out / EXCERPTS
-    annotate_dir = str(out / ANNOTATED) if annotate else None
-    all_jobs = _jobs_for(root, out)
-    results_path = out / RESULTS
-    previous = read_records(results_path) if resume else []
-    done_paths = {(r["path"], r["sha256"]) for r in previous}
-    done_sha = {r["sha256"]: r for r in previous}
-    writer = ResultsWriter(results_path, fresh=not resume)
-    records = list(previous)
-    todo: list[Job] = []
-    skipped = 0
-    for job in all_jobs:
-        if (job.rel, job.sha256) in done_paths:
-            skipped += 1
-        elif job.sha256 in done_sha:  # the same content under another name: reuse the result
-            copy = dict(done_sha[job.sha256])
-            copy["path"] = job.rel
-            copy["file"] = job.rel
-            writer.write(copy)
-            records.append(copy)
-            skipped += 1
-        else:
-            todo.append(job)
-    # one assessment per content; duplicates get a copy of the record
-    unique: dict[str, Job] = {}
-    duplicates: dict[str, list[Job]] = defaultdict(list)
-    for job in todo:
-        if job.sha256 in unique:
-            duplicates[job.sha256].append(job)
-        else:
-            unique[job.sha256] = job
-    if progress:
-        progress.write(batch_ui("files_found", lang, count=len(all_jobs), folder=root) + "\n")
-        if skipped:
-            progress.write(batch_ui("resumed", lang, count=skipped) + "\n")
-        progress.flush()
-    runner = (
-        run_in_process(list(unique.values()), worker, lang, annotate_dir, timeout)
-        if jobs <= 1
-        else run_in_pool(list(unique.values()), worker, lang, annotate_dir, timeout, jobs)
-    )
-    try:
-        with Progress(len(todo), progress, lang) as bar:
-            for job, result in runner:
-                if result["excerpts"]:
-                    write_excerpts(excerpts_dir, job.sha256, result["excerpts"])
-                for each in [job, *duplicates.get(job.sha256, [])]:
-                    record = make_record(each, result)
-                    record["file"] = each.rel
+    with OutputFolder(out) as folder:
+        results_path = out / RESULTS
+        previous = read_records(results_path)
+        # --resume goes on with the last run (records of an older version carry no run id)
+        run = last_run(previous) if resume and previous else folder.run_id
+        done = latest_per_file(previous, run) if resume else {}
+        all_jobs = [job_for(root, path) for path in discover(root, exclude=[out])]
+        folder.record(RESULTS)
+        folder.save()
+        writer = ResultsWriter(results_path)
+        records: dict[str, dict[str, Any]] = {}
+        todo: list[Job] = []
+        skipped = 0
+        try:
+            for job in all_jobs:
+                old = done.get(job.rel)
+                if old is not None and _still_good(old, job):
+                    records[job.rel] = old
+                    skipped += 1
+                elif job.problem is not None:  # nothing for a worker to read
+                    record = make_record(job, error_job(job.rel, job.problem, lang, 0.0), run)
                     writer.write(record)
-                    records.append(record)
-                    bar.advance(each.rel, record["status"])
-    finally:
-        writer.close()
-    current = {(j.rel, j.sha256) for j in all_jobs}
-    final = {}
-    for record in records:
-        key = (record["path"], record["sha256"])
-        if key in current:
-            final.setdefault(key, record)
-    final_records = sorted(final.values(), key=lambda r: r["path"])
-    groups = combine_outputs(out, final_records, lang)
+                    records[job.rel] = record
+                else:
+                    todo.append(job)
+            # one assessment per content; files with the same content get a copy of the record
+            unique: dict[str, Job] = {}
+            duplicates: dict[str, list[Job]] = defaultdict(list)
+            for job in todo:
+                if job.sha256 in unique:
+                    duplicates[str(job.sha256)].append(job)
+                else:
+                    unique[str(job.sha256)] = job
+            if progress:
+                progress.write(
+                    batch_ui("files_found", lang, count=len(all_jobs), folder=root) + "\n"
+                )
+                if skipped:
+                    progress.write(batch_ui("resumed", lang, count=skipped) + "\n")
+                progress.flush()
+            annotate_dir = str(out / ANNOTATED) if annotate else None
+            runner = run_jobs(list(unique.values()), worker, lang, annotate_dir, timeout, jobs)
+            with Progress(len(todo), progress, lang) as bar:
+                for job, result in runner:
+                    if result["excerpts"]:
+                        write_excerpts(out / EXCERPTS, str(job.sha256), result["excerpts"])
+                    for each in [job, *duplicates.get(str(job.sha256), [])]:
+                        record = make_record(each, result, run)
+                        record["file"] = each.rel
+                        writer.write(record)
+                        records[each.rel] = record
+                        bar.advance(each.rel, record["status"])
+        finally:
+            writer.close()
+        final_records = sorted(records.values(), key=lambda r: r["path"])
+        groups = combine_outputs(out, final_records, lang, folder=folder)
     return BatchResult(
         files=len(all_jobs),
         assessed_now=len(todo),
@@ -142,3 +144,12 @@ def run_batch(
         seconds=time.monotonic() - started,
         out=out,
     )
+
+
+def _still_good(record: dict[str, Any], job: Job) -> bool:
+    """A record of an earlier run that --resume keeps: same content, and not a failure that
+    may pass."""
+    if record.get("sha256") != job.sha256 or job.problem is not None:
+        return False
+    error = record.get("error") or {}
+    return not (record.get("status") == "error" and error.get("code") in RETRIED)

@@ -1,20 +1,28 @@
-"""Running the worker over the files: one after the other in this process, or in a pool of
-spawned processes fed one file at a time over a pipe, so that a file over the time limit is
-stopped by killing its process, which is then replaced."""
+"""Running the worker over the files, each file in a process of its own.
+
+On Linux every file is assessed in a child forked from this process after it has loaded the
+language pipeline and compiled the rules (`sandbox`: start-up is paid once per batch, the child
+shares it copy-on-write), with a memory cap, a CPU cap and the time limit; at most `processes`
+children run at once. A child over the time limit is killed and its file reported; this
+process never calls into the readers for a file again after its time ran out.
+
+Elsewhere (no fork) a pool of spawned worker processes is fed one file at a time over a pipe,
+and a worker over the time limit is killed and replaced.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import signal
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from ..errors import InternalError, TimedOut
+from .. import sandbox
+from ..errors import InputError, InternalError, TimedOut
 from ..messages import batch_ui
 from .discover import Job
 from .worker import Worker, error_job, warm_up
@@ -59,54 +67,74 @@ class _Slot:
     started: float = 0.0
 
 
-class _Timeout(BaseException):
-    """Raised by SIGALRM in the in-process mode (BaseException: no reader may swallow it)."""
-
-
-@contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
-    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable or seconds <= 0:
-        yield
-        return
-
-    def handler(signum: int, frame: object) -> None:
-        raise _Timeout()
-
-    previous = signal.signal(signal.SIGALRM, handler)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _timeout_error(seconds: float) -> TimedOut:
     return TimedOut(f"over {seconds:g} s")
 
 
-def run_in_process(
-    jobs: list[Job], worker: Worker, lang: str, annotate_dir: str | None, timeout: float
-) -> Iterator[tuple[Job, dict[str, Any]]]:
-    """The jobs one after the other in this process (SIGALRM enforces the time limit)."""
-    if jobs:
-        warm_up()
-    for job in jobs:
-        started = time.perf_counter()
-        try:
-            with _alarm(timeout):
-                result = worker(str(job.path), job.rel, lang, annotate_dir)
-        except _Timeout:
-            result = error_job(job.rel, _timeout_error(timeout), lang, timeout)
-        except Exception as exc:
-            error = InternalError(f"{type(exc).__name__}: {exc}")
-            result = error_job(job.rel, error, lang, time.perf_counter() - started)
-        yield job, result
-
-
 class WorkerStartError(RuntimeError):
     """The worker processes cannot be started (they die before they are ready)."""
+
+
+def run_jobs(
+    jobs: list[Job],
+    worker: Worker,
+    lang: str,
+    annotate_dir: str | None,
+    timeout: float,
+    processes: int,
+) -> Iterator[tuple[Job, dict[str, Any]]]:
+    """Every job's result, as each finishes (forked children where possible, else spawned
+    workers)."""
+    if not jobs:
+        return iter(())
+    if sandbox.available():
+        return run_forked(jobs, worker, lang, annotate_dir, timeout, processes)
+    return run_in_pool(jobs, worker, lang, annotate_dir, timeout, processes)
+
+
+def run_forked(
+    jobs: list[Job],
+    worker: Worker,
+    lang: str,
+    annotate_dir: str | None,
+    timeout: float,
+    processes: int,
+) -> Iterator[tuple[Job, dict[str, Any]]]:
+    """The jobs in children forked from this (warmed-up) process, `processes` at a time."""
+    warm_up()
+    limits = sandbox.Limits(seconds=timeout)
+    queue = list(reversed(jobs))
+    running: list[tuple[Job, sandbox.Child]] = []
+    try:
+        while queue or running:
+            while queue and len(running) < max(1, processes):
+                job = queue.pop()
+                args = (str(job.path), job.rel, lang, annotate_dir)
+                running.append((job, sandbox.start(worker, *args, limits=limits)))
+            now = time.monotonic()
+            for entry in [e for e in running if e[1].deadline <= now]:
+                job, child = entry
+                child.kill()
+                running.remove(entry)
+                elapsed = now - child.started
+                yield job, error_job(job.rel, _timeout_error(timeout), lang, elapsed)
+            if not running:
+                continue
+            soonest = min(child.deadline for _, child in running)
+            finished = sandbox.wait([c for _, c in running], min(soonest - now, 1.0))
+            for entry in [e for e in running if e[1] in finished]:
+                job, child = entry
+                running.remove(entry)
+                elapsed = time.monotonic() - child.started
+                try:
+                    result = child.outcome()
+                except InputError as error:
+                    result = error_job(job.rel, error, lang, elapsed)
+                result["elapsed"] = elapsed
+                yield job, result
+    finally:
+        for _, child in running:  # an interrupted batch leaves no child behind
+            child.kill()
 
 
 def run_in_pool(

@@ -1,5 +1,9 @@
 """The results log of a batch: `results.jsonl`, one record per document, appended and flushed as
-each file finishes, and the item excerpts the report shows (`excerpts/<sha256>.json`)."""
+each file finishes, and the item excerpts the report shows (`excerpts/<sha256>.json`).
+
+The log is only ever appended to. Every record carries the id of its run (`run`): a new run
+into the same folder appends its own records, `--resume` goes on with the last run's, and the
+outputs are made from one run's latest record per file, so nothing is duplicated or lost."""
 
 from __future__ import annotations
 
@@ -13,7 +17,12 @@ from .discover import Job, resolve_municipality
 
 RESULTS = "results.jsonl"
 EXCERPTS = "excerpts"
+RUN = "run"
+# errors that may not happen again: a file that timed out, whose reader died, was missing or
+# could not be opened is tried again by --resume (a damaged or encrypted file is not)
+RETRIED = frozenset({"timeout", "reader_stopped", "internal", "not_found", "no_access"})
 BATCH_KEYS = (
+    RUN,
     "path",
     "municipality_resolved",
     "municipality_code_resolved",
@@ -24,18 +33,33 @@ BATCH_KEYS = (
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
-    """The records of a results.jsonl; a line cut off by an interruption is skipped."""
+    """The records of a results.jsonl, in order; a line cut off by an interruption is skipped."""
     if not path.exists():
         return []
     records = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(record, dict) and record.get("sha256") and record.get("path"):
-            records.append(record)
+    with path.open("rb") as handle:
+        for raw in handle:
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                continue
+            if isinstance(record, dict) and record.get("path"):
+                records.append(record)
     return records
+
+
+def last_run(records: list[dict[str, Any]]) -> str | None:
+    """The id of the run whose record was written last (what --resume goes on with)."""
+    return next((r.get(RUN) for r in reversed(records) if r.get(RUN)), None)
+
+
+def latest_per_file(records: list[dict[str, Any]], run: str | None) -> dict[str, dict[str, Any]]:
+    """A run's latest record of each file (records written before run ids count as one run)."""
+    latest: dict[str, dict[str, Any]] = {}
+    for record in records:
+        if record.get(RUN) == run:
+            latest[record["path"]] = record
+    return latest
 
 
 def record_assessment(record: dict[str, Any]) -> Assessment:
@@ -46,12 +70,14 @@ def record_assessment(record: dict[str, Any]) -> Assessment:
 class ResultsWriter:
     """Appends records to results.jsonl, each flushed to disk before the next file is done."""
 
-    def __init__(self, path: Path, fresh: bool) -> None:
-        if fresh or not path.exists():
-            path.write_bytes(b"")
-        elif path.stat().st_size and not path.read_bytes().endswith(b"\n"):
-            with path.open("ab") as handle:  # the cut-off line of an interrupted run stays
-                handle.write(b"\n")
+    def __init__(self, path: Path) -> None:
+        if path.exists() and path.stat().st_size:
+            with path.open("rb") as handle:
+                handle.seek(-1, os.SEEK_END)
+                cut_off = handle.read(1) != b"\n"
+            if cut_off:  # the cut-off line of an interrupted run stays, on its own line
+                with path.open("ab") as handle:
+                    handle.write(b"\n")
         self.handle = path.open("a", encoding="utf-8")
 
     def write(self, record: dict[str, Any]) -> None:
@@ -63,14 +89,17 @@ class ResultsWriter:
         self.handle.close()
 
 
-def make_record(job: Job, result: dict[str, Any]) -> dict[str, Any]:
+def make_record(job: Job, result: dict[str, Any], run: str | None = None) -> dict[str, Any]:
+    """The record of one file: its assessment and what the batch knows of it. The hash is that
+    of the bytes the reader actually read (a file replaced during the run is seen as changed)."""
     assessment = Assessment.model_validate(result["assessment"])
     municipality, source = resolve_municipality(assessment, job.rel)
     record = dict(result["assessment"])
     record.update(
         {
+            RUN: run,
             "path": job.rel,
-            "sha256": job.sha256,
+            "sha256": assessment.sha256 or job.sha256,
             "municipality_resolved": municipality.official_name if municipality else None,
             "municipality_code_resolved": municipality.code if municipality else None,
             "municipality_source": source,

@@ -5,7 +5,7 @@ closing summary on the terminal."""
 from __future__ import annotations
 
 import csv
-import shutil
+import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +14,8 @@ from typing import Any
 from ..judge.checks import CHECK_IDS
 from ..judge.combine import Group, group_assessments
 from ..messages import Lang, batch_ui, check_label, outcome_label, status_label
-from ..outputs.report import write_report
+from ..outputs.report import render_report
+from .outfolder import OutputFolder
 from .progress import format_duration
 from .results import EXCERPTS, read_excerpts, record_assessment
 
@@ -51,63 +52,77 @@ def group_records(records: list[dict[str, Any]], lang: Lang = "da") -> list[Grou
     )
 
 
-def write_municipalities(path: Path, groups: list[Group]) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        for group in groups:
-            assert group.combined is not None
-            handle.write(group.combined.model_dump_json() + "\n")
+def municipalities_jsonl(groups: list[Group]) -> str:
+    """One combined assessment per municipality and map year, one JSON object a line."""
+    return "".join(g.combined.model_dump_json() + "\n" for g in groups if g.combined is not None)
 
 
-def write_summary_csv(path: Path, groups: list[Group], lang: Lang = "da") -> None:
-    """UTF-8 with BOM and `;`: what Danish Excel opens cleanly with æøå."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+def summary_csv(groups: list[Group], lang: Lang = "da") -> str:
+    """The caseworkers' table; written with a BOM and `;`, what Danish Excel opens cleanly."""
+    handle = io.StringIO()
+    writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            batch_ui("csv_code", lang),
+            batch_ui("csv_municipality", lang),
+            batch_ui("csv_map_year", lang),
+            *(check_label(c, lang) for c in CHECK_IDS),
+            batch_ui("csv_outcome", lang),
+            batch_ui("csv_documents", lang),
+            batch_ui("csv_report", lang),
+        ]
+    )
+    for group in groups:
+        combined = group.combined
+        assert combined is not None
         writer.writerow(
             [
-                batch_ui("csv_code", lang),
-                batch_ui("csv_municipality", lang),
-                batch_ui("csv_map_year", lang),
-                *(check_label(c, lang) for c in CHECK_IDS),
-                batch_ui("csv_outcome", lang),
-                batch_ui("csv_documents", lang),
-                batch_ui("csv_report", lang),
+                group.code or "",
+                group.name,
+                group.map_year or "",
+                *(status_label(combined.checks[c].status, lang) for c in CHECK_IDS),
+                combined.outcome.label,
+                len(combined.documents),
+                f"{REPORT}/{group.slug}.html",
             ]
         )
-        for group in groups:
-            combined = group.combined
-            assert combined is not None
-            writer.writerow(
-                [
-                    group.code or "",
-                    group.name,
-                    group.map_year or "",
-                    *(status_label(combined.checks[c].status, lang) for c in CHECK_IDS),
-                    combined.outcome.label,
-                    len(combined.documents),
-                    f"{REPORT}/{group.slug}.html",
-                ]
-            )
+    return handle.getvalue()
 
 
 # --------------------------------------------------------------------------- the batch
 
 
-def combine_outputs(out: Path, records: list[dict[str, Any]], lang: Lang = "da") -> list[Group]:
+def combine_outputs(
+    out: Path,
+    records: list[dict[str, Any]],
+    lang: Lang = "da",
+    folder: OutputFolder | None = None,
+) -> list[Group]:
     """The combine step after every file is assessed: municipalities.jsonl, summary.csv and the
     report from the records (`make_record`) and the excerpts in `out/excerpts/`.
 
-    The files can be assessed anywhere (`assess_job` is a pure function of one file): a process
-    pool here, or a Dask or Ray cluster (see the README); this step needs only the records.
+    The files can be assessed anywhere (`assess_job` is a pure function of one file): forked
+    children here, or a Dask cluster (see the README); this step needs only the records. It
+    writes only files the tool owns (`OutputFolder`), taking the folder's lock unless the
+    caller holds it.
     """
+    if folder is None:
+        with OutputFolder(out) as own:
+            return combine_outputs(out, records, lang, own)
     records = sorted(records, key=lambda r: r["path"])
     groups = group_records(records, lang)
-    write_municipalities(out / MUNICIPALITIES, groups)
-    write_summary_csv(out / SUMMARY, groups, lang)
-    report_dir = out / REPORT
-    if report_dir.exists():
-        shutil.rmtree(report_dir)
-    excerpts = {r["path"]: read_excerpts(out / EXCERPTS, r["sha256"], r["path"]) for r in records}
-    write_report(report_dir, groups, records, excerpts, lang)
+    folder.write_text(MUNICIPALITIES, municipalities_jsonl(groups))
+    folder.write_text(SUMMARY, summary_csv(groups, lang), encoding="utf-8-sig")
+    excerpts = {
+        r["path"]: read_excerpts(out / EXCERPTS, r["sha256"], r["path"])
+        for r in records
+        if r.get("sha256")
+    }
+    pages = render_report(groups, records, excerpts, lang)
+    for name, page in pages.items():
+        folder.write_text(f"{REPORT}/{name}", page)
+    folder.remove_stale(REPORT, {f"{REPORT}/{name}" for name in pages})
+    folder.save()
     return groups
 
 
@@ -138,13 +153,22 @@ def summary_text(result: BatchResult, jobs: int, lang: Lang = "da") -> str:
         error = record.get("error") or {}
         by_code[error.get("code", "unreadable")].append(record)
     for code, records in sorted(by_code.items()):
-        message = (records[0].get("error") or {}).get("message", "")
-        names = ", ".join(r["path"] for r in records[:3]) + (" …" if len(records) > 3 else "")
-        lines.append(
-            batch_ui(
-                "summary_error", lang, count=len(records), code=code, message=message, files=names
+        # each distinct reason once, with the files it was given for
+        by_message: dict[str, list[str]] = defaultdict(list)
+        for record in records:
+            by_message[(record.get("error") or {}).get("message", "")].append(record["path"])
+        for message, paths in by_message.items():
+            names = ", ".join(paths[:3]) + (" …" if len(paths) > 3 else "")
+            lines.append(
+                batch_ui(
+                    "summary_error",
+                    lang,
+                    count=len(paths),
+                    code=code,
+                    message=message,
+                    files=names,
+                )
             )
-        )
     key = "summary_time_one" if jobs == 1 else "summary_time"
     lines.append(batch_ui(key, lang, time=format_duration(result.seconds, lang), jobs=jobs))
     lines.append(batch_ui("summary_outputs", lang, out=result.out))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from ..errors import (
     EncryptedFile,
     FileMissing,
     InputError,
+    NoAccess,
+    NotARegularFile,
     NotAZip,
     TooLarge,
     UnsupportedFormat,
@@ -47,27 +50,29 @@ class EncryptedWordFile(EncryptedFile):
 _EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html"}
 _FORMAT_NAMES = {"pdf": "PDF", "docx": "DOCX", "html": "HTML"}
 def read_file(path: str | os.PathLike[str], heading: HeadingTest | None = None) -> Document:
-    """Read one file of minutes. Raises only `InputError` subclasses."""
+    """Read one file of minutes. Raises only `InputError` subclasses.
+
+    Only a regular file is read (a named pipe would wait forever, /dev/zero never ends), and
+    never more than the size limit, whatever size the file reports."""
     file = Path(path)
     if "\x00" in str(file):
         raise FileMissing(nul_message(str(file)))
     try:
-        if not file.exists():
-            raise FileMissing(str(file))
-        if file.is_dir():
+        mode = file.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise UnsupportedFormat(f"{file} er en mappe, ikke en fil")
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise TooLarge(
-                f"{size // (1024 * 1024)} MB; højst {MAX_FILE_BYTES // (1024 * 1024)} MB"
-            )
-        data = file.read_bytes()
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(f"{file} er en navngivet pipe, en socket eller en enhed")
+        with file.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise TooLarge(f"over {MAX_FILE_BYTES // (1024 * 1024)} MB")
     except InputError:
         raise
-    except PermissionError:
-        raise CorruptFile("filen kan ikke åbnes: ingen adgang") from None
+    except FileNotFoundError:
+        raise FileMissing(str(file)) from None
     except OSError as exc:
-        raise CorruptFile(f"filen kan ikke åbnes: {os_reason(exc)}") from None
+        raise NoAccess(os_reason(exc)) from None
     return read_bytes(data, str(path), heading)
 
 

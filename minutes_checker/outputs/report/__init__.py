@@ -102,6 +102,22 @@ def render_excerpt(excerpt: ItemExcerpt, marks: Sequence[Mark], lang: Lang = "da
     return _render("_excerpt.html.j2", lang, blocks=excerpt_blocks(excerpt, marks))
 
 
+def render_report(
+    groups: Sequence[Group],
+    records: Sequence[dict[str, Any]],
+    excerpts: dict[str, list[ItemExcerpt]],
+    lang: Lang = "da",
+) -> dict[str, str]:
+    """The report's pages by file name: index.html and one page per municipality and map year."""
+    by_path = {r["path"]: r for r in records}
+    pages = {
+        f"{group.slug}.html": render_municipality(group, by_path, excerpts, lang)
+        for group in groups
+    }
+    pages["index.html"] = render_index(groups, lang)
+    return pages
+
+
 def write_report(
     folder: Path,
     groups: Sequence[Group],
@@ -109,12 +125,8 @@ def write_report(
     excerpts: dict[str, list[ItemExcerpt]],
     lang: Lang = "da",
 ) -> Path:
-    """Write index.html and one page per municipality and map year; return the index."""
+    """Write the report's pages into `folder`; return the index."""
     folder.mkdir(parents=True, exist_ok=True)
-    by_path = {r["path"]: r for r in records}
-    for group in groups:
-        page = render_municipality(group, by_path, excerpts, lang)
-        (folder / f"{group.slug}.html").write_text(page, encoding="utf-8")
-    index = folder / "index.html"
-    index.write_text(render_index(groups, lang), encoding="utf-8")
-    return index
+    for name, page in render_report(groups, records, excerpts, lang).items():
+        (folder / name).write_text(page, encoding="utf-8")
+    return folder / "index.html"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from ...judge.checks import CHECK_IDS
 from ...judge.combine import Group
@@ -80,7 +81,7 @@ class DocumentRow:
     body: str
     date: str
     items: list[ItemRef]
-    annotated: str | None
+    annotated: str | None  # a relative URL (quoted: a file name may hold "#", "?" or "%")
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def municipality_context(
                 body=record.get("body") or "",
                 date=record.get("meeting_date") or "",
                 items=[i for i in combined.items if i.file == file],
-                annotated=record.get("annotated"),
+                annotated=quote(record["annotated"]) if record.get("annotated") else None,
             )
         )
         texts.append(
