@@ -122,3 +122,17 @@ def test_rule_files_cover_every_check() -> None:
         "no_plan_reasons",
     }
     assert expected <= checks, f"no rule file for {sorted(expected - checks)}"
+
+
+def test_the_rules_command_lists_every_rule() -> None:
+    """`minutes-checker rules` shows every rule and cue of every file, item rules included."""
+    import json
+
+    from click.testing import CliRunner
+
+    from minutes_checker.cli import main
+
+    result = CliRunner().invoke(main, ["rules", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = [row["id"] for row in json.loads(result.stdout)]
+    assert sorted(listed) == sorted(unit.id for unit in [*BOOK.rules, *BOOK.cues])
