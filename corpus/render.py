@@ -121,6 +121,9 @@ def section_kind(title: str) -> str:
     return "other"
 
 
+ORIENTATION_TITLE = re.compile(r"^(?:meddelelser?|orienteringer|gensidig orientering)\b", re.I)
+
+
 def item_kind(label: str | None) -> str | None:
     if not label:
         return None
@@ -248,7 +251,8 @@ class Item:
         if self.kind_forced is not None:
             return self.kind_forced
         if not self.kind_shown:
-            return None
+            # no item type printed: a title such as "Meddelelser" still says orientation
+            return "orientation" if ORIENTATION_TITLE.match(self.title) else None
         return item_kind(self.kind_label)
 
 

@@ -91,8 +91,8 @@ class EmptyFile(InputError):
 
 class UnsupportedFormat(InputError):
     code = "unsupported"
-    message_da = "filtypen understøttes ikke (kun PDF, DOCX og HTML)"
-    message_en = "unsupported file type (only PDF, DOCX and HTML)"
+    message_da = "filtypen understøttes ikke (kun PDF, DOCX, HTML og tekst)"
+    message_en = "unsupported file type (only PDF, DOCX, HTML and text)"
 
 
 class WrongType(InputError):

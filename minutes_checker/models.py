@@ -16,8 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
 
-Format = Literal["pdf", "docx", "html"]
+Format = Literal["pdf", "docx", "html", "txt"]
 BodyKind = Literal["full_council", "committee", "unknown"]
+MeetingSource = Literal[
+    "header", "running_header", "decision_heading", "history", "text", "file_name"
+]
 ItemKind = Literal["decision", "orientation", "discussion"]
 SectionKind = Literal[
     "summary",  # Resume, Sagsresume
@@ -107,6 +110,12 @@ class Meeting(_Model):
     date: dt.date | None = None
     body_span: tuple[int, int] | None = Field(None, description="where the body is named")
     date_span: tuple[int, int] | None = Field(None, description="where the date is written")
+    sources: dict[str, MeetingSource] = Field(
+        default_factory=dict,
+        description="where each of municipality, body and date was read: the header block, "
+        "a running header or footer, a decision heading, a decision history line, the text "
+        "(municipality only), or the file or folder name",
+    )
 
 
 class Section(_Model):

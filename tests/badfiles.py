@@ -165,9 +165,9 @@ def old_doc(directory: Path) -> Path:
     return path
 
 
-def text_file(directory: Path) -> Path:
-    path = directory / "noter.txt"
-    path.write_text("Noter fra mødet.\n", encoding="utf-8")
+def rtf_file(directory: Path) -> Path:
+    path = directory / "noter.rtf"
+    path.write_text("{\\rtf1\\ansi Noter fra mødet.}\n", encoding="utf-8")
     return path
 
 
@@ -229,10 +229,10 @@ BAD_INPUTS: dict[str, BadInput] = {
         encrypted_docx, EncryptedWordFile, "Word-filen er krypteret eller beskyttet med adgangskode"
     ),
     "old_doc": BadInput(
-        old_doc, errors.UnsupportedFormat, "filtypen understøttes ikke (kun PDF, DOCX og HTML)"
+        old_doc, errors.UnsupportedFormat, "filtypen understøttes ikke (kun PDF, DOCX, HTML og"
     ),
-    "text_file": BadInput(
-        text_file, errors.UnsupportedFormat, "filtypen understøttes ikke (kun PDF, DOCX og HTML)"
+    "rtf_file": BadInput(
+        rtf_file, errors.UnsupportedFormat, "filtypen understøttes ikke (kun PDF, DOCX, HTML og"
     ),
     "html_without_text": BadInput(
         html_without_text, errors.NoText, "dokumentet indeholder ingen tekst"

@@ -32,8 +32,13 @@ def compare(found: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     meeting, wanted = found["meeting"], expected["meeting"]
     for key in ("municipality", "municipality_code", "body", "body_kind", "date"):
-        if key in wanted and meeting.get(key) != wanted[key]:
-            problems.append(f"meeting.{key}: found {meeting.get(key)!r}, expected {wanted[key]!r}")
+        want = "unknown" if key == "body_kind" and wanted.get(key, "") is None else wanted.get(key)
+        if key in wanted and meeting.get(key) != want:
+            problems.append(f"meeting.{key}: found {meeting.get(key)!r}, expected {want!r}")
+    for key, source in (wanted.get("sources") or {}).items():
+        got = (meeting.get("sources") or {}).get(key)
+        if got != source:
+            problems.append(f"meeting.sources.{key}: found {got!r}, expected {source!r}")
     items = {item["number"]: item for item in found["items"]}
     expected_numbers = [item["number"] for item in expected["items"]]
     extra = [number for number in items if number not in expected_numbers]

@@ -369,6 +369,7 @@ def test_structure_dict_has_the_promised_keys() -> None:
         "body": "Byrådet",
         "body_kind": "full_council",
         "date": "2023-09-27",
+        "sources": {"municipality": "header", "body": "header", "date": "header"},
     }
     item = result["items"][0]
     assert list(item) == [

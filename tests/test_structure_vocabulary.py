@@ -75,36 +75,35 @@ def test_unknown_keys_are_rejected(tmp_path: Path) -> None:
         load_vocabulary(copy)
 
 
-def test_a_committee_name_added_to_the_data_changes_what_is_read(tmp_path: Path) -> None:
-    """A municipality's committee named without the word udvalg ("Velfærd og Sundhed") is a
-    committee once a rule file says so; no Python is touched."""
-    page = (
-        "<html><body><p>Referat</p><p>Mødeforum: Velfærd og Sundhed</p>"
-        "<p>Mødedato: 4. oktober 2023</p><h2>1. Danmarkskortet 2023</h2>"
-        "<h3>Sagsfremstilling</h3><p>Kortet er offentliggjort.</p>"
-        "<h3>Beslutning</h3><p>Taget til efterretning.</p></body></html>"
+def test_a_section_heading_added_to_the_data_changes_what_is_read(tmp_path: Path) -> None:
+    """A municipality's own section heading ("Problemformulering") is a section once a rule
+    file says so; no Python is touched."""
+    minutes = tmp_path / "referat.txt"
+    minutes.write_text(
+        "Referat af Byrådets møde den 4. oktober 2023\n1. Danmarkskortet 2023\n"
+        "Problemformulering\nKortet er offentliggjort.\nBeslutning\nTaget til efterretning.\n",
+        encoding="utf-8",
     )
-    minutes = tmp_path / "referat.html"
-    minutes.write_text(page, encoding="utf-8")
     rules = tmp_path / "rules"
     shutil.copytree(rules_root(), rules)
 
-    def body_kind() -> str:
+    def sections() -> list[str]:
         env = {**os.environ, "MINUTES_CHECKER_RULES": str(rules)}
         result = subprocess.run(
             [sys.executable, "-m", "minutes_checker", "inspect", str(minutes), "--format", "json"],
             capture_output=True, text=True, env=env, check=True,
         )
-        return str(json.loads(result.stdout)["meeting"]["body_kind"])
+        return [s["title"] for s in json.loads(result.stdout)["items"][0]["sections"]]
 
-    assert body_kind() == "unknown"
-    bodies = rules / "structure" / "bodies.yaml"
-    text = bodies.read_text(encoding="utf-8")
-    bodies.write_text(
+    assert sections() == ["Beslutning"]
+    path = rules / "structure" / "sections.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
         text.replace(
-            "words: [magistrat, magistraten, magistratens]",
-            'words: [magistrat, magistraten, magistratens, "velfærd og sundhed"]',
+            "      - sagsfremstilling\n",
+            "      - sagsfremstilling\n      - problemformulering\n",
+            1,
         ),
         encoding="utf-8",
     )
-    assert body_kind() == "committee"
+    assert sections() == ["Problemformulering", "Beslutning"]

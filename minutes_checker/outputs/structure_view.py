@@ -19,6 +19,7 @@ def structure_dict(document: Document) -> dict[str, Any]:
             "body": meeting.body,
             "body_kind": meeting.body_kind,
             "date": meeting.date.isoformat() if meeting.date else None,
+            "sources": dict(meeting.sources),
         },
         "pages": len(document.pages),
         "items": [

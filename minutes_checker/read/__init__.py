@@ -47,8 +47,16 @@ class EncryptedWordFile(EncryptedFile):
     message_en = "the Word file is encrypted or password protected"
 
 
-_EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html"}
-_FORMAT_NAMES = {"pdf": "PDF", "docx": "DOCX", "html": "HTML"}
+_EXTENSIONS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "txt",
+    ".text": "txt",
+}
+_FORMAT_NAMES = {"pdf": "PDF", "docx": "DOCX", "html": "HTML", "txt": "tekst"}
 def read_file(path: str | os.PathLike[str], heading: HeadingTest | None = None) -> Document:
     """Read one file of minutes. Raises only `InputError` subclasses.
 
@@ -85,8 +93,10 @@ def read_bytes(data: bytes, source: str, heading: HeadingTest | None = None) -> 
     extension = Path(source).suffix.lower()
     expected = _EXTENSIONS.get(extension)
     kind, description = sniff(data)
+    if kind == "text" and expected in (None, "txt"):
+        kind = "txt"  # pasted text is read as such only when nothing says it is something else
     warnings: list[str] = []
-    if kind in ("pdf", "docx", "html"):
+    if kind in ("pdf", "docx", "html", "txt"):
         if expected and expected != kind:
             warnings.append(
                 f"filen hedder {extension}, men indholdet er {description}; læst som "
@@ -130,6 +140,10 @@ def _read_format(kind: str, data: bytes, source: str, heading: HeadingTest | Non
             from .docx import read_docx
 
             return read_docx(data, source)
+        if kind == "txt":
+            from .plain import read_plain
+
+            return read_plain(data, source, heading)
         from .html import read_html
 
         return read_html(data, source)
@@ -140,5 +154,5 @@ def _read_format(kind: str, data: bytes, source: str, heading: HeadingTest | Non
     except Exception:
         if os.environ.get("MINUTES_CHECKER_DEBUG"):
             raise
-        names = {"pdf": "PDF'en", "docx": "Word-filen", "html": "HTML-siden"}
+        names = {"pdf": "PDF'en", "docx": "Word-filen", "html": "HTML-siden", "txt": "tekstfilen"}
         raise CorruptFile(f"{names[kind]} kunne ikke læses") from None

@@ -63,6 +63,7 @@ _META_CHARSET = re.compile(
 )
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_ITEM_NUMBER = re.compile(r"^\d{1,4}\.?$")
 
 
 # --------------------------------------------------------------------------- charset
@@ -107,6 +108,8 @@ class _Walker:
         self.buffer_level: int | None = None
         self.force_heading = False
         self.pending_prefix = ""
+        self.row: etree._Element | None = None  # the table row being walked
+        self.number_row: etree._Element | None = None  # the row of the last block, a number
 
     # ---- output
 
@@ -134,6 +137,16 @@ class _Walker:
         if kind == "heading" and not one_line and level is None:
             kind = "paragraph"
         self.force_heading = False
+        if kind == "heading" and self._number_before() and self.number_row is self.row:
+            # an item number in a cell or label of its own, its title a heading beside it
+            # (a portal's agenda row): one heading "2. Title"
+            number = self.blocks.pop()
+            text = self.parts.pop()[: number.end - number.start].rstrip(".") + ". " + text
+            self.offset = number.start
+            if self.parts:  # the separator before the number goes with it
+                self.parts.pop()
+                self.offset -= 2
+        self.number_row = self.row if _ITEM_NUMBER.match(text) else None
         if self.parts:
             self.parts.append("\n\n")
             self.offset += 2
@@ -151,6 +164,15 @@ class _Walker:
         self.parts.append(text)
         self.offset += len(text)
 
+    def _number_before(self) -> bool:
+        """Whether the last block is an item number alone in a cell or label."""
+        if not self.blocks:
+            return False
+        last = self.blocks[-1]
+        return last.kind in ("table_cell", "paragraph") and bool(
+            _ITEM_NUMBER.match(self.parts[-1])
+        )
+
     def text(self) -> str:
         return "".join(self.parts)
 
@@ -162,8 +184,8 @@ class _Walker:
         if not tag:
             # comments and processing instructions: only their tail is text
             return
-        if tag in _SKIP_TAGS:
-            return
+        if tag in _SKIP_TAGS and not (tag == "button" and _holds_heading(element)):
+            return  # a button is skipped, unless it is a title's toggle (a portal's item title)
         classes = element.get("class") or ""
         element_id = element.get("id") or ""
         style = element.get("style") or ""
@@ -190,6 +212,9 @@ class _Walker:
 
         # a block element: close what came before, then read the element as its own block(s)
         self.flush()
+        row = self.row
+        if tag == "tr":
+            self.row = element
         previous = (self.buffer_kind, self.buffer_level)
         if tag in _HEADINGS:
             self.buffer_kind, self.buffer_level = "heading", _HEADINGS[tag]
@@ -214,6 +239,7 @@ class _Walker:
             if child.tail:
                 self.buffer.append((child.tail, bold))
         self.flush()
+        self.row = row
         self.buffer_kind, self.buffer_level = previous
         if tag == "hr":
             self.force_heading = False
@@ -227,6 +253,12 @@ class _Walker:
                 self.buffer.append((child.tail, bold))
         if _NUMBER_CLASS.search(classes):
             self.buffer.append((" ", bold))
+
+
+def _holds_heading(element: etree._Element) -> bool:
+    return any(
+        isinstance(child.tag, str) and child.tag.lower() in _HEADINGS for child in element.iter()
+    )
 
 
 def _list_label(item: etree._Element) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import municipalities
+from ..dates import find_dates
 from ..models import BodyKind
 from .vocabulary import probe, vocabulary
 
@@ -35,6 +36,14 @@ def body_kind(name: str | None) -> BodyKind:
     if _FULL_COUNCIL.search(text):
         return "full_council"
     return "unknown"
+
+
+def named_body_kind(name: str) -> BodyKind:
+    """The kind of a body the minutes name as the one that met or decided ("Udvalg: Social og
+    Sundhed", "Beslutning i Handicaprådet den …"): the council when a council word says so,
+    else a body that is not the council (a committee, a council's advisory board)."""
+    kind = body_kind(name)
+    return "committee" if kind == "unknown" and name.strip() else kind
 
 
 _BODY_WORD = (
@@ -80,6 +89,13 @@ def strip_genitive(name: str) -> str:
 
 
 _LABEL = _WORDS.alternatives("meeting.body_labels")
+# a body's name: capitalised words, joined by "og", "for", "&" ("Social og Sundhed", "Børn
+# og Familie", "Velfærd & Sundhed"); at most six words
+_NAMED = re.compile(
+    r"^[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:,?\s+(?:(?:og|for|i|&)\s+)?[A-ZÆØÅ][\wæøåÆØÅ\-]*){0,5}$"
+)
+# what follows a body's name on a meeting line: "den 2. oktober 2025 kl. 13:00", "27.09.2023"
+_DATE_TAIL = re.compile(r"\s+(?:(?:den|d\.)\s+)?\d.*$|\s+den\s.*$", re.IGNORECASE)
 _DOCUMENT = _WORDS.alternatives("meeting.document_words")
 _BODY_LABEL = re.compile(rf"^(?i:{_LABEL})\s*:?\s+(?P<body>.+?)\s*$")
 _BODY_GENITIVE = re.compile(
@@ -97,6 +113,9 @@ INFORMAL_GATHERING = _WORDS.alternatives("bodies.informal_gatherings")
 _BODY_GATHERING = re.compile(
     rf"^(?:(?i:{_DOCUMENT})\s*(?:[-–:]|\s(?i:fra|af))\s*)?(?P<body>{BODY_NAME}s\s+"
     rf"(?i:{INFORMAL_GATHERING}))\b"
+)
+_BODY_DATED = re.compile(
+    rf"^(?P<body>{BODY_NAME})\s*,?\s+(?:(?i:den|d\.)\s+)?(?P<rest>\d.{{0,40}})$"
 )
 _DOC_WORD = re.compile(rf"^(?i:{_DOCUMENT})\b")
 
@@ -145,8 +164,15 @@ def body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
             body = strip_genitive(inner.group(0).strip())
             return body, inner.start(), inner.start() + len(body)
         body = _SEPARATORS.split(match.group("body"))[0].strip(" ,.")
-        if body and body_kind(body) != "unknown":
+        body = _DATE_TAIL.sub("", body).strip(" ,.")
+        if body and (body_kind(body) != "unknown" or _NAMED.match(body)):
+            # a committee named without the word udvalg ("Udvalg: Social og Sundhed")
             return body, rest_start, rest_start + len(body)
+    match = _BODY_DATED.match(line)
+    if match and find_dates(match.group("rest")):
+        # "Byrådet d. 26-11-2025", "Økonomiudvalget 12.09.2023": a meeting line of a cover
+        body = strip_genitive(match.group("body"))
+        return body, 0, len(body)
     match = _BODY_MEETING.match(line)
     if match:
         # "Byrådets møde den 27. september 2023", "Borgerrepræsentationens møde torsdag …"
@@ -183,3 +209,20 @@ def body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
 def names_a_body(text: str) -> bool:
     """Whether a header line names a body (through a label, the document's title, …)."""
     return body_in(text) is not None
+
+
+def is_document_title(text: str) -> bool:
+    """A line that is only the document's word: "Referat", "Dagsorden", "Beslutningsprotokol"."""
+    return re.fullmatch(rf"(?i:{_DOCUMENT})\s*:?", text.strip()) is not None
+
+
+def names_a_body_alone(text: str) -> bool:
+    """A short line that is a body's name and nothing else ("Velfærd og Sundhed"), not a
+    municipality, a label or a date."""
+    line = text.strip()
+    return (
+        bool(_NAMED.match(line))
+        and len(line.split()) <= 6
+        and not municipalities.find_in_text(line)
+        and not find_dates(line)
+    )

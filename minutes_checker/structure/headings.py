@@ -100,6 +100,8 @@ def normalise_heading(text: str) -> str:
     return text.rstrip(":").rstrip().rstrip(":").strip()
 
 
+# the council's election period after a body: "Beslutning i Byrådet (22-25) den …"
+_PERIOD = re.compile(r"\s*\(\s*\d{2}\s*[-–/]\s*\d{2}\s*\)")
 # a numeric date cut short at its end: "20-11-", "20.11", "20-"
 CUT_DATE = re.compile(r"\s+\d{1,2}[-./](?:\d{1,2}[-./]?)?$")
 
@@ -107,7 +109,7 @@ CUT_DATE = re.compile(r"\s+\d{1,2}[-./](?:\d{1,2}[-./]?)?$")
 def _parse_body_and_date(rest: str) -> tuple[str | None, date | None, bool]:
     """From "i Byrådet den 25-09-2023" or "(Kommunalbestyrelsen, 14.09.2021)": body, date, and
     whether the whole text was understood as (optional) body plus (optional) date."""
-    text = rest.strip()
+    text = _PERIOD.sub("", rest.strip())
     explicit = bool(re.match(r"^(?:i|fra)\s", text))
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import municipalities
 from ..dates import MONTHS, find_dates
-from ..models import Document, Item
+from ..models import Document, Item, ItemKind
 from .bodies import body_in
 from .headings import HeadingMatch, classify_heading
 from .labels import (
@@ -23,6 +23,7 @@ from .labels import (
     META_LINE,
     OPEN_DIVIDER,
     TOC_HEADING,
+    agenda_group,
     item_kind,
 )
 from .sections import fill_item, section_at, styled_sections
@@ -48,8 +49,11 @@ _PUNKT_INITIALS = "".join(
         }
     )
 )
+# "14. Titel", "14 Titel", "14) Titel", "14 - Titel", and a sub-item "11.2 Titel" (an item of its
+# own only where no item 11 stands: see `find_items`)
 NUMBERED = re.compile(
-    r"^(?P<num>\d{1,3}[a-zæøå]?)(?P<sep>\.\s*|\s*[):]\s*|\s+[-–—]\s+|\s+)(?P<title>.*)$"
+    r"^(?P<num>\d{1,3}(?:\.\d{1,2}(?=\s))?[a-zæøå]?)"
+    r"(?P<sep>\.\s*|\s*[):]\s*|\s+[-–—]\s+|\s+)(?P<title>.*)$"
 )
 _NUMBER_ONLY = re.compile(r"^(?P<num>\d{1,3})\.?$")
 _MONTH_START = re.compile(
@@ -95,6 +99,8 @@ def _item_candidate(unit: Unit) -> _Candidate | None:
     if not (text[:1].isdigit() or text[:1] in _PUNKT_INITIALS):
         return None  # every form begins with a digit or "punkt", "pkt", "dagsordenspunkt"
     match = PUNKT.match(text)
+    if match and text[:1] in "nN" and not match.group("title")[:1].isupper():
+        match = None  # "Nr. 23 blandt landets kommuner" is a rank, not an item
     if match:
         number, form = match.group("num"), "punkt"
     else:
@@ -153,7 +159,12 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
     section_units.update(styled_sections(units, section_units, candidate_units))
 
     toc_zone = _toc_zone(units)
-    usable = [c for c in candidates if not c.toc]
+    # "7.2" is a section of item 7 where item 7 stands, an item of its own where it does not
+    # (an orientation group numbered 11.1, 11.2, … under no item 11)
+    whole = {c.number for c in candidates if "." not in c.number}
+    usable = [
+        c for c in candidates if not c.toc and c.number.split(".", 1)[0] not in whole - {c.number}
+    ]
     strong = [c for c in usable if units[c.unit].strong]
     distinct = {c.number for c in usable}
     only_strong = len(strong) >= 2 and len(strong) >= STRONG_SHARE * len(distinct)
@@ -178,8 +189,13 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
 
     switches: list[tuple[int, bool]] = []  # (offset, closed) from "Lukket dagsorden" dividers
     ends: list[int] = []
+    groups: list[tuple[int, ItemKind | None, bool]] = []  # (offset, kind, closed) of groups
     for unit in units:
-        if CLOSED_DIVIDER.match(unit.text):
+        group = agenda_group(unit.text)
+        if group is not None:
+            groups.append((unit.start, *group))
+            ends.append(unit.start)
+        elif CLOSED_DIVIDER.match(unit.text):
             switches.append((unit.start, True))
             ends.append(unit.start)
         elif OPEN_DIVIDER.match(unit.text):
@@ -210,6 +226,11 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
             closed=closed,
         )
         fill_item(item, units, first_body, section_units)
+        in_group = [g for g in groups if g[0] < unit.start]
+        if in_group:  # an SBSYS group says what its items are set up as
+            _, group_kind, group_closed = in_group[-1]
+            item.kind = item.kind or group_kind
+            item.closed = item.closed or group_closed
         items.append(item)
     return items
 
@@ -419,8 +440,11 @@ def _item_title(
         if cursor >= len(units) or cursor in section_units:
             return "", cursor
         head = units[cursor]
-        if META_LINE.match(head.text) or item_kind(head.text) or CLOSED.search(head.text):
+        if META_LINE.match(head.text) or CLOSED.search(head.text):
             return "", cursor
+        if item_kind(head.text) and cursor + 1 not in section_units:
+            return "", cursor  # an item type under the number, the title after it
+        # (a type word followed by the item's sections is its title: "2" / "Meddelelser")
         if _item_candidate(head) is not None:
             return "", cursor
         pieces = [head]

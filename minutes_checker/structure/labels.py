@@ -34,6 +34,17 @@ CLOSED_DIVIDER = _line("items.closed_dividers")
 OPEN_DIVIDER = _line("items.open_dividers")
 END_MARK = _line("items.end_marks", "$")
 META_LINE = re.compile(rf"^{_WORDS.alternatives('items.meta_lines')}\b", re.IGNORECASE)
+# an SBSYS agenda's group heading: a letter, then what the items under it are
+_GROUP = re.compile(r"^[A-H][.)]?\s+(?P<title>\S.{2,80})$")
+_GROUP_KINDS: tuple[tuple[re.Pattern[str], ItemKind | None, bool], ...] = tuple(
+    (re.compile(rf"^{_WORDS.alternatives(f'items.group_{name}')}\b", re.IGNORECASE), kind, closed)
+    for name, kind, closed in (
+        ("closed", "decision", True),
+        ("decision", "decision", False),
+        ("discussion", "discussion", False),
+        ("orientation", "orientation", False),
+    )
+)
 _ORIENTATION_TITLE = re.compile(
     rf"^{_WORDS.alternatives('items.orientation_titles')}\b", re.IGNORECASE
 )
@@ -106,3 +117,22 @@ def is_meta_line(text: str) -> bool:
 def is_toc_heading(text: str) -> bool:
     return TOC_HEADING.match(text) is not None
 
+
+def agenda_group(text: str) -> tuple[ItemKind | None, bool] | None:
+    """A group heading of an SBSYS agenda ("A. Sager til afgørelse i byrådet", "D. Orientering",
+    "E. Lukkede sager"): what its items are set up as, and whether they are closed."""
+    match = _GROUP.match(text.strip())
+    if match is None:
+        return None
+    for pattern, kind, closed in _GROUP_KINDS:
+        if pattern.match(match.group("title")):
+            return kind, closed
+    return None
+
+
+@probe("agenda_group")
+def agenda_group_kind(text: str) -> str | None:
+    found = agenda_group(text)
+    if found is None:
+        return None
+    return "closed" if found[1] else found[0]

@@ -2,45 +2,67 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from .. import municipalities
 from ..dates import WEEKDAYS, find_dates
-from ..models import Document, Item, Meeting
-from .bodies import body_in, body_kind, tidy_body
+from ..models import Document, Item, Meeting, MeetingSource
+from .bodies import (
+    body_in,
+    body_kind,
+    is_document_title,
+    named_body_kind,
+    names_a_body_alone,
+    tidy_body,
+)
 from .items import NUMBERED, PUNKT
+from .labels import META_LINE, TOC_HEADING
 from .units import Unit
 from .vocabulary import probe, vocabulary
 
 # --------------------------------------------------------------------------- meeting
 
 _WORDS = vocabulary()
+# a body named in a file name ("…-byraadet-…", "…-kommunalbestyrelsen-…")
+_BODY_WORDS = _WORDS.stems("bodies.committees", "bodies.council", "bodies.executive_committees")
+_NAMED_BODY = re.compile(rf"(?<![\w]){_BODY_WORDS}(?![\w])", re.IGNORECASE)
+# a dash or underscore between a word and a number in a file name
+_NAME_GLUE = re.compile(r"(?<=[^\W\d_])[-_](?=\d)|(?<=\d)[-_](?=[^\W\d_])")
+# a history block's title is its label and the body ("Udvalg: Økonomiudvalget")
+_HISTORY = re.compile(rf"^{_WORDS.alternatives('sections.history_body_labels')}\s*:", re.I)
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+_DEN = r"(?:\s+(?:den|d\.))?"  # "onsdag den 26. november", "Onsdag d. 26. november"
 _DATE_LABEL = re.compile(
-    rf"{_WORDS.alternatives('meeting.date_labels')}\s*:?\s*(?:{_WEEKDAY}(?:\s+den)?\s*)?$",
+    rf"{_WORDS.alternatives('meeting.date_labels')}\s*:?\s*(?:{_WEEKDAY}{_DEN}\s*)?$",
     re.IGNORECASE,
 )
-_WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY}(?:\s+den)?\s*,?\s*$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY}{_DEN}\s*,?\s*$", re.IGNORECASE)
 _NOT_MEETING_DATE = re.compile(
     rf"{_WORDS.alternatives('meeting.not_meeting_date')}\D{{0,25}}$", re.IGNORECASE
 )
 
 
+HEADER_PAGES = 2  # the header block stands on the first pages (a cover, then the agenda)
+HEADER_UNITS = 200  # … and is not longer than this many lines
+
+
 def _header_units(units: list[Unit], items: list[Item]) -> list[Unit]:
-    """The lines before the first agenda item (at most the first two pages)."""
-    first_item = items[0].start if items and items[0].number else None
-    limit_page = units[0].page + 1 if units else 1
+    """The lines before the first agenda item, on the first pages: the header block. Empty when
+    the document begins with an item (an item printed or exported alone)."""
+    first_item = items[0].start if items else None
+    limit_page = units[0].page + HEADER_PAGES - 1 if units else 1
     out = []
     for unit in units:
         if first_item is not None and unit.start >= first_item:
             break
-        if unit.page > limit_page or len(out) >= 200:
+        if unit.page > limit_page or len(out) >= HEADER_UNITS:
             break
         out.append(unit)
-    return out or units[:30]
-
+    return out
 
 
 def _meeting_date(text: str) -> tuple[date, tuple[int, int], float] | None:
@@ -71,6 +93,10 @@ def _meeting_date(text: str) -> tuple[date, tuple[int, int], float] | None:
 
 
 def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Meeting:
+    """The meeting, read only where minutes state it: the header block, the running headers
+    and footers, the items' decision headings and decision history, and last the file and
+    folder names. Never from running text; what is not stated stays unknown. Where each field
+    came from is kept in `Meeting.sources`."""
     meeting = Meeting()
     header = _header_units(units, items)
     text = document.text
@@ -78,24 +104,10 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
     header_start = header[0].start if header else 0
     header_end = header[-1].end if header else 0
     header_text = text[header_start:header_end]
+    path = Path(document.source)
+    names = [name for name in (path.stem, path.parent.name, path.parent.parent.name) if name]
 
-    # municipality: header, running headers, the first pages, then the file and folder names
-    found = municipalities.find_in_text(header_text)
-    if found is None:
-        found = municipalities.find_in_text(furniture_text)
-    if found is None:
-        end = document.pages[min(1, len(document.pages) - 1)].end if document.pages else 0
-        found = municipalities.find_in_text(text[: min(end, 20000)])
-    municipality = found[0] if found else None
-    if municipality is None:
-        path = Path(document.source)
-        for name in (path.name, path.parent.name, path.parent.parent.name):
-            municipality = municipalities.find_in_name(name) if name else None
-            if municipality:
-                break
-    if municipality is not None:
-        meeting.municipality = municipality.official_name
-        meeting.municipality_code = municipality.code
+    _municipality(meeting, document, header_text, furniture_text, names)
 
     # body: labelled or named in the header, then in running headers and footers
     for unit in header:
@@ -103,14 +115,24 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
         if named:
             meeting.body = tidy_body(named[0])
             meeting.body_span = (unit.start + named[1], unit.start + named[2])
+            meeting.sources["body"] = "header"
             break
+    if meeting.body is None:
+        after = _named_after_document(header)
+        if after is not None:
+            meeting.body = after.text
+            meeting.body_span = (after.start, after.end)
+            meeting.sources["body"] = "header"
     if meeting.body is None:
         for furniture in document.furniture:
             named = body_in(furniture.text, loose=True)
             if named:
                 meeting.body = tidy_body(named[0])
+                # an HTML page's header is the page's own header block, not a running line
+                meeting.sources["body"] = "header" if document.format == "html" else (
+                    "running_header"
+                )
                 break
-    meeting.body_kind = body_kind(meeting.body)
 
     # date: labelled dates first, then dates after a weekday, then the first date; a date
     # repeated in the running headers or footers weighs more than a stray one in the header
@@ -123,9 +145,120 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
     if dated is not None and (in_furniture is None or dated[2] >= in_furniture[2]):
         meeting.date = dated[0]
         meeting.date_span = (header_start + dated[1][0], header_start + dated[1][1])
+        meeting.sources["date"] = "header"
     elif in_furniture is not None:
         meeting.date = in_furniture[0]
+        meeting.sources["date"] = "running_header"
+
+    if meeting.body is None or meeting.date is None:
+        _from_decisions(meeting, items, text)
+    if meeting.body is None or meeting.date is None:
+        _from_names(meeting, names)
+    meeting.body_kind = named_body_kind(meeting.body) if meeting.body else "unknown"
     return meeting
+
+
+def _named_after_document(header: list[Unit]) -> Unit | None:
+    """A committee named without the word udvalg on the line after the document's title
+    ("Referat" / "Velfærd og Sundhed" / "Mødedato: …")."""
+    for previous, unit in itertools.pairwise(header):
+        if not is_document_title(previous.text) or not names_a_body_alone(unit.text):
+            continue
+        if META_LINE.match(unit.text) or TOC_HEADING.match(unit.text):
+            continue  # "Referat" / "Mødedato: …", "Referat" / "Indholdsfortegnelse"
+        if len(unit.text.split()) >= 2 or body_kind(unit.text) != "unknown":
+            return unit
+    return None
+
+
+def _municipality(
+    meeting: Meeting, document: Document, header: str, furniture: str, names: list[str]
+) -> None:
+    """The municipality: named with a body word in the header, the running headers, the first
+    pages' text ("Aarhus Kommunes omgørelsesprocent"), then the file and folder names."""
+    found = municipalities.find_in_text(header)
+    source: MeetingSource = "header"
+    if found is None:
+        found, source = municipalities.find_in_text(furniture), "running_header"
+    if found is None:
+        end = document.pages[min(1, len(document.pages) - 1)].end if document.pages else 0
+        found, source = municipalities.find_in_text(document.text[: min(end, 20000)]), "text"
+    municipality = found[0] if found else None
+    if municipality is None:
+        for name in names:
+            municipality = municipalities.find_in_name(name)
+            if municipality:
+                source = "file_name"
+                break
+    if municipality is not None:
+        meeting.municipality = municipality.official_name
+        meeting.municipality_code = municipality.code
+        meeting.sources["municipality"] = source
+
+
+def _from_decisions(meeting: Meeting, items: list[Item], text: str) -> None:
+    """The meeting as the items' last decisions state it (a document without a header: an item
+    printed alone, text pasted from a portal): the body and date most of the items' last
+    decision heading or history block name. A last decision that passes the case on
+    ("Anbefales") says nothing: the print may be from the next body's agenda."""
+    bodies: Counter[str] = Counter()
+    dates: Counter[date] = Counter()
+    sources: dict[object, MeetingSource] = {}
+    spans: dict[object, tuple[int, int]] = {}
+    for item in items:
+        decisions = [s for s in item.sections if s.kind == "decision"]
+        if not decisions:
+            continue
+        last = decisions[-1]  # an unnamed last decision is the meeting's own: it says nothing
+        if passes_on(text[last.start + len(last.title) : last.end]):
+            continue
+        span = (last.start, last.start + len(last.title))
+        source: MeetingSource = "history" if _HISTORY.match(last.title) else "decision_heading"
+        if last.decision_body:
+            bodies[last.decision_body] += 1
+            sources.setdefault(last.decision_body, source)
+            spans.setdefault(last.decision_body, span)
+        if last.decision_date:
+            dates[last.decision_date] += 1
+            sources.setdefault(last.decision_date, source)
+            spans.setdefault(last.decision_date, span)
+    if meeting.body is None and bodies:
+        body = max(bodies, key=lambda b: (bodies[b], b))
+        meeting.body = body
+        meeting.body_span = spans[body]
+        meeting.sources["body"] = sources[body]
+    if meeting.date is None and dates:
+        when = max(dates, key=lambda d: (dates[d], d))
+        meeting.date = when
+        meeting.date_span = spans[when]
+        meeting.sources["date"] = sources[when]
+
+
+_ONWARD = re.compile(rf"\b{_WORDS.alternatives('meeting.onward_decisions')}\b", re.IGNORECASE)
+ONWARD_CHARS = 300  # an onward recommendation is said at the start of a decision
+
+
+@probe("onward_decision")
+def passes_on(decision: str) -> bool:
+    """Whether a decision's text sends the case on to another body."""
+    return _ONWARD.search(decision[:ONWARD_CHARS]) is not None
+
+
+def _from_names(meeting: Meeting, names: list[str]) -> None:
+    """The body and date a file or folder name states ("stevns-kommunalbestyrelsen-26-11-2018")."""
+    for name in names:
+        words = name.replace("_", " ").replace("-", " ")
+        if meeting.body is None:
+            match = _NAMED_BODY.search(words)
+            if match:
+                meeting.body = match.group(0)[:1].upper() + match.group(0)[1:]
+                meeting.sources["body"] = "file_name"
+        if meeting.date is None:
+            # "stevns-2018-kommunalbestyrelsen-26-11-2018": words and numbers apart
+            found = find_dates(_NAME_GLUE.sub(" ", name))
+            if found:
+                meeting.date = found[0][0]
+                meeting.sources["date"] = "file_name"
 
 
 @probe("meeting_date_label")

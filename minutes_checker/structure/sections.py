@@ -9,7 +9,7 @@ from collections import Counter
 
 from ..dates import find_dates
 from ..models import Item, Section, SectionKind
-from .bodies import body_kind
+from .bodies import named_body_kind, tidy_body
 from .headings import (
     CUT_DATE,
     HeadingMatch,
@@ -30,6 +30,7 @@ from .labels import (
     orientation_title,
 )
 from .units import Unit, join_units
+from .vocabulary import probe, vocabulary
 
 _WRAPS = re.compile(r"(?:-|,|\s(?:og|i|den|d\.|for|fra|af))$", re.IGNORECASE)
 _WRAPS_LONGEST = 4  # characters of its longest match (" den"): it is searched for in the tail
@@ -78,7 +79,9 @@ def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None
         head, _, rest = text.partition(":")
         if rest.strip() and len(head) <= 100:
             match = classified(head)
-            if match:
+            # "Teknik- og Miljøudvalget, 24. oktober 2023: godkendt trafikplan …" is an entry
+            # of a list of decisions, not an earlier body's decision heading
+            if match and not (match.body_date and rest.strip()[:1].islower()):
                 return match, 1
     return None
 
@@ -101,19 +104,24 @@ def styled_sections(
     (same style, level, weight and size) are sections too, of kind "other" unless their words
     say more: "Handlingsplanens indhold", "Vurdering af kortet"."""
     votes: Counter[tuple[object, ...]] = Counter()
+    capitals = 0  # known headings written in capitals on a line of their own ("INDSTILLING")
     for index, match in known.items():
         unit = units[index]
         if unit.strong and normalise_heading(unit.text) == match.title:
             votes[_signature(unit)] += 1
+        if _in_capitals(unit):
+            capitals += 1
     signatures = {signature for signature, count in votes.items() if count >= 2}
-    if not signatures:
+    if not signatures and capitals < 2:
         return {}
     found: dict[int, HeadingMatch] = {}
     kind_words: list[int] = []
     for index, unit in enumerate(units):
-        if index in known or index in candidates or not unit.strong:
+        if index in known or index in candidates:
             continue
-        if not unit.first or _signature(unit) not in signatures:
+        styled = unit.strong and unit.first and _signature(unit) in signatures
+        # in a document whose headings are set in capitals (small caps), so are the others
+        if not styled and not (capitals >= 2 and _in_capitals(unit)):
             continue
         # a run of bold cells is a table's header row, not a section heading
         if (
@@ -147,6 +155,19 @@ def styled_sections(
         found[index] = HeadingMatch(kind, normalise_heading(text), generic=True)
     found.update(_kind_word_sections(units, kind_words, {**known, **found}, candidates))
     return found
+
+
+def _in_capitals(unit: Unit) -> bool:
+    """A line of its own in capitals, with a real word in it ("FOLKESKOLEN", not the routing
+    codes "DIR FOU BFU")."""
+    text = unit.text
+    return (
+        unit.first
+        and unit.block_lines == 1
+        and text.isupper()
+        and len(text) <= 60
+        and any(len(word) >= 4 and word.isalpha() for word in text.split())
+    )
 
 
 def _kind_word_sections(
@@ -191,6 +212,8 @@ def fill_item(
             found = _sub_item(units, index, item.number)
             if found:
                 match, used = found
+        if match is None:
+            match = history_block(units, index, item.end)
         if match is not None and match.body_date and not sections:
             match = None  # "Byrådet, 25. september 2023" above the first section is no heading
         if match is not None and not sections and not unit.strong and item_kind(unit.text):
@@ -210,7 +233,7 @@ def fill_item(
                     page_start=unit.page,
                     decision_body=match.decision_body,
                     decision_body_kind=(
-                        body_kind(match.decision_body) if match.decision_body else None
+                        named_body_kind(match.decision_body) if match.decision_body else None
                     ),
                     decision_date=match.decision_date,
                 )
@@ -301,3 +324,43 @@ def _trim_end_at(units: list[Unit], starts: list[int], start: int, end: int) -> 
     return end
 
 
+_WORDS = vocabulary()
+_HISTORY_BODY = re.compile(
+    rf"^{_WORDS.alternatives('sections.history_body_labels')}\s*:\s*(?P<body>\S.{{0,80}})$",
+    re.IGNORECASE,
+)
+_HISTORY_DATE = re.compile(
+    rf"^{_WORDS.alternatives('sections.history_date_labels')}\s*:\s*(?P<date>.+)$", re.IGNORECASE
+)
+HISTORY_REACH = 3  # the date line follows the body line within this many lines
+
+
+def history_block(units: list[Unit], index: int, end: int) -> HeadingMatch | None:
+    """A block of a portal's decision history ("Udvalg: Økonomiudvalget" / "Dato: 11-02-2025"
+    / "Punktnummer: 7" / what it decided): a decision of that body on that day, headed by the
+    body line."""
+    match = _HISTORY_BODY.match(units[index].text)
+    if match is None:
+        return None
+    for following in units[index + 1 : index + 1 + HISTORY_REACH]:
+        if following.start >= end:
+            break
+        dated = _HISTORY_DATE.match(following.text)
+        if dated:
+            found = find_dates(dated.group("date"))
+            if not found:
+                return None
+            body = tidy_body(match.group("body").strip(" .,"))
+            return HeadingMatch("decision", units[index].text.strip(), body, found[0][0])
+    return None
+
+
+@probe("history_block")
+def history_lines(text: str) -> str | None:
+    """The body of a history block written as lines ("Udvalg: Byrådet\nDato: 26-02-2025")."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    units = [
+        Unit(line, 0, len(line), 1, 0, True, 1, "paragraph", None, False, None) for line in lines
+    ]
+    found = history_block(units, 0, 1) if units else None
+    return found.decision_body if found else None

@@ -1,0 +1,118 @@
+"""Plain-text reader: minutes pasted from a web page into a .txt file.
+
+Text copied out of a browser loses most of its layout: paragraphs become lines, blank lines come
+and go, and what stood in separate elements is glued together ("12Beslutning om …", "Beslutning
+Godkendt.", "BeslutningDagsordenen blev godkendt."), or a list's bullet stands on a line of its
+own before the item number ("• 2" / "Danmarkskort for …"). The reader undoes what it can see
+without knowing Danish:
+
+- an item number glued to its title at the start of a line gets a space ("12 Beslutning …");
+- a bullet and a number alone on a line become the number alone ("2");
+- a line that begins with a section heading glued to the next word at a change of case
+  ("BeslutningGodkendt.", "… den 24. januar 2024Anbefales.") is split there, when the
+  structure stage's `heading` test says the first part is a section heading.
+
+Every line is a block of its own. The encoding: a BOM decides; else UTF-8 when the bytes are
+valid UTF-8, else windows-1252 (what Danish Windows writes); a file that is neither comes back
+with replacement characters and a warning. Line ends (CRLF, CR) and odd spaces are normalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..errors import NoText
+from ..models import Block, Document, Furniture, Meeting, Page
+from .text import clean_text
+
+# an item number glued to a capitalised title: "12Beslutning om …" (not "3D-print", "2B")
+_GLUED_NUMBER = re.compile(r"^(\d{1,3})(?=[A-ZÆØÅ][a-zæøå])")
+# a bullet and a number alone on a line: "• 2", "- 14", "▪ 3."
+_BULLET_NUMBER = re.compile(r"^[•▪◦·*\-–]\s*(\d{1,3}\.?)$")
+# where a glued heading may end: a lower-case letter or a digit, then a capital letter
+_CASE_CHANGE = re.compile(r"(?<=[a-zæøå0-9.])(?=[A-ZÆØÅ])")
+MAX_HEADING_CHARS = 120  # a glued heading is looked for in a line's first characters only
+
+
+def decode_text(data: bytes) -> tuple[str, list[str]]:
+    """Bytes to text, and warnings when the text had to be guessed or repaired."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace"), []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace"), []
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), []
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "replace")
+        warning = "teksten er hverken gyldig UTF-8 eller windows-1252; ulæselige tegn er erstattet"
+        return text, [warning]
+
+
+def _split_glued_heading(line: str, heading: Callable[[str], bool] | None) -> list[str]:
+    """A line whose first part is a section heading glued to the text after it, as two lines."""
+    if heading is None:
+        return [line]
+    for match in _CASE_CHANGE.finditer(line, 0, min(len(line), MAX_HEADING_CHARS)):
+        head, rest = line[: match.start()], line[match.start() :]
+        if len(head) >= 4 and rest.strip() and heading(head):
+            return [head, rest]
+    return [line]
+
+
+def plain_lines(text: str, heading: Callable[[str], bool] | None = None) -> list[str]:
+    """The text's lines with the pasting's glue undone (see the module docstring)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = " ".join(clean_text(raw).split())
+        if not line:
+            continue
+        bullet = _BULLET_NUMBER.match(line)
+        if bullet:
+            out.append(bullet.group(1))
+            continue
+        line = _GLUED_NUMBER.sub(r"\1 ", line)
+        out.extend(_split_glued_heading(line, heading))
+    return out
+
+
+def read_plain(data: bytes, source: str, heading: Callable[[str], bool] | None = None) -> Document:
+    """Read pasted minutes into a Document (one block a line, one page)."""
+    text, warnings = decode_text(data)
+    lines = plain_lines(text, heading)
+    if not lines:
+        raise NoText("tekstfilen indeholder ingen tekst")
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for line in lines:
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        blocks.append(
+            Block.model_construct(
+                start=offset, end=offset + len(line), page=1, kind="paragraph", level=None,
+                bold=False, size=None,
+            )
+        )
+        parts.append(line)
+        offset += len(line)
+    body = "".join(parts)
+    return Document.model_construct(
+        source=source,
+        format="txt",
+        sha256=None,
+        text=body,
+        pages=[Page.model_construct(number=1, start=0, end=len(body), width=None, height=None)],
+        blocks=blocks,
+        lines=[],
+        furniture=list[Furniture](),
+        meeting=Meeting(),
+        items=[],
+        warnings=warnings,
+    )
