@@ -248,6 +248,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "da": "Stillingtagen til en handlingsplan blev udsat eller ikke foretaget.",
         "en": "The decision on an action plan was postponed or not taken.",
     },
+    "action_plan_decision.point_not_adopted": {
+        "da": "Indstillingens punkt om en handlingsplan blev ikke vedtaget (fx sendt tilbage eller "
+        "udsat); kommunalbestyrelsen har ikke taget stilling.",
+        "en": "The Indstilling's point on an action plan was not adopted (sent back or postponed, "
+        "say); the council has not decided.",
+    },
     "action_plan_decision.no_position": {
         "da": "Kommunalbestyrelsen har ikke taget stilling til, om der skal udarbejdes en "
         "handlingsplan.",

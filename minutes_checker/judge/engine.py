@@ -134,7 +134,7 @@ class _Patterns:
         vocab = sentence.doc.vocab
         for match_id, start, end in self.matcher(sentence):
             found[vocab.strings[match_id]].append((start, end))
-        text = sentence.text.lower()
+        text = _without_point_numbers(sentence.text.lower())
         for key, regex in self.regexes.items():
             for hit in regex.finditer(text):
                 if hit.end() == hit.start():
@@ -143,6 +143,18 @@ class _Patterns:
                 if span is not None:
                     found[key].append((span.start - sentence.start, span.end - sentence.start))
         return found
+
+
+# the number of a point in an Indstilling: "At 1) Byrådet drøfter …", "at 2. der udarbejdes …"
+_POINT_NUMBER = re.compile(r"\b(at)(\s+\d{1,2}[).]\s)")
+
+
+def _without_point_numbers(text: str) -> str:
+    """The text the regular expressions see: a point's number after "at" blanked out (same
+    length, so offsets hold), so "At 1) Byrådet drøfter" reads as "at Byrådet drøfter"."""
+    if "at " not in text:
+        return text
+    return _POINT_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
 @dataclass

@@ -56,15 +56,17 @@ class Findings:
 
     @property
     def document_body(self) -> BodyKind:
-        """The kind of body whose minutes these are (from the header, else from decisions)."""
+        """The kind of body whose minutes these are: as the meeting states it (the structure
+        reads it from the header, else from the items' last decisions); where it states
+        nothing, a decision of the council itself in the item still says it was the council.
+        Committee decisions alone do not: a committee's recommendation printed without a header
+        may be from the next body's agenda (`structure.meeting` leaves the meeting unknown)."""
         kind = self.document.meeting.body_kind
         if kind != "unknown":
             return kind
         decisions = [s for s in self.sections if s.kind == "decision"]
         if any(s.decision_body_kind == "full_council" for s in decisions):
             return "full_council"
-        if decisions and all(s.decision_body_kind == "committee" for s in decisions):
-            return "committee"
         return "unknown"
 
     def informal_meeting(self) -> tuple[int, int] | None:
@@ -272,3 +274,41 @@ def adopted_amendments(f: Findings) -> list[Hit]:
         for h in f.council_decision_says("approved")
         if h.sentence.start not in rejected and h.sentence.start in amendment
     ]
+
+
+# a numbered point of an Indstilling: "At 1) Byrådet drøfter …", "1. at der udarbejdes …"
+_POINT = re.compile(r"^(?:at\s+)?(\d{1,2})[).]\s", re.IGNORECASE | re.MULTILINE)
+POINT_READS = ("point_adopted", "point_not_adopted")
+_POINT_NUMBERS = re.compile(r"(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?")
+
+
+def proposal_point(f: Findings, offset: int) -> int | None:
+    """The number of the Indstilling's numbered point that holds `offset`, if any."""
+    for section in f.sections:
+        if section.kind != "proposal" or not section.start <= offset < section.end:
+            continue
+        text = f.document.text[section.start : section.end]
+        number = None
+        for match in _POINT.finditer(text):
+            if section.start + match.start() > offset:
+                break
+            number = int(match.group(1))
+        return number
+    return None
+
+
+def points_decided(f: Findings) -> tuple[set[int], set[int]]:
+    """The Indstilling's points the council's decision adopts by number, and those it leaves
+    (sent back, postponed, voted down): "Beslutningspunkt 1 blev godkendt. Beslutningspunkt 2
+    blev sendt tilbage …". Both empty where the decision names no points."""
+
+    def numbers(hits: list[Hit]) -> set[int]:
+        found: set[int] = set()
+        for hit in hits:
+            for low, high in _POINT_NUMBERS.findall(f.document.text[hit.start : hit.end]):
+                found.update(range(int(low), int(high or low) + 1))  # "1-3" is 1, 2 and 3
+        return found
+
+    adopted = numbers(f.council_decision_says("point_adopted"))
+    left = numbers(f.council_decision_says("point_not_adopted"))
+    return adopted - left, left

@@ -11,10 +11,13 @@ from ...models import CheckResult, Evidence, Status
 from ..engine import Hit
 from ..findings import (
     PLAN_VALUE_SIGNALS,
+    POINT_READS,
     POSITION_READS,
     Findings,
     adopted_amendments,
     council_position,
+    points_decided,
+    proposal_point,
 )
 from ..mapyear import FIRST_YEAR_WITH_PLAN_DUTY
 
@@ -22,6 +25,7 @@ ID = "action_plan_decision"
 ROLE = "plan"
 READS = (
     *POSITION_READS,
+    *POINT_READS,
     "plan_deferred",
     "postponed",
     "duty_restated",
@@ -117,6 +121,15 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     approved = f.council_decision_says("approved")
     noted = f.council_decision_says("noted")
     put_off = f.select("plan_deferred", polarity="contradicts", where=f.in_kinds("proposal"))
+    adopted, left = points_decided(f)
+    if adopted or left:
+        # the decision names the Indstilling's points it adopts: only those are decided
+        in_left = [h for h in proposed if proposal_point(f, h.start) in left]
+        if in_left:
+            left_hits = f.council_decision_says("point_not_adopted")
+            return verdict("not_met", "point_not_adopted", left_hits[:1] + in_left)
+        proposed = [h for h in proposed if proposal_point(f, h.start) in adopted]
+        approved = approved + f.council_decision_says("point_adopted")
     if approved and put_off and not proposed:
         return verdict("not_met", "deferred", approved[:1] + put_off)
     if proposed and approved:
