@@ -27,6 +27,22 @@ class Disagreement(BaseModel):
     expected: str
     got: str
     explanation: str = ""
+    conventions: list[str] = Field(default_factory=list)
+
+
+class ConventionScore(BaseModel):
+    """How the documents tagged with one convention of CRITERIA.md (corpus/conventions.yaml)
+    fare: fully right means every check and the outcome as labelled."""
+
+    documents: int = 0
+    fully_right: int = 0
+    by_split: dict[str, list[int]] = Field(
+        default_factory=dict, description="split -> [fully right, documents]"
+    )
+
+    @property
+    def accuracy(self) -> float:
+        return self.fully_right / self.documents if self.documents else 1.0
 
 
 class CheckScore(BaseModel):
@@ -58,6 +74,7 @@ class SplitReport(BaseModel):
 class Evaluation(BaseModel):
     splits: dict[str, SplitReport]
     disagreements: list[Disagreement]
+    conventions: dict[str, ConventionScore] = Field(default_factory=dict)
 
 
 def labelled_files(directory: Path) -> list[tuple[Path, dict[str, object]]]:
@@ -85,6 +102,7 @@ def evaluate(
     wanted = set(splits)
     reports: dict[str, SplitReport] = {}
     disagreements: list[Disagreement] = []
+    conventions: dict[str, ConventionScore] = {}
     for path, data in labelled_files(directory):
         split = str(data.get("split", "dev"))
         if split not in wanted:
@@ -103,6 +121,8 @@ def evaluate(
             ),
         )
         report.documents += 1
+        tags = [str(tag) for tag in labels.get("conventions") or []]  # type: ignore[attr-defined]
+        before = len(disagreements)
         expected_checks: dict[str, str] = labels["checks"]  # type: ignore[assignment]
         for check in CHECK_IDS:
             expected, got = expected_checks[check], assessment.checks[check].status
@@ -116,6 +136,7 @@ def evaluate(
                         expected=expected,
                         got=got,
                         explanation=assessment.checks[check].explanation,
+                        conventions=tags,
                     )
                 )
         expected_outcome = str(labels["outcome"])
@@ -128,10 +149,21 @@ def evaluate(
                     check="outcome",
                     expected=expected_outcome,
                     got=assessment.outcome.id,
+                    conventions=tags,
                 )
             )
+        right = len(disagreements) == before
+        for tag in tags:
+            score = conventions.setdefault(tag, ConventionScore())
+            score.documents += 1
+            score.fully_right += right
+            counts = score.by_split.setdefault(split, [0, 0])
+            counts[0] += right
+            counts[1] += 1
         _score_evidence(report, path, assessment, [str(i) for i in labels.get("items", [])])  # type: ignore[attr-defined]
-    return Evaluation(splits=reports, disagreements=disagreements)
+    return Evaluation(
+        splits=reports, disagreements=disagreements, conventions=dict(sorted(conventions.items()))
+    )
 
 
 def _score_evidence(
@@ -153,9 +185,19 @@ def _score_evidence(
                 )
 
 
-def render_text(evaluation: Evaluation, details: bool = True) -> str:
-    """The figures per split; with `details`, also the confusions and every disagreement
-    (leave them out to keep a held-out split clean for the people who write the rules)."""
+HELD_OUT = "heldout"  # a split whose disagreements are only shown when asked for
+
+
+def render_text(
+    evaluation: Evaluation,
+    details: bool = True,
+    by_convention: bool = False,
+    show_held_out: bool = False,
+) -> str:
+    """The figures per split, with the confusions (expected → found, as counts); with
+    `details`, every disagreement too, but those of the held-out split only with
+    `show_held_out` (they stay unread by the people who write the rules); with
+    `by_convention`, the figures per convention of CRITERIA.md (corpus/conventions.yaml)."""
     lines: list[str] = []
     for split, report in sorted(evaluation.splits.items()):
         lines.append(f"== {split}: {report.documents} dokumenter ==")
@@ -168,12 +210,6 @@ def render_text(evaluation: Evaluation, details: bool = True) -> str:
             f"{'evidens fra rette punkt':<22} {report.evidence_share:>10.1%}  "
             f"{report.evidence_met_right_item}/{report.evidence_met}"
         )
-        if not details:
-            lines.append("")
-            continue
-        for wrong in report.evidence_wrong_item:
-            lines.append(f"  forkert punkt: {wrong}")
-        lines.append("")
         lines.append("Forveksling (forventet → fundet):")
         for check, score in [*report.checks.items(), ("outcome", outcome)]:
             cells = [
@@ -184,11 +220,30 @@ def render_text(evaluation: Evaluation, details: bool = True) -> str:
             ]
             if cells:
                 lines.append(f"  {check:<22} " + "  ".join(cells))
+        if details and (split != HELD_OUT or show_held_out):
+            for wrong in report.evidence_wrong_item:
+                lines.append(f"  forkert punkt: {wrong}")
         lines.append("")
-    if details and evaluation.disagreements:
+    if by_convention and evaluation.conventions:
+        lines.append("== pr. konvention (CRITERIA.md §3 og §5) ==")
+        lines.append(f"{'konvention':<40} {'helt rigtige':>12}  pr. del")
+        for tag, score in evaluation.conventions.items():
+            parts = "  ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(score.by_split.items()))
+            lines.append(
+                f"{tag:<40} {score.accuracy:>11.0%}  {score.fully_right}/{score.documents}  "
+                f"({parts})"
+            )
+        lines.append("")
+    shown = [
+        d for d in evaluation.disagreements if details and (d.split != HELD_OUT or show_held_out)
+    ]
+    if shown:
         lines.append("Uenigheder:")
-        for d in evaluation.disagreements:
-            lines.append(f"  [{d.split}] {d.file}: {d.check}: forventet {d.expected}, fik {d.got}")
+        for d in shown:
+            tags = f"  [{', '.join(d.conventions)}]" if by_convention and d.conventions else ""
+            lines.append(
+                f"  [{d.split}] {d.file}: {d.check}: forventet {d.expected}, fik {d.got}{tags}"
+            )
     counts = Counter(d.split for d in evaluation.disagreements)
     lines.append(
         "I alt uenigheder: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "0")

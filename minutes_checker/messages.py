@@ -176,10 +176,23 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "da": "Referatet viser ikke kommunalbestyrelsens beslutning i punktet.",
         "en": "The minutes do not show the council's decision on the item.",
     },
-    "all_three_maps.committee_only": {
-        "da": "Kortene er kun behandlet i et udvalg; kort, der overlades til et udvalg, "
-        "tæller ikke.",
-        "en": "The maps were only treated in a committee; maps left to a committee do not count.",
+    "all_three_maps.committee_all": {
+        "da": "Udvalgets behandling dækker alle {count} kort ({maps}); kommunalbestyrelsen har "
+        "ikke selv behandlet dem.",
+        "en": "The committee's treatment covers all {count} maps ({maps}); the council has not "
+        "treated them itself.",
+    },
+    "all_three_maps.committee_missing": {
+        "da": "Udvalgets behandling dækker ikke disse kort: {missing}; kommunalbestyrelsen har "
+        "ikke selv behandlet kortene.",
+        "en": "The committee's treatment does not cover these maps: {missing}; the council has "
+        "not treated the maps itself.",
+    },
+    "all_three_maps.committee_weak": {
+        "da": "Udvalgets behandling nævner kun disse kort svagt: {weak}; kommunalbestyrelsen "
+        "har ikke selv behandlet kortene, og en person må se efter.",
+        "en": "The committee's treatment only weakly refers to these maps: {weak}; the council "
+        "has not treated the maps itself, and a person must look.",
     },
     "all_three_maps.all": {
         "da": "Alle {count} kort er behandlet: {maps}.",
@@ -195,6 +208,42 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "These maps are only weakly referred to (appendix list, '0-18 years' or 'the three "
         "maps'): {weak}; a person must look.",
     },
+    "all_three_maps.earlier": {
+        "da": "Disse kort er ifølge teksten behandlet på et tidligere møde og ikke i dette "
+        "dokument: {earlier}; en person må se referatet fra det møde (en kørsel samler "
+        "kommunens dokumenter for året).",
+        "en": "These maps were treated at an earlier meeting, the text says, not in this "
+        "document: {earlier}; a person must look at that meeting's minutes (a batch combines the "
+        "municipality's documents of the year).",
+    },
+    "national_comparison.committee_made": {
+        "da": "Udvalgets punkt holder kommunens omgørelsesprocent op mod landsgennemsnittet, en "
+        "placering blandt kommunerne eller sammenlignelige kommuner; kommunalbestyrelsen har "
+        "ikke selv behandlet kortet.",
+        "en": "The committee's item sets the municipality's rate against the national average, a "
+        "ranking or comparable municipalities; the council has not treated the map itself.",
+    },
+    "national_comparison.committee_weak": {
+        "da": "Udvalgets punkt nævner kun en sammenligning med andre kommuner i bilag eller uden "
+        "at sige hvilke; kommunalbestyrelsen har ikke selv behandlet kortet, og en person må se "
+        "efter.",
+        "en": "The committee's item mentions a comparison only in an appendix or without saying "
+        "with which municipalities; the council has not treated the map itself, and a person "
+        "must look.",
+    },
+    "national_comparison.committee_insufficient": {
+        "da": "Udvalgets punkt holder kun tallene op mod nabokommuner eller kommunens egne "
+        "tidligere år; det er ikke nok, og kommunalbestyrelsen har ikke selv behandlet kortet.",
+        "en": "The committee's item only sets the figures against neighbours or the "
+        "municipality's own earlier years; that is not enough, and the council has not treated "
+        "the map itself.",
+    },
+    "national_comparison.committee_none": {
+        "da": "Udvalgets punkt sammenligner ikke med landsgennemsnittet eller andre kommuner, og "
+        "kommunalbestyrelsen har ikke selv behandlet kortet.",
+        "en": "The committee's item has no comparison with the national average or other "
+        "municipalities, and the council has not treated the map itself.",
+    },
     "national_comparison.made": {
         "da": "Kommunens omgørelsesprocent holdes op mod landsgennemsnittet, en placering blandt "
         "kommunerne eller sammenlignelige kommuner.",
@@ -202,9 +251,10 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "comparable municipalities.",
     },
     "national_comparison.weak": {
-        "da": "En sammenligning med andre kommuner nævnes kun i bilag; en person må se efter.",
-        "en": "A comparison with other municipalities appears only in an appendix; a person must "
-        "look.",
+        "da": "En sammenligning med andre kommuner nævnes kun i bilag eller uden at sige hvilke "
+        "kommuner; en person må se efter.",
+        "en": "A comparison with other municipalities appears only in an appendix or without "
+        "saying which municipalities; a person must look.",
     },
     "national_comparison.insufficient": {
         "da": "Tallene holdes kun op mod nabokommuner eller kommunens egne tidligere år; det er "

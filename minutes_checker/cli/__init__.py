@@ -255,24 +255,52 @@ def batch(
     "--split",
     "splits",
     multiple=True,
-    default=("dev", "heldout"),
+    default=("dev", "heldout", "layouts"),
     show_default=True,
-    help="Hvilke dele af korpus der måles (dev, heldout).",
+    help="Hvilke dele af korpus der måles (dev, heldout, layouts).",
 )
 @click.option(
     "--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True
 )
-@click.option("--figures-only", is_flag=True,
-              help="Kun tallene: ingen liste over uenigheder (holder en testdel ren).")
-def evaluate(directory: Path, splits: tuple[str, ...], fmt: str, figures_only: bool) -> None:
+@click.option(
+    "--figures-only", is_flag=True, help="Kun tallene: ingen liste over uenigheder."
+)
+@click.option(
+    "--by-convention",
+    is_flag=True,
+    help="Også tallene pr. konvention i CRITERIA.md (mærkerne i corpus/conventions.yaml).",
+)
+@click.option(
+    "--show-heldout",
+    is_flag=True,
+    help="Vis også uenighederne i den tilbageholdte del (heldout); som standard kun tallene, så "
+    "den del forbliver ulæst af dem, der skriver reglerne.",
+)
+def evaluate(
+    directory: Path,
+    splits: tuple[str, ...],
+    fmt: str,
+    figures_only: bool,
+    by_convention: bool,
+    show_heldout: bool,
+) -> None:
     """Mål enigheden med en omhyggelig gennemgang på en mappe med mærkede referater."""
-    from ..evaluate import accuracy_table, render_text
+    from ..evaluate import HELD_OUT, accuracy_table, render_text
     from ..evaluate import evaluate as run
 
     result = run(directory, splits)
     if fmt == "json":
+        if not show_heldout:
+            result.disagreements = [d for d in result.disagreements if d.split != HELD_OUT]
         data = result.model_dump(mode="json")
         data["accuracy"] = accuracy_table(result)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(result, details=not figures_only))
+        click.echo(
+            render_text(
+                result,
+                details=not figures_only,
+                by_convention=by_convention,
+                show_held_out=show_heldout,
+            )
+        )

@@ -37,7 +37,7 @@ STATUS_RANK: dict[Status, int] = {
     "not_applicable": 1,
     "undetermined": 0,
 }
-MAP_RANK = {"covered": 2, "weak": 1, "missing": 0}
+MAP_RANK = {"covered": 2, "weak": 1, "earlier": 1, "missing": 0}
 MAP_ORDER = ("map_social", "map_children", "map_adults")
 
 

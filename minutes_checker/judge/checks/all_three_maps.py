@@ -10,7 +10,14 @@ from ..mapyear import FIRST_YEAR_WITH_ADULT_MAP
 
 ID = "all_three_maps"
 ROLE = "quality"
-READS = ("attachment_pointer", "three_maps", "map_social", "map_children", "map_adults")
+READS = (
+    "attachment_pointer",
+    "three_maps",
+    "maps_earlier",
+    "map_social",
+    "map_children",
+    "map_adults",
+)
 
 
 def run(f: Findings) -> CheckResult:
@@ -18,15 +25,24 @@ def run(f: Findings) -> CheckResult:
     required = ["map_social", "map_children"]
     if year is None or year >= FIRST_YEAR_WITH_ADULT_MAP:
         required.append("map_adults")
-    if f.committee_only:
-        return f.result("all_three_maps", "not_met", "committee_only", f.committee_evidence())
+    # minutes of a committee alone are judged on their content too, so the caseworker sees
+    # what the material holds (CRITERIA.md §3); the explanation says it was the committee's
+    prefix = "committee_" if f.committee_only else ""
     pointer = bool(f.select("attachment_pointer"))
     generic = f.select("three_maps")
-    covered, weak, missing, evidence = [], [], [], []
+    # maps said to have been treated at an earlier meeting are not covered by this document
+    earlier = f.select("maps_earlier")
+    earlier_sentences = {h.sentence.start for h in earlier}
+    covered, weak, missing, before, evidence = [], [], [], [], []
     details: dict[str, str] = {}
     for signal in required:
         supports = without_contradicted(f.select(signal, polarity="supports"), f.hits)
         left_out = f.select(signal, polarity="contradicts")
+        if f.committee_only:
+            # in a committee's own minutes, a map "behandles i Socialudvalget" by that same
+            # committee is treated here; one left to another committee is not
+            own = (f.document.meeting.body or "").lower()
+            left_out = [h for h in left_out if not (own and own in h.sentence.lower)]
         # a map left out of one item may be treated in another item of the same meeting
         left_items = {h.sentence.item.number for h in left_out if h.sentence.item}
         strong = [
@@ -37,10 +53,15 @@ def run(f: Findings) -> CheckResult:
             and (h.sentence.item is None or h.sentence.item.number not in left_items)
         ]
         name = MAP_NAMES[signal][f.lang]
-        if strong:
+        here = [h for h in strong if h.sentence.start not in earlier_sentences]
+        if here:
             covered.append(name)
             details[signal] = "covered"
-            evidence += f.evidence(strong, limit=1)
+            evidence += f.evidence(here, limit=1)
+        elif strong or (earlier and not left_out):
+            before.append(name)
+            details[signal] = "earlier"
+            evidence += f.evidence(strong or earlier, limit=1)
         elif left_out:
             missing.append(name)
             details[signal] = "missing"
@@ -52,13 +73,22 @@ def run(f: Findings) -> CheckResult:
         else:
             missing.append(name)
             details[signal] = "missing"
-    if not missing and not weak:
+    if f.committee_only:
+        evidence = f.committee_evidence() + evidence  # whose treatment it was
+    if not missing and not weak and not before:
         return f.result(
-            "all_three_maps", "met", "all", evidence, details,
+            "all_three_maps", "met", f"{prefix}all", evidence, details,
             count=len(required), maps=", ".join(covered),
         )  # fmt: skip
     if missing:
         return f.result(
-            "all_three_maps", "not_met", "missing", evidence, details, missing=", ".join(missing)
+            "all_three_maps", "not_met", f"{prefix}missing", evidence, details,
+            missing=", ".join(missing),
+        )  # fmt: skip
+    if weak:
+        return f.result(
+            "all_three_maps", "unclear", f"{prefix}weak", evidence, details, weak=", ".join(weak)
         )
-    return f.result("all_three_maps", "unclear", "weak", evidence, details, weak=", ".join(weak))
+    return f.result(
+        "all_three_maps", "unclear", "earlier", evidence, details, earlier=", ".join(before)
+    )
