@@ -144,6 +144,11 @@ class Item(_Model):
     sections: list[Section] = Field(default_factory=list)
 
 
+class InputProblem(_Model):
+    code: str = Field(description="stable error code, e.g. 'encrypted', 'scanned'")
+    message: str
+
+
 class Document(_Model):
     source: str
     format: Format
@@ -156,6 +161,13 @@ class Document(_Model):
     meeting: Meeting = Field(default_factory=Meeting)
     items: list[Item] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    incomplete: InputProblem | None = Field(
+        None,
+        description="why part of the file's text could not be read (a damaged PDF stream or "
+        "page, HTML nested too deep, an embedded part over the limit; `message` is the reason "
+        "in Danish): a document without an item is then reported with this error, not as "
+        "holding no item",
+    )
 
     def page_at(self, offset: int) -> int:
         """The 1-based page that holds the character at `offset`."""
@@ -214,11 +226,6 @@ class ItemRef(_Model):
     page_start: int
     page_end: int
     file: str | None = None
-
-
-class InputProblem(_Model):
-    code: str = Field(description="stable error code, e.g. 'encrypted', 'scanned'")
-    message: str
 
 
 class Assessment(_Model):

@@ -87,7 +87,6 @@ def strip_genitive(name: str) -> str:
     return name
 
 
-
 _LABEL = _WORDS.alternatives("meeting.body_labels")
 # a body's name: capitalised words, joined by "og", "for", "&" ("Social og Sundhed", "Børn
 # og Familie", "Velfærd & Sundhed"); at most six words
@@ -98,6 +97,7 @@ _NAMED = re.compile(
 _DATE_TAIL = re.compile(r"\s+(?:(?:den|d\.)\s+)?\d.*$|\s+den\s.*$", re.IGNORECASE)
 _DOCUMENT = _WORDS.alternatives("meeting.document_words")
 _BODY_LABEL = re.compile(rf"^(?i:{_LABEL})\s*:?\s+(?P<body>.+?)\s*$")
+_BODY_LABEL_ALONE = re.compile(rf"^(?i:{_LABEL})\s*:\s*$")
 _BODY_GENITIVE = re.compile(
     rf"(?i:{_DOCUMENT})\s+(?i:af|fra)\s+"
     rf"(?:(?i:referat)\s+(?i:af|fra)\s+)?(?P<body>{BODY_NAME})s?\s+(?i:møde)"
@@ -124,6 +124,8 @@ _DOC_WORD = re.compile(rf"^(?i:{_DOCUMENT})\b")
 def names_informal_gathering(text: str) -> bool:
     """Whether a text names a gathering where the council takes no decisions."""
     return re.search(INFORMAL_GATHERING, text, re.IGNORECASE) is not None
+
+
 # "… medlemmer af Byrådet": a body inside a sentence is not the meeting's body
 _LOWER_BEFORE = re.compile(r"\b(?:af|i|for|til|fra|med|om)\s+$")
 _SEPARATORS = re.compile(r"\s+[|–—·-]\s+|\s*\|\s*|,\s+(?=(?i:mødet?\b))")
@@ -214,6 +216,11 @@ def names_a_body(text: str) -> bool:
 def is_document_title(text: str) -> bool:
     """A line that is only the document's word: "Referat", "Dagsorden", "Beslutningsprotokol"."""
     return re.fullmatch(rf"(?i:{_DOCUMENT})\s*:?", text.strip()) is not None
+
+
+def body_label_alone(text: str) -> bool:
+    """A body's label with its value on the next line (a portal's "Udvalg:" / "Byrådet")."""
+    return _BODY_LABEL_ALONE.match(text.strip()) is not None
 
 
 def names_a_body_alone(text: str) -> bool:

@@ -45,6 +45,8 @@ _GROUP_KINDS: tuple[tuple[re.Pattern[str], ItemKind | None, bool], ...] = tuple(
         ("orientation", "orientation", False),
     )
 )
+# "Åbne sager til …": open items, and the words after "Åbne" say their kind
+_GROUP_OPEN = re.compile(rf"^{_WORDS.alternatives('items.group_open')}\b", re.IGNORECASE)
 _ORIENTATION_TITLE = re.compile(
     rf"^{_WORDS.alternatives('items.orientation_titles')}\b", re.IGNORECASE
 )
@@ -124,10 +126,14 @@ def agenda_group(text: str) -> tuple[ItemKind | None, bool] | None:
     match = _GROUP.match(text.strip())
     if match is None:
         return None
+    title = match.group("title")
+    opened = _GROUP_OPEN.match(title)
+    if opened:  # "Åbne sager til beslutning" -> "sager til beslutning"
+        title = title.split(None, 1)[1]
     for pattern, kind, closed in _GROUP_KINDS:
-        if pattern.match(match.group("title")):
-            return kind, closed
-    return None
+        if pattern.match(title):
+            return kind, closed and not opened
+    return (None, False) if opened else None
 
 
 @probe("agenda_group")
@@ -135,4 +141,4 @@ def agenda_group_kind(text: str) -> str | None:
     found = agenda_group(text)
     if found is None:
         return None
-    return "closed" if found[1] else found[0]
+    return "closed" if found[1] else found[0] or "open"

@@ -14,6 +14,7 @@ from ..models import Document, Item, Meeting, MeetingSource
 from .bodies import (
     body_in,
     body_kind,
+    body_label_alone,
     is_document_title,
     named_body_kind,
     names_a_body_alone,
@@ -110,7 +111,16 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
     _municipality(meeting, document, header_text, furniture_text, names)
 
     # body: labelled or named in the header, then in running headers and footers
-    for unit in header:
+    for position, unit in enumerate(header):
+        if body_label_alone(unit.text) and position + 1 < len(header):
+            # "Udvalg:" / "Voksne og Handicap": the label's value is the next line
+            value = header[position + 1]
+            if body_kind(value.text) != "unknown" or names_a_body_alone(value.text):
+                meeting.body = tidy_body(value.text.strip())
+                meeting.body_span = (value.start, value.end)
+                meeting.sources["body"] = "header"
+                break
+            continue
         named = body_in(unit.text)
         if named:
             meeting.body = tidy_body(named[0])
@@ -129,8 +139,8 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
             if named:
                 meeting.body = tidy_body(named[0])
                 # an HTML page's header is the page's own header block, not a running line
-                meeting.sources["body"] = "header" if document.format == "html" else (
-                    "running_header"
+                meeting.sources["body"] = (
+                    "header" if document.format == "html" else ("running_header")
                 )
                 break
 

@@ -37,7 +37,6 @@ _WRAPS_LONGEST = 4  # characters of its longest match (" den"): it is searched f
 _STARTS_BODY_HEADING = re.compile(r"^(?:beslutning|indstilling)\s+(?:i|fra)\b", re.IGNORECASE)
 
 
-
 def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None:
     """A section heading starting at unit `index`: (match, number of units it spans)."""
     unit = units[index]
@@ -54,7 +53,10 @@ def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None
                 return match, len(group)
     # a heading that wraps onto the next line(s) of the same block
     wraps = _WRAPS.search(text, max(len(text) - _WRAPS_LONGEST, 0))
-    if wraps or (_STARTS_BODY_HEADING.match(text) and not find_dates(text)):
+    # in a document with bold headings, plain lines that wrap are running text or a table's
+    # cell ("Indstilling til Økonomiudvalget og" / "Byrådet" in a list of coming cases)
+    plain = not unit.strong and _bold_headings(units)
+    if not plain and (wraps or (_STARTS_BODY_HEADING.match(text) and not find_dates(text))):
         for extra in (1, 2):
             group = units[index : index + extra + 1]
             if len(group) < extra + 1:
@@ -65,7 +67,7 @@ def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None
             if match and match.kind in ("decision", "proposal"):
                 return match, extra + 1
     match = classified(text)
-    if match:
+    if match and not (plain and wraps):  # a plain line cut off after "og" is no heading
         return match, 1
     if unit.strong:
         match = prefix_heading(text)
@@ -84,8 +86,6 @@ def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None
             if match and not (match.body_date and rest.strip()[:1].islower()):
                 return match, 1
     return None
-
-
 
 
 def _signature(unit: Unit) -> tuple[object, ...]:
@@ -129,9 +129,7 @@ def styled_sections(
             and units[index - 1].strong
             and index - 1 not in known
             and index - 1 not in candidates
-        ) or (
-            index + 1 < len(units) and units[index + 1].strong and index + 1 not in known
-        ):
+        ) or (index + 1 < len(units) and units[index + 1].strong and index + 1 not in known):
             continue
         text = unit.text
         if not _GENERIC_HEADING.match(text) or len(text.split()) > 8:
@@ -188,8 +186,6 @@ def _kind_word_sections(
         for index, title in titles.items()
         if title.lower() in section_words
     }
-
-
 
 
 def fill_item(
@@ -299,21 +295,37 @@ def _complete_title(
     return completed
 
 
-_STARTS_CACHE: dict[int, tuple[list[Unit], list[int]]] = {}
+_STARTS_CACHE: dict[int, tuple[list[Unit], list[int], bool]] = {}
 
 
 def clear_starts_cache() -> None:
     _STARTS_CACHE.clear()
 
 
-def _starts(units: list[Unit]) -> list[int]:
-    """The start offsets of `units` (computed once per list of units)."""
+def _cached(units: list[Unit]) -> tuple[list[Unit], list[int], bool]:
+    """Per list of units, computed once: the start offsets, and whether the document sets its
+    section headings in bold (two or more bold lines that are section headings)."""
     cached = _STARTS_CACHE.get(id(units))
     if cached is None or cached[0] is not units:
         _STARTS_CACHE.clear()
-        cached = (units, [unit.start for unit in units])
+        bold_headings = 0
+        for unit in units:
+            if unit.strong and unit.text[:1].isupper() and classified(unit.text):
+                bold_headings += 1
+                if bold_headings >= 2:
+                    break
+        cached = (units, [unit.start for unit in units], bold_headings >= 2)
         _STARTS_CACHE[id(units)] = cached
-    return cached[1]
+    return cached
+
+
+def _starts(units: list[Unit]) -> list[int]:
+    """The start offsets of `units`."""
+    return _cached(units)[1]
+
+
+def _bold_headings(units: list[Unit]) -> bool:
+    return _cached(units)[2]
 
 
 def _trim_end_at(units: list[Unit], starts: list[int], start: int, end: int) -> int:
