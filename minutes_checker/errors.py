@@ -157,3 +157,13 @@ class InternalError(InputError):
     code = "internal"
     message_da = "uventet fejl under læsningen"
     message_en = "unexpected error while reading"
+
+
+def error_for(code: str, detail: str | None = None) -> InputError:
+    """The input error with stable code `code` (`InputError` itself when none has it)."""
+    kinds: list[type[InputError]] = [InputError]
+    for kind in kinds:
+        if kind.code == code:
+            return kind(detail)
+        kinds.extend(kind.__subclasses__())
+    return InputError(detail)

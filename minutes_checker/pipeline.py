@@ -18,11 +18,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from .errors import InputError, InternalError, TooLarge, shown_name
+from .errors import InputError, InternalError, TooLarge, error_for, shown_name
 from .messages import Lang
 from .models import Assessment, Document, ItemExcerpt
 from .read import read_bytes, read_file
 from .structure import analyse, looks_like_section_heading
+
+# what an incomplete document's error adds to the reason
+_NO_ITEM_IN_THE_REST = "intet punkt om danmarkskortet i den del, der kunne læses"
 
 __all__ = [
     "FileResult",
@@ -109,13 +112,21 @@ def error_result(path: str | os.PathLike[str], error: InputError, lang: Lang) ->
 
 
 def assess_document(document: Document, lang: Lang = "da") -> FileResult:
-    """Judge a structured document; a bug in judging becomes an error assessment."""
+    """Judge a structured document; a bug in judging becomes an error assessment. A document
+    part of whose text could not be read (`Document.incomplete`) and in which no item was
+    found is reported with that reason, not as holding no item: the item may be in what could
+    not be read."""
     from .judge import judge
 
     try:
-        return FileResult(judge(document, lang), document)
+        assessment = judge(document, lang)
     except Exception as exc:  # an engine bug must not stop a batch
         return error_result(document.source, InternalError(f"{type(exc).__name__}: {exc}"), lang)
+    if assessment.status == "no_item" and document.incomplete is not None:
+        problem = document.incomplete
+        error = error_for(problem.code, f"{problem.message}; {_NO_ITEM_IN_THE_REST}")
+        return error_result(document.source, error, lang)
+    return FileResult(assessment, document)
 
 
 def assess_file(

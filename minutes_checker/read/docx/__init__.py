@@ -1,4 +1,4 @@
-"""DOCX reader (python-docx): paragraphs and tables in document order, pages from page breaks.
+"""DOCX reader (zip and lxml): paragraphs and tables in document order, pages from page breaks.
 
 The body XML is walked directly (w:p, w:tbl, w:sdt in order) so that nothing is lost: text in
 text boxes (w:txbxContent, emitted after the paragraph that anchors it), tracked insertions (w:ins)
@@ -8,28 +8,32 @@ because agenda items and the entries of an Indstilling are often numbered that w
 Headings come from the outline level or style ("Heading 2", "Overskrift 2", walking base styles;
 `styles`) or are bold one-line paragraphs. Headers and footers go to `Document.furniture`.
 
-The zip archive is checked before python-docx opens it (`archive`); blocks are collected into
-one text with pages where page breaks fall (`blocks`); `wordml` holds the XML names and
-attribute readers. This module: opening, headers and footers, page size, the Document.
+The archive is read part by part (`archive`): only the parts that hold text, styles and
+numbering are unpacked, each within the limits (pictures and embedded objects never are, so a
+picture that unpacks to a gigabyte costs nothing), and parsed as python-docx parses them.
+Blocks are collected into one text with pages where page breaks fall (`blocks`); `wordml` holds
+the XML names and attribute readers. This module: opening, headers and footers, page size, the
+Document.
 """
 
 from __future__ import annotations
 
-import zipfile
-from io import BytesIO
-
 from lxml import etree
 
-from ...errors import CorruptFile, WrongType
+from ...errors import CorruptFile, NoText
 from ...models import Document, Furniture, Meeting, Page
 from ..text import clean_text
-from .archive import MAX_XML_BYTES, MAX_ZIP_ENTRIES, _check_zip
+from .archive import MAX_XML_BYTES, MAX_ZIP_ENTRIES, Package
 from .body import _nearest, _Reader
 from .lists import _Numbering
 from .styles import _Styles
 from .wordml import TWIPS_PER_POINT, _int, _tag
 
 __all__ = ["MAX_XML_BYTES", "MAX_ZIP_ENTRIES", "read_docx"]
+
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+STYLES = _RELATIONSHIPS + "styles"
+NUMBERING = _RELATIONSHIPS + "numbering"
 
 
 def _story_text(root: etree._Element) -> list[str]:
@@ -49,39 +53,33 @@ def _story_text(root: etree._Element) -> list[str]:
 
 def read_docx(data: bytes, source: str) -> Document:
     """Read a DOCX file's bytes into a Document (not yet structured)."""
-    _check_zip(data)
-    import docx
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.exceptions import PackageNotFoundError
+    package = Package(data)
+    main = package.main_part()
+    rels = package.relationships(main)
+    root = package.xml(main)
+    styles_root = numbering_root = None
+    for rel in rels:
+        if rel.external:
+            continue
+        if rel.reltype == STYLES and styles_root is None:
+            styles_root = package.xml(rel.target)
+        elif rel.reltype == NUMBERING and numbering_root is None:
+            numbering_root = package.xml(rel.target)
 
-    try:
-        word = docx.Document(BytesIO(data))
-    except PackageNotFoundError:
-        raise WrongType("zip-arkivet er ikke en Word-fil") from None
-    except (KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile):
-        raise CorruptFile("Word-filen er beskadiget") from None
-    part = word.part
-    try:
-        styles_root = part.part_related_by(RT.STYLES).element
-    except (KeyError, AttributeError):
-        styles_root = None
-    try:
-        numbering_root = part.part_related_by(RT.NUMBERING).element
-    except (KeyError, AttributeError):
-        numbering_root = None
-
-    reader = _Reader(_Styles(styles_root), _Numbering(numbering_root), part)
-    body = word.element.body
+    reader = _Reader(_Styles(styles_root), _Numbering(numbering_root), package, rels)
+    body = root.find(_tag("body"))
+    if body is None:
+        raise CorruptFile("Word-filen kunne ikke læses")
     reader.walk(body)
     builder = reader.builder
     text = builder.text()
 
     furniture: list[Furniture] = []
     seen: set[str] = set()
-    for rel in part.rels.values():
-        if rel.is_external or not rel.reltype.endswith(("/header", "/footer")):
+    for rel in rels:
+        if rel.external or not rel.reltype.endswith(("/header", "/footer")):
             continue
-        for line in _story_text(rel.target_part.element):
+        for line in _story_text(package.xml(rel.target)):
             if line not in seen:
                 seen.add(line)
                 furniture.append(Furniture.model_construct(text=line, page=1))
@@ -108,8 +106,8 @@ def read_docx(data: bytes, source: str) -> Document:
     ]
     warnings: list[str] = list(reader.warnings)
     if not text.strip():
-        from ...errors import NoText
-
+        if reader.incomplete is not None:
+            raise reader.incomplete
         raise NoText("Word-filen indeholder ingen tekst")
     return Document.model_construct(
         source=source,
@@ -123,4 +121,5 @@ def read_docx(data: bytes, source: str) -> Document:
         meeting=Meeting(),
         items=[],
         warnings=warnings,
+        incomplete=reader.incomplete.problem() if reader.incomplete else None,
     )

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ...errors import CorruptFile, InputError
 from ...models import BlockKind
+from .archive import Package, Relationship
 from .blocks import PAGE_BREAK, _Builder
 from .lists import _Numbering
 from .styles import _Styles
@@ -37,22 +39,43 @@ class _Reader:
     """Walks a body (a text box, a table cell) in document order and adds its blocks to
     `builder`."""
 
-    def __init__(self, styles: _Styles, numbering: _Numbering, part: object | None = None) -> None:
+    def __init__(
+        self,
+        styles: _Styles,
+        numbering: _Numbering,
+        package: Package | None = None,
+        rels: list[Relationship] | None = None,
+    ) -> None:
         self.styles = styles
         self.numbering = numbering
-        self.part = part
+        self.package = package
+        self.rels = {rel.rid: rel for rel in reversed(rels or [])}  # the first of an id wins
         self.builder = _Builder()
         self.field_depth: list[str] = []  # "instr" or "result" per open complex field
         self.warnings: list[str] = []
+        # why part of the text could not be read (an imported chunk missing or over the limit)
+        self.incomplete: InputError | None = None
 
     def alt_chunk(self, element: etree._Element) -> None:
-        """An imported chunk (w:altChunk): HTML is read in place; other kinds are reported."""
+        """An imported chunk (w:altChunk): HTML is read in place; other kinds are reported. A
+        chunk that is missing, damaged or over the limits is left out with a warning, and the
+        document is marked incomplete."""
         rid = element.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
-        try:
-            target = self.part.related_parts[rid]  # type: ignore[attr-defined]
-            blob, content_type = target.blob, target.content_type
-        except (AttributeError, KeyError, TypeError):
+        rel = self.rels.get(rid or "")
+        if self.package is None or rel is None or rel.external or not self.package.has(rel.target):
             self.warnings.append("en indlejret del af Word-filen (altChunk) mangler")
+            self.incomplete = self.incomplete or CorruptFile(
+                "en indlejret del af Word-filen (altChunk) mangler"
+            )
+            return
+        content_type = self.package.content_type(rel.target) or ""
+        try:
+            blob = self.package.read(rel.target)
+        except InputError as error:
+            self.warnings.append(
+                f"en indlejret del af Word-filen ({rel.target}) blev ikke læst: {error.detail}"
+            )
+            self.incomplete = self.incomplete or error
             return
         if "html" not in content_type and not blob.lstrip()[:HTML_SNIFF_BYTES].lower().startswith(
             (b"<!doctype html", b"<html")
