@@ -347,6 +347,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "da": "Dokumentet indeholder intet punkt om danmarkskortet.",
         "en": "The document holds no item on danmarkskortet.",
     },
+    "any.before_duty": {
+        "da": "Kommunalbestyrelsens pligt til at behandle danmarkskortet gælder fra kortet for "
+        "{first}; dokumentet hører til {year}, så der stilles intet krav.",
+        "en": "The council's duty to treat the map applies from the {first} map on; the document "
+        "belongs to {year}, so nothing is required.",
+    },
     "any.unreadable": {
         "da": "Dokumentet kunne ikke læses: {message}",
         "en": "The document could not be read: {message}",

@@ -321,3 +321,36 @@ def test_every_met_and_not_met_on_the_corpus_quotes_real_text() -> None:
             for evidence in result.evidence:
                 assert document.text[evidence.start : evidence.end] == evidence.quote
                 assert evidence.page == document.page_at(evidence.start)
+
+
+def test_documents_from_before_the_duty_are_not_applicable() -> None:
+    """CRITERIA.md §2: the council must treat the map from the 2018 map on. A committee's item
+    on the yearly complaint statistics from May 2016 (before any map) and a treatment of the
+    first map (2017) ask nothing of the council."""
+    statistics = AgendaItem(
+        "7",
+        "Ankestyrelsens årsstatistik 2015",
+        [Part("Sagsfremstilling", "case", "Omgørelsesprocenten var 31 % mod 29 % på landsplan.")],
+    )
+    before_any_map = assess_document(
+        build(Minutes("Social- og Sundhedsudvalget", dt.date(2016, 5, 24), [statistics]))
+    )
+    assert before_any_map.status == "no_item"
+    assert before_any_map.map_year == 2016
+    assert {r.status for r in before_any_map.checks.values()} == {"not_applicable"}
+    assert before_any_map.outcome.id == "no_further_action"
+
+    first_map = council_item("at orienteringen tages til efterretning", "Taget til efterretning.")
+    first_map.title = "Danmarkskort over omgørelsesprocenter 2017"
+    assessment = assess_document(build(Minutes("Byrådet", dt.date(2017, 9, 27), [first_map])))
+    assert assessment.map_year == 2017
+    assert {r.status for r in assessment.checks.values()} == {"not_applicable"}
+    assert "2018" in assessment.checks["full_council"].explanation
+
+    # a meeting in 2018 on the 2018 map is judged as usual
+    later = council_item("at orienteringen tages til efterretning", "Taget til efterretning.")
+    later.title = "Danmarkskort over omgørelsesprocenter 2018"
+    judged = assess_document(build(Minutes("Byrådet", dt.date(2018, 9, 27), [later])))
+    assert judged.checks["full_council"].status == "met"
+    assert judged.checks["action_plan_decision"].status == "not_applicable"  # before 2022
+    assert judged.checks["all_three_maps"].status == "met"

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..messages import Lang
-from ..models import Assessment, Document, Item, ItemRef
+from ..models import Assessment, CheckResult, Document, Item, ItemRef
 from .checks import run_checks
 from .engine import Engine, default_engine
 from .findings import Findings
 from .items import find_map_items
-from .mapyear import MapYear, infer_map_year
+from .mapyear import FIRST_YEAR_WITH_DUTY, MapYear, infer_map_year
 from .outcome import predict_outcome, uniform_checks
 from .rules import default_rulebook
 
@@ -49,8 +49,12 @@ def judge(document: Document, lang: Lang = "da", engine: Engine | None = None) -
     }
     items = find_map_items(document, engine.book if engine else default_rulebook())
     if not items:
-        checks = uniform_checks("not_met", "not_found", lang)
         year = infer_map_year("", 0, "", 0, meeting.date)
+        checks = (
+            _before_duty(year, lang)
+            if _before_the_duty(year)
+            else uniform_checks("not_met", "not_found", lang)
+        )
         return Assessment(
             **base,
             status="no_item",
@@ -74,7 +78,7 @@ def judge(document: Document, lang: Lang = "da", engine: Engine | None = None) -
         findings.meeting_date,
     )
     findings.map_year = map_year
-    checks = run_checks(findings)
+    checks = _before_duty(map_year, lang) if _before_the_duty(map_year) else run_checks(findings)
     return Assessment(
         **{**base, "meeting_date": findings.meeting_date},
         status="ok",
@@ -83,6 +87,18 @@ def judge(document: Document, lang: Lang = "da", engine: Engine | None = None) -
         items=[_item_ref(i) for i in items],
         checks=checks,
         outcome=predict_outcome(checks, lang),
+    )
+
+
+def _before_the_duty(year: MapYear) -> bool:
+    return year.year is not None and year.year < FIRST_YEAR_WITH_DUTY
+
+
+def _before_duty(year: MapYear, lang: Lang) -> dict[str, CheckResult]:
+    """Every check not_applicable: the council's duty to treat the map starts with the 2018
+    map (CRITERIA.md §2), so nothing is asked of a document from before."""
+    return uniform_checks(
+        "not_applicable", "before_duty", lang, year=year.year, first=FIRST_YEAR_WITH_DUTY
     )
 
 

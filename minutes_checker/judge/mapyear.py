@@ -24,6 +24,7 @@ PUBLICATION_DATES = {
 }
 FIRST_MAP_YEAR = 2017
 FIRST_YEAR_WITH_ADULT_MAP = 2018
+FIRST_YEAR_WITH_DUTY = 2018  # the council must treat the map from the 2018 map on
 FIRST_YEAR_WITH_PLAN_DUTY = 2022
 
 _YEAR = r"(20[1-3]\d)"
@@ -109,6 +110,14 @@ def infer_map_year(
                 f"the {'title' if source == 'titlen' else 'text'} says \u201c{words}\u201d",
                 span,
             )
+    if meeting_date is not None and meeting_date < publication_date(FIRST_MAP_YEAR):
+        # before the first map there was none to treat: the document belongs to its own year
+        first = publication_date(FIRST_MAP_YEAR)
+        return MapYear(
+            meeting_date.year,
+            f"mødet {meeting_date:%d-%m-%Y} ligger før det første danmarkskort ({first:%d-%m-%Y})",
+            f"the meeting {meeting_date:%Y-%m-%d} is before the first map ({first:%Y-%m-%d})",
+        )
     if meeting_date is not None:
         year = meeting_date.year
         if meeting_date < publication_date(year):
