@@ -6,21 +6,38 @@ title/heading or agenda item ("agenda-item", "punkt", "dagsordenspunkt") become 
 lists get their numbers written out ("1. at Byrådet godkender …"), as a browser shows them.
 Scripts, styles, navigation and the page's own header and footer are left out of the body (header,
 footer and <title> are kept as furniture). The whole page is page 1.
+
+The charset: the bytes decide where they contradict the declaration (`decode_page`), with a
+warning. libxml2's limits: one text node may be any size, elements may nest `MAX_DEPTH` deep; a
+page nested deeper is read again with runs of the same bare tag collapsed, and a page it still
+stops is marked incomplete (`Document.incomplete`: without an item it is reported with that
+reason, not as having no text or no item).
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..errors import NoText
+from ..errors import InputError, NoText, TooLarge
 from ..models import Block, BlockKind, Document, Furniture, Meeting, Page
 from .numbering import roman
 from .text import clean_text
 
 MAX_HEADING_CHARS = 150
+# libxml2 reads elements nested at most this deep (with XML_PARSE_HUGE, which also lifts its
+# 10 MB limit on one text node)
+MAX_DEPTH = 2048
+# a page nested deeper is read again with runs of the same bare tag (<div><div>…, more than
+# this many) collapsed to one
+MAX_REPEATED_TAGS = 64
 
 _SKIP_TAGS = frozenset(
     {
@@ -63,34 +80,131 @@ _META_CHARSET = re.compile(
 )
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
+# a byte that is not UTF-8, as surrogateescape keeps it; any character beyond ASCII
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
 _ITEM_NUMBER = re.compile(r"^\d{1,4}\.?$")
+_REPEATED_OPENERS = re.compile(
+    rf"(<([a-zA-Z][a-zA-Z0-9]*)\s*>)(?:\s*<\2\s*>){{{MAX_REPEATED_TAGS},}}"
+)
+_REPEATED_CLOSERS = re.compile(
+    rf"(</([a-zA-Z][a-zA-Z0-9]*)\s*>)(?:\s*</\2\s*>){{{MAX_REPEATED_TAGS},}}"
+)
 
 
 # --------------------------------------------------------------------------- charset
 
 
 def decode_html(data: bytes) -> str:
-    """Bytes to text: BOM, then <meta charset> / XML declaration, then UTF-8, then windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
-    head = data[:4096]
-    declared = None
-    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    if match:
-        declared = match.group(1).decode("ascii", "ignore").lower()
-    if declared:
-        if declared in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
-            declared = "cp1252"  # what browsers do
-        try:
-            return data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass
+    """Bytes to text (see `decode_page`)."""
+    return decode_page(data)[0]
+
+
+def _cp1252_for_invalid(error: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: bytes that are not UTF-8 read as windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+
+codecs.register_error("minutes-checker-cp1252", _cp1252_for_invalid)
+
+
+def _utf8_kind(data: bytes) -> str:
+    """What the bytes are as UTF-8: "ascii", "utf8" (valid, with letters beyond ASCII), "mixed"
+    (valid UTF-8 letters and bytes that are not UTF-8, more of the former) or "legacy"."""
+    if data.isascii():
+        return "ascii"
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
+        return "utf8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+        pass
+    text = data.decode("utf-8", "surrogateescape")
+    invalid = len(_ESCAPED_BYTE.findall(text))
+    letters = len(_NOT_ASCII.findall(text)) - invalid
+    return "mixed" if letters >= invalid else "legacy"
+
+
+def _by_the_bytes(data: bytes, kind: str) -> tuple[str, str, list[str]]:
+    """Text decided by the bytes alone: UTF-8, UTF-8 with the bytes that are not UTF-8 read as
+    windows-1252 (repaired, with a warning), or windows-1252. Also the name of what was read."""
+    if kind in ("ascii", "utf8"):
+        return data.decode("utf-8"), "UTF-8", []
+    if kind == "mixed":
+        text = data.decode("utf-8", "minutes-checker-cp1252")
+        invalid = len(data.decode("utf-8", "surrogateescape")) - len(data.decode("utf-8", "ignore"))
+        return text, "UTF-8", [
+            f"siden er skrevet i UTF-8, men {invalid} {'byte' if invalid == 1 else 'bytes'} var "
+            "ikke gyldig UTF-8 og er læst som windows-1252"
+        ]
+    try:
+        return data.decode("cp1252"), "windows-1252", []
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", "replace")
+        return text, "windows-1252", [
+            f"{text.count(chr(0xFFFD))} tegn kunne ikke læses i windows-1252 og er erstattet"
+        ]
+
+
+def decode_page(data: bytes) -> tuple[str, list[str]]:
+    """Bytes to text, and warnings (Danish) when the declared charset was wrong or the text
+    had to be repaired.
+
+    A byte order mark decides. Otherwise the bytes decide whenever they contradict the page's
+    <meta charset> or XML declaration: a declaration of UTF-16 or UTF-32 that was itself read as
+    ASCII is wrong (as browsers treat it); valid UTF-8 with letters beyond ASCII is UTF-8,
+    whatever single-byte charset is declared (text in windows-1252 is practically never valid
+    UTF-8 too); bytes that are not UTF-8 are windows-1252 when UTF-8 is declared, and a page of
+    mostly UTF-8 with some windows-1252 bytes is read with those bytes repaired. A declaration
+    that fits the bytes is followed (iso-8859-1 and ASCII read as windows-1252, as browsers do).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace"), []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace"), []
+    head = data[:4096]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    declared = match.group(1).decode("ascii", "ignore") if match else ""
+    kind = _utf8_kind(data)
+    if not declared:
+        text, _, warnings = _by_the_bytes(data, kind)
+        return text, warnings
+    try:
+        codec = codecs.lookup(declared.lower()).name
+    except LookupError:
+        text, name, warnings = _by_the_bytes(data, kind)
+        return text, [f"siden angiver et ukendt tegnsæt ({declared}); læst som {name}", *warnings]
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        codec = "cp1252"  # what browsers do
+    if codec.startswith(("utf-16", "utf-32")):
+        text, name, warnings = _by_the_bytes(data, kind)
+        return text, [
+            f"siden angiver tegnsættet {declared}, men er ikke skrevet sådan; læst som {name}",
+            *warnings,
+        ]
+    if codec in ("utf-8", "utf-8-sig"):
+        text, name, warnings = _by_the_bytes(data, kind)
+        if kind == "legacy":
+            warnings = [
+                f"siden angiver tegnsættet {declared}, men er skrevet i {name}; læst som {name}",
+                *warnings,
+            ]
+        return text, warnings
+    if kind in ("utf8", "mixed"):
+        text, name, warnings = _by_the_bytes(data, kind)
+        return text, [
+            f"siden angiver tegnsættet {declared}, men er skrevet i UTF-8; læst som UTF-8",
+            *warnings,
+        ]
+    try:
+        return data.decode(codec), []
+    except UnicodeDecodeError:
+        text = data.decode(codec, "replace")
+        return text, [
+            f"{text.count(chr(0xFFFD))} tegn kunne ikke læses i tegnsættet {declared} og er "
+            "erstattet"
+        ]
 
 
 # --------------------------------------------------------------------------- the walk
@@ -298,28 +412,84 @@ def _int(value: str | None, default: int) -> int:
 # --------------------------------------------------------------------------- entry point
 
 
-def _parse(data: bytes) -> etree._Element:
-    text = decode_html(data)
-    # lxml refuses str input with an XML encoding declaration
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+@dataclass
+class _Parsed:
+    root: etree._Element
+    warnings: list[str]
+    # why part of the page could not be read (a parser limit), or None
+    incomplete: InputError | None
+
+
+def _tree(text: str) -> tuple[etree._Element, str | None]:
+    """The page parsed (no limit on text size, nesting up to `MAX_DEPTH`), and libxml2's
+    message when a limit stopped it."""
     parser = lxml_html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True
     )
     try:
-        return lxml_html.document_fromstring(text, parser=parser)
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         raise NoText("HTML-siden har intet læsbart indhold") from None
+    stopped = next(
+        (e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None
+    )
+    return root, stopped
+
+
+def _parse(data: bytes) -> _Parsed:
+    text, warnings = decode_page(data)
+    # lxml refuses str input with an XML encoding declaration
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    root, stopped = _tree(text)
+    if stopped and "depth" in stopped:
+        # nesting beyond libxml2's limit, as a hostile page builds it: runs of the same bare
+        # tag, which say nothing, collapsed to one each
+        flat = _REPEATED_CLOSERS.sub(r"\1", _REPEATED_OPENERS.sub(r"\1", text))
+        if len(flat) < len(text):
+            root, stopped = _tree(flat)
+            if not stopped:
+                warnings.append(
+                    f"siden har elementer indlejret i mere end {MAX_DEPTH} niveauer; gentagne "
+                    "tomme elementer er slået sammen"
+                )
+    incomplete = None
+    if stopped:
+        if "depth" in stopped:
+            reason = (
+                f"HTML-siden har elementer indlejret i mere end {MAX_DEPTH} niveauer; det, der "
+                "står dybere og efter, kan ikke læses"
+            )
+        else:
+            reason = (
+                f"HTML-siden overskrider en grænse i HTML-læseren ({stopped.strip()}); det, der "
+                "står efter, kan ikke læses"
+            )
+        warnings.append(reason)
+        incomplete = TooLarge(reason)
+    return _Parsed(root, warnings, incomplete)
+
+
+@contextlib.contextmanager
+def _deep_walk() -> Iterator[None]:
+    """Room for the walk's recursion through `MAX_DEPTH` levels (two calls a level at most)."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(limit + 3 * MAX_DEPTH)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def html_blocks(data: bytes) -> list[tuple[str, BlockKind, int | None, bool]]:
     """The blocks of an HTML fragment (text, kind, level, bold): for HTML inside a DOCX."""
     try:
-        root = _parse(data)
+        root = _parse(data).root
     except NoText:
         return []
     walker = _Walker()
     body = root.find("body")
-    walker.walk(body if body is not None else root)
+    with _deep_walk():
+        walker.walk(body if body is not None else root)
     walker.flush()
     text = walker.text()
     return [(text[b.start : b.end], b.kind, b.level, b.bold) for b in walker.blocks]
@@ -327,16 +497,20 @@ def html_blocks(data: bytes) -> list[tuple[str, BlockKind, int | None, bool]]:
 
 def read_html(data: bytes, source: str) -> Document:
     """Read an HTML page's bytes into a Document (not yet structured)."""
-    root = _parse(data)
+    parsed = _parse(data)
+    root = parsed.root
     walker = _Walker()
     title = root.find(".//title")
     if title is not None and title.text_content():
         walker.furniture.append(_SPACE.sub(" ", clean_text(title.text_content())).strip())
     body = root.find("body")
-    walker.walk(body if body is not None else root)
+    with _deep_walk():
+        walker.walk(body if body is not None else root)
     walker.flush()
     body_text = walker.text()
     if not body_text.strip():
+        if parsed.incomplete is not None:
+            raise parsed.incomplete
         raise NoText("HTML-siden indeholder ingen tekst")
     return Document.model_construct(
         source=source,
@@ -351,5 +525,6 @@ def read_html(data: bytes, source: str) -> Document:
         furniture=[Furniture.model_construct(text=t, page=1) for t in walker.furniture if t],
         meeting=Meeting(),
         items=[],
-        warnings=[],
+        warnings=parsed.warnings,
+        incomplete=parsed.incomplete.problem() if parsed.incomplete else None,
     )
