@@ -81,7 +81,9 @@ def labelled_files(directory: Path) -> list[tuple[Path, dict[str, object]]]:
     out = []
     for expected in sorted(directory.rglob("*.expected.json")):
         data = json.loads(expected.read_text(encoding="utf-8"))
-        document = expected.with_name(str(data.get("file") or ""))
+        # `file` is a name beside the expected.json, or a path from its folder to a document
+        # kept elsewhere (a reviewed real referat: `review export-cases`)
+        document = expected.parent / str(data.get("file") or "")
         if data.get("labels") and document.is_file():
             out.append((document, data))
     return out

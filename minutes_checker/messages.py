@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 Lang = Literal["da", "en"]
@@ -512,6 +513,11 @@ BATCH_UI: dict[str, dict[str, str]] = {
     "csv_outcome": {"da": "Forventet udfald", "en": "Expected outcome"},
     "csv_documents": {"da": "Dokumenter", "en": "Documents"},
     "csv_report": {"da": "Rapport", "en": "Report"},
+    "csv_reviewed": {"da": "{label} (gennemgået)", "en": "{label} (reviewed)"},
+    "csv_reviewers": {"da": "Gennemgået af", "en": "Reviewed by"},
+    "csv_previous_year": {"da": "Forrige kortår", "en": "Previous map year"},
+    "csv_previous_outcome": {"da": "Udfald forrige kortår", "en": "Outcome previous map year"},
+    "csv_reviewed_outcome": {"da": "Udfald efter gennemgang", "en": "Outcome after review"},
     "seconds": {"da": "{n} s", "en": "{n} s"},
     "minutes": {"da": "{m} min {s} s", "en": "{m} min {s} s"},
     "hours": {"da": "{h} t {m} min", "en": "{h} h {m} min"},
@@ -595,6 +601,46 @@ REPORT_UI: dict[str, dict[str, str]] = {
     "short_national_comparison": {"da": "Sammenligning", "en": "Comparison"},
     "short_action_plan_decision": {"da": "Handlingsplan", "en": "Action plan"},
     "short_no_plan_reasons": {"da": "Begrundelse", "en": "Reasons"},
+    # reviews applied (`review apply`), the previous map year, the reviewer's name
+    "reviewed_outcome": {"da": "Efter gennemgang", "en": "After review"},
+    "reviewed_outcome_long": {"da": "Udfald efter gennemgang", "en": "Outcome after review"},
+    "previous": {"da": "Forrige kortår", "en": "Previous map year"},
+    "previous_long": {
+        "da": "Danmarkskortet {year}: {label}",
+        "en": "The {year} map: {label}",
+    },
+    "previous_reviewed": {"da": " (efter gennemgang)", "en": " (after review)"},
+    "reviewed_as": {"da": "Gennemgået: {status}", "en": "Reviewed: {status}"},
+    "review_line_accept": {
+        "da": "Gennemgået af {reviewer} {when}: enig.",
+        "en": "Reviewed by {reviewer} {when}: agreed.",
+    },
+    "review_line_reject": {
+        "da": "Gennemgået af {reviewer} {when}: uenig, rettet til {status}.",
+        "en": "Reviewed by {reviewer} {when}: disagreed, corrected to {status}.",
+    },
+    "review_comment": {"da": "Bemærkning: {comment}", "en": "Note: {comment}"},
+    "reviewer_name": {"da": "Dit navn", "en": "Your name"},
+    "reviewer_help": {
+        "da": "Skrives én gang og følger med alle dine vurderinger i denne browser.",
+        "en": "Entered once; it goes with all your reviews in this browser.",
+    },
+    "reviewed_status": {"da": "Ret til", "en": "Correct to"},
+    "choose_status": {"da": "– vælg –", "en": "– choose –"},
+    "need_name": {
+        "da": "Skriv dit navn i feltet øverst, før du eksporterer.",
+        "en": "Enter your name in the box at the top before exporting.",
+    },
+    "need_status": {
+        "da": "Vælg den rettede vurdering for: {checks}.",
+        "en": "Choose the corrected verdict for: {checks}.",
+    },
+    "stale_decision": {
+        "da": "Din tidligere vurdering gjaldt »{status}«, men vurderingen er ændret; tag stilling "
+        "igen.",
+        "en": "Your earlier review was of \"{status}\", but the verdict has changed; review it "
+        "again.",
+    },
 }
 
 
@@ -668,6 +714,10 @@ USAGE: dict[str, dict[str, str]] = {
         "en": "Note: --jobs {asked} is lowered to {cpus} (the number of CPUs of the machine).",
     },
     "unexpected": {"da": "uventet fejl: {error}", "en": "unexpected error: {error}"},
+    "not_a_date": {
+        "da": "{value!r} er ikke en dato (skriv fx 2025-01-31 eller 31-01-2025)",
+        "en": "{value!r} is not a date (write e.g. 2025-01-31 or 31-01-2025)",
+    },
     "os_error": {"da": "{path}: {reason}", "en": "{path}: {reason}"},
     "interrupted": {"da": "Afbrudt.", "en": "Interrupted."},
 }
@@ -675,3 +725,396 @@ USAGE: dict[str, dict[str, str]] = {
 
 def usage(key: str, lang: Lang = "da", **params: object) -> str:
     return USAGE[key][lang].format(**params) if params else USAGE[key][lang]
+
+
+# `minutes-checker review`: reading a decisions file, what applying it did, corpus cases.
+REVIEW_UI: dict[str, dict[str, str]] = {
+    "too_big": {"da": "{name} er for stor", "en": "{name} is too big"},
+    "not_json": {"da": "{name} er ikke JSON", "en": "{name} is not JSON"},
+    "not_object": {
+        "da": "{name} er ikke et JSON-objekt",
+        "en": "{name} is not a JSON object",
+    },
+    "no_format": {
+        "da": "{name} siger ikke, at den er en vurderingsfil (feltet format mangler)",
+        "en": "{name} does not say it is a decisions file (no format field)",
+    },
+    "old_export": {
+        "da": "{name} er eksporteret fra en ældre rapport uden navn og tidspunkt; åbn den nye "
+        "rapport, skriv dit navn og eksportér igen",
+        "en": "{name} was exported from an older report without name and time; open the new "
+        "report, enter your name and export again",
+    },
+    "bad_version": {
+        "da": "skemaversion {version} kendes ikke (denne udgave læser version {supported})",
+        "en": "schema version {version} is not known (this version reads version {supported})",
+    },
+    "field_missing": {"da": "{field} mangler", "en": "{field} is missing"},
+    "field_unknown": {"da": "{field} er et ukendt felt", "en": "{field} is an unknown field"},
+    "field_invalid": {
+        "da": "{field} har en ugyldig værdi ({value})",
+        "en": "{field} has an invalid value ({value})",
+    },
+    "more_problems": {"da": " … og {count} mere", "en": " … and {count} more"},
+    "unknown_page": {
+        "da": "{where}: siden {page} findes ikke i resultatmappen",
+        "en": "{where}: the page {page} is not in the output folder",
+    },
+    "other_municipality": {
+        "da": "{where}: siden {page} er {found} i resultatmappen",
+        "en": "{where}: the page {page} is {found} in the output folder",
+    },
+    "other_year": {
+        "da": "{where}: siden {page} har kortår {year} i resultatmappen",
+        "en": "{where}: the page {page} has map year {year} in the output folder",
+    },
+    "unknown_file": {
+        "da": "{where}: filen {file} findes ikke i resultatmappen",
+        "en": "{where}: the file {file} is not in the output folder",
+    },
+    "documents_changed": {
+        "da": "{where}: dokumenterne er ikke de samme som ved gennemgangen",
+        "en": "{where}: the documents are not the ones reviewed",
+    },
+    "unknown_check": {
+        "da": "{where}: tjekket {check} findes ikke",
+        "en": "{where}: there is no check {check}",
+    },
+    "verdict_changed": {
+        "da": "gennemgangen gjaldt vurderingen »{seen}«, men vurderingen er nu »{now}«",
+        "en": "the review was of the verdict \"{seen}\", but the verdict is now \"{now}\"",
+    },
+    "undetermined_not_allowed": {
+        "da": "»kunne ikke vurderes« kan ikke vælges ved en gennemgang",
+        "en": "\"undetermined\" cannot be chosen in a review",
+    },
+    "reject_without_status": {
+        "da": "uenig, men uden den rettede vurdering",
+        "en": "disagreed, but without the corrected verdict",
+    },
+    "reject_same_status": {
+        "da": "uenig, men rettet til den samme vurdering (»{status}«)",
+        "en": "disagreed, but corrected to the same verdict (\"{status}\")",
+    },
+    "accept_other_status": {
+        "da": "enig, men med en anden vurdering (»{status}«)",
+        "en": "agreed, but with another verdict (\"{status}\")",
+    },
+    "no_reviewer": {
+        "da": "intet navn på den, der har vurderet",
+        "en": "no name of the reviewer",
+    },
+    "corrected": {
+        "da": "Rettet ved gennemgang ({reviewer}).",
+        "en": "Corrected in review ({reviewer}).",
+    },
+    "corrected_because": {
+        "da": "Rettet ved gennemgang ({reviewer}): {comment}",
+        "en": "Corrected in review ({reviewer}): {comment}",
+    },
+    "applied": {
+        "da": "{recorded} nye vurderinger af {decisions} registreret i {log}; {checks} "
+        "vurderinger i {groups} kommuner og kortår er nu gennemgået.",
+        "en": "{recorded} new decisions of {decisions} recorded in {log}; {checks} verdicts in "
+        "{groups} municipalities and map years are now reviewed.",
+    },
+    "stale": {
+        "da": "{count} tidligere vurderinger passer ikke længere til resultaterne og er ikke "
+        "brugt.",
+        "en": "{count} earlier decisions no longer fit the results and are not used.",
+    },
+    "nothing_new": {
+        "da": "Ingen nye vurderinger i {name} ({decisions} er allerede registreret); intet er "
+        "ændret.",
+        "en": "No new decisions in {name} ({decisions} already recorded); nothing changed.",
+    },
+    "rewritten": {
+        "da": "Opdateret: municipalities.jsonl, summary.csv og rapporten i {out}",
+        "en": "Updated: municipalities.jsonl, summary.csv and the report in {out}",
+    },
+    "cases_written": {
+        "da": "{count} mærkede sager skrevet til {to} ({skipped} uden rettelser sprunget over).",
+        "en": "{count} labelled cases written to {to} ({skipped} without corrections skipped).",
+    },
+    "cases_evaluate": {
+        "da": "Mål dem med: minutes-checker evaluate {to} --split reviewed",
+        "en": "Measure them with: minutes-checker evaluate {to} --split reviewed",
+    },
+    "no_source_root": {
+        "da": "resultatmappen siger ikke, hvor referaterne ligger; angiv mappen med --documents",
+        "en": "the output folder does not say where the minutes are; give the folder with "
+        "--documents",
+    },
+    "document_missing": {
+        "da": "{file} findes ikke i {root}",
+        "en": "{file} is not in {root}",
+    },
+    "document_changed": {
+        "da": "{file} i {root} er ændret siden kørslen (andet indhold)",
+        "en": "{file} in {root} has changed since the run (other content)",
+    },
+    "case_exists": {
+        "da": "{name} findes allerede i {to} og er ikke skrevet af minutes-checker",
+        "en": "{name} already exists in {to} and was not written by minutes-checker",
+    },
+}
+
+
+def review_ui(key: str, lang: Lang = "da", **params: object) -> str:
+    return REVIEW_UI[key][lang].format(**params)
+
+
+# `minutes-checker history`: a municipality's record over the map years.
+HISTORY_UI: dict[str, dict[str, str]] = {
+    "unknown_municipality": {
+        "da": "{name!r} er ikke en kendt kommune (navn eller kommunekode)",
+        "en": "{name!r} is not a known municipality (name or code)",
+    },
+    "no_history_file": {
+        "da": "angiv historikfilen med --history (eller MINUTES_CHECKER_HISTORY)",
+        "en": "give the history file with --history (or MINUTES_CHECKER_HISTORY)",
+    },
+    "title": {
+        "da": "{name} ({code}) – historik i {path}",
+        "en": "{name} ({code}) – history in {path}",
+    },
+    "none": {
+        "da": "Ingen resultater for {name} i {path}.",
+        "en": "No results for {name} in {path}.",
+    },
+    "year": {
+        "da": "Danmarkskortet {year} (tal for {figures}): {outcome}",
+        "en": "The {year} map (figures for {figures}): {outcome}",
+    },
+    "after_review": {
+        "da": "  efter gennemgang: {outcome} ({reviewers})",
+        "en": "  after review: {outcome} ({reviewers})",
+    },
+    "check": {"da": "  {label}: {status}", "en": "  {label}: {status}"},
+    "check_reviewed": {
+        "da": "  {label}: {status} → {reviewed} (gennemgået)",
+        "en": "  {label}: {status} → {reviewed} (reviewed)",
+    },
+    "source": {
+        "da": "  {documents} dokument(er) · {out} · registreret {recorded}",
+        "en": "  {documents} document(s) · {out} · recorded {recorded}",
+    },
+    "same_gap": {
+        "da": "  samme mangel som året før: {labels}",
+        "en": "  the same gap as the year before: {labels}",
+    },
+    "stored": {
+        "da": "Historik: {rows} kommuner og kortår gemt i {path}",
+        "en": "History: {rows} municipalities and map years stored in {path}",
+    },
+}
+
+
+def history_ui(key: str, lang: Lang = "da", **params: object) -> str:
+    return HISTORY_UI[key][lang].format(**params)
+
+
+# The draft letters (`minutes-checker letters`). Letters to the councils are always written in
+# Danish, so these texts have no English version. They are the project's own words; only the
+# text of retssikkerhedslovens § 79 b (LETTER_LAW) is quoted as the law has it. A caseworker's
+# office adapts the look in the Word template (see outputs/letters.py), the wording here.
+LETTER_TEXT: dict[str, str] = {
+    "draft": "UDKAST – læses igennem og tilpasses, før brevet sendes.",
+    "for_assessment": "UDKAST TIL VURDERING – værktøjet kan ikke selv afgøre, om kommunen skal "
+    "have et brev. Læs referatet, og afgør hvilket udfald der er det rigtige, før udkastet "
+    "bruges.",
+    "field_journal": "Journalnummer",
+    "field_caseworker": "Sagsbehandler",
+    "field_date": "Dato",
+    "fill_in": "[udfyldes]",
+    "to": "Til kommunalbestyrelsen i {municipality}",
+    "title": "{genitive} behandling af danmarkskortet {year} (omgørelsesprocenter for {figures})",
+    "intro": "Vi har gennemgået, hvordan kommunalbestyrelsen i {municipality} har behandlet "
+    "danmarkskortet over omgørelsesprocenter på socialområdet, som blev offentliggjort i {year} "
+    "med tallene for {figures}. Vi har set på dette materiale:",
+    "document": "{file}",
+    "document_meeting": "{file}: {body}, møde den {date}",
+    "document_items": " (punkt {items})",
+    "result_heading": "Resultat",
+    "result": "Resultatet af vores gennemgang er: {category}.",
+    "category_deadline_reminder": "indskærpelse af fristen for behandlingen af danmarkskortet",
+    "category_request_action_plan_decision": "anmodning om stillingtagen til, om der skal "
+    "udarbejdes en handlingsplan",
+    "category_manual_review": "kræver en nærmere vurdering",
+    "explain_deadline_reminder": "Vi kan ikke se af materialet, at kommunalbestyrelsen selv har "
+    "behandlet danmarkskortet {year} på et møde inden udgangen af {year}. Vi gør derfor "
+    "kommunalbestyrelsen opmærksom på fristen for behandlingen.",
+    "explain_request_action_plan_decision": "Kommunalbestyrelsen har behandlet danmarkskortet "
+    "{year}, men vi kan ikke se af materialet, at den selv har taget stilling til, om der er "
+    "behov for en handlingsplan. Vi beder derfor kommunalbestyrelsen om at tage stilling til "
+    "det.",
+    "explain_manual_review": "Materialet rejser spørgsmål, som vi skal se nærmere på, før vi kan "
+    "afgøre, om behandlingen lever op til kravene. Spørgsmålene er nævnt nedenfor.",
+    "reasons_heading": "Det har vi lagt vægt på",
+    "quotes_intro": "Det står der i referatet:",
+    "quote": "»{quote}« ({where})",
+    "quote_nowhere": "»{quote}«",
+    "page": "side {page}",
+    "in_file": "i {file}",
+    "no_quote": "Vi har ikke fundet noget i referatet om dette.",
+    "quotes_above": "Se citaterne ovenfor.",
+    "in_order_heading": "Det er i orden",
+    "in_order": "{label}.",
+    "todo_heading": "Det skal kommunalbestyrelsen gøre",
+    "todo_deadline_treat": "Behandle danmarkskortet på et af kommunalbestyrelsens egne møder "
+    "inden udgangen af det år, hvor kortet offentliggøres. Behandlingen kan ikke overlades til "
+    "et udvalg.",
+    "todo_deadline_next": "Danmarkskortet {next_year} skal derfor være behandlet af "
+    "kommunalbestyrelsen senest den 31. december {next_year}.",
+    "todo_deadline_send": "Sende os referatet af behandlingen senest den {reply_by}.",
+    "todo_plan_decide": "Tage stilling til, om der er behov for at udarbejde en handlingsplan "
+    "til styrkelse af den juridiske kvalitet i kommunens sagsbehandling.",
+    "todo_plan_inform": "Hvis kommunalbestyrelsen beslutter, at der ikke skal udarbejdes en "
+    "handlingsplan, skal den orientere Ankestyrelsen om det. Skriv gerne, hvorfor "
+    "kommunalbestyrelsen har valgt sådan.",
+    "todo_plan_send": "Sende os referatet af beslutningen senest den {reply_by}.",
+    "todo_manual": "[Udfyldes efter vurderingen.] Svarfrist, hvis der skal sendes et brev: "
+    "{reply_by}.",
+    "law_heading": "Reglerne",
+    "law_intro": "Retssikkerhedslovens § 79 b, stk. 1 og 2, lyder sådan:",
+    "law_intro_one": "Retssikkerhedslovens § 79 b, stk. 1, lyder sådan:",
+    "law_plan_from_2022": "Kravet om at tage stilling til en handlingsplan gælder fra "
+    "danmarkskortet 2022 (lov nr. 912 af 21. juni 2022).",
+    "closing": "Med venlig hilsen",
+    "signature": "[Sagsbehandlerens navn]",
+    "internal_heading": "Til sagsbehandleren (slettes før afsendelse)",
+    "internal_made": "Udkastet er lavet af minutes-checker den {date} ud fra {out}.",
+    "internal_predicted": "Værktøjets forventede udfald: {label}.",
+    "internal_reviewed": "Udfald efter gennemgang: {label}.",
+    "internal_review": "{label}: {predicted} → {reviewed} ({reviewer}, {when})",
+    "internal_agreed": "{label}: {predicted}, bekræftet ({reviewer}, {when})",
+    "internal_comment": ": {comment}",
+    "internal_previous": "Forrige kortår, danmarkskortet {year}: {label}.",
+    "internal_soft": "{label}: {status}. {explanation}",
+    "internal_tool_reason": "Værktøjets begrundelse: {explanation}",
+}
+
+# Retssikkerhedslovens § 79 b, stk. 1 and 2 (lov nr. 912 af 21. juni 2022), word for word.
+LETTER_LAW: tuple[str, str] = (
+    "Inden udgangen af det år, hvor danmarkskortet over omgørelsesprocenter på socialområdet "
+    "offentliggøres, jf. § 84 a, behandler kommunalbestyrelsen danmarkskortet på et møde.",
+    "Stk. 2. Kommunalbestyrelsen skal i forbindelse med behandlingen efter stk. 1 tage stilling "
+    "til, hvorvidt der er behov for at udarbejde en handlingsplan til styrkelse af den juridiske "
+    "kvalitet i kommunens sagsbehandling. Beslutter kommunalbestyrelsen, at der ikke skal "
+    "udarbejdes en handlingsplan, skal kommunalbestyrelsen orientere Ankestyrelsen herom.",
+)
+
+# What a letter says about a check that is not met or unclear, in a council's terms.
+LETTER_FINDINGS: dict[str, dict[str, str]] = {
+    "full_council": {
+        "not_met": "Danmarkskortet er ikke behandlet af kommunalbestyrelsen selv. En behandling "
+        "i et udvalg er ikke nok, for kommunalbestyrelsen kan ikke overlade behandlingen til et "
+        "udvalg.",
+        "unclear": "Det fremgår ikke tydeligt af referatet, at det var kommunalbestyrelsen, der "
+        "behandlede danmarkskortet.",
+    },
+    "deadline": {
+        "not_met": "Danmarkskortet {year} er ikke behandlet inden udgangen af {year}, det år "
+        "kortet blev offentliggjort.",
+        "unclear": "Det fremgår ikke tydeligt af referatet, hvornår mødet blev holdt, eller "
+        "hvilket års danmarkskort der blev behandlet.",
+    },
+    "active_debate": {
+        "not_met": "Referatet viser ikke en aktiv politisk drøftelse af danmarkskortet i "
+        "kommunalbestyrelsen. Et punkt, der alene er til orientering og tages til efterretning, "
+        "viser ikke, at kortet er drøftet.",
+        "unclear": "Det er uklart, om der har været en aktiv politisk drøftelse af "
+        "danmarkskortet i kommunalbestyrelsen.",
+    },
+    "all_three_maps": {
+        "not_met": "Ikke alle tre danmarkskort er behandlet. Kortet for hele socialområdet, "
+        "kortet for børnehandicapområdet og kortet for voksenhandicapområdet skal alle "
+        "behandles.",
+        "unclear": "Det fremgår ikke tydeligt, at alle tre danmarkskort er behandlet: hele "
+        "socialområdet, børnehandicapområdet og voksenhandicapområdet.",
+    },
+    "national_comparison": {
+        "not_met": "Kommunens omgørelsesprocenter er ikke sat i forhold til andre kommuners, fx "
+        "landsgennemsnittet. En sammenligning med en eller to nabokommuner eller med kommunens "
+        "egne tidligere år er ikke nok.",
+        "unclear": "Det er uklart, om kommunens omgørelsesprocenter er sammenlignet med andre "
+        "kommuners.",
+    },
+    "action_plan_decision": {
+        "not_met": "Kommunalbestyrelsen har ikke selv taget stilling til, om der er behov for "
+        "at udarbejde en handlingsplan.",
+        "unclear": "Det er uklart, om kommunalbestyrelsen selv har taget stilling til, om der "
+        "er behov for en handlingsplan. En stillingtagen, der kun står i indstillingen, eller "
+        "som kommunalbestyrelsen alene tager til efterretning, er ikke kommunalbestyrelsens "
+        "egen beslutning.",
+    },
+    "no_plan_reasons": {
+        "not_met": "Kommunalbestyrelsen har fravalgt en handlingsplan, men referatet nævner "
+        "ikke baggrunden eller at Ankestyrelsen orienteres.",
+        "unclear": "Det er uklart, om kommunalbestyrelsen har begrundet fravalget af en "
+        "handlingsplan.",
+    },
+}
+
+# Month names for dates in letters ("31. januar 2025").
+DANISH_MONTHS: tuple[str, ...] = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def danish_date(value: dt.date) -> str:
+    """A date as a Danish letter writes it: "31. januar 2025"."""
+    return f"{value.day}. {DANISH_MONTHS[value.month - 1]} {value.year}"
+
+
+# The letters command's own lines (what it wrote, and why a draft was not replaced).
+LETTERS_UI: dict[str, dict[str, str]] = {
+    "written": {
+        "da": "{count} brevudkast skrevet til {to} ({assessment} til vurdering); listen står i "
+        "{csv}.",
+        "en": "{count} draft letters written to {to} ({assessment} for assessment); listed in "
+        "{csv}.",
+    },
+    "none": {
+        "da": "Ingen kommuner skal have et brev efter resultaterne i {out}.",
+        "en": "No municipality needs a letter according to the results in {out}.",
+    },
+    "kept_edited": {
+        "da": "Ikke overskrevet (ændret efter udkastet blev skrevet): {files}",
+        "en": "Not overwritten (changed after the draft was written): {files}",
+    },
+    "kept_edited_note": {
+        "da": "ikke overskrevet: ændret efter udkastet blev skrevet",
+        "en": "not overwritten: changed after the draft was written",
+    },
+    "csv_code": {"da": "Kommunekode", "en": "Code"},
+    "csv_municipality": {"da": "Kommune", "en": "Municipality"},
+    "csv_map_year": {"da": "Danmarkskort", "en": "Map year"},
+    "csv_figures": {"da": "Tal for", "en": "Figures for"},
+    "csv_letter": {"da": "Brev", "en": "Letter"},
+    "csv_for_assessment": {"da": "Til vurdering", "en": "For assessment"},
+    "csv_reviewed": {"da": "Gennemgået", "en": "Reviewed"},
+    "csv_previous": {"da": "Udfald forrige kortår", "en": "Outcome previous map year"},
+    "csv_file": {"da": "Fil", "en": "File"},
+    "csv_note": {"da": "Bemærkning", "en": "Note"},
+    "yes": {"da": "ja", "en": "yes"},
+    "no": {"da": "nej", "en": "no"},
+    "template_saved": {
+        "da": "Brevskabelonen er gemt i {path}; ret den i Word, og brug den med --template.",
+        "en": "The letter template is saved in {path}; edit it in Word and use it with "
+        "--template.",
+    },
+    "need_out": {
+        "da": "angiv resultatmappen (OUT)",
+        "en": "give the output folder (OUT)",
+    },
+    "not_a_template": {
+        "da": "{path} er ikke et Word-dokument (.docx), der kan bruges som skabelon",
+        "en": "{path} is not a Word document (.docx) usable as a template",
+    },
+}
+
+
+def letters_ui(key: str, lang: Lang = "da", **params: object) -> str:
+    return LETTERS_UI[key][lang].format(**params)

@@ -252,8 +252,32 @@ class Assessment(_Model):
     warnings: list[str] = Field(default_factory=list)
 
 
+class CheckReview(_Model):
+    """A reviewer's decision on one combined verdict, as applied (`minutes-checker review
+    apply`): agreed (the status stays) or corrected (`status` is the reviewer's)."""
+
+    status: Status = Field(description="the reviewed status (the predicted one when agreed)")
+    decision: Literal["accept", "reject"]
+    reviewer: str
+    decided_at: dt.datetime
+    comment: str = ""
+
+
+class PreviousYear(_Model):
+    """The municipality's result for the latest earlier map year (the batch's own documents or
+    the history file), shown beside this year's."""
+
+    map_year: int
+    outcome: OutcomeId
+    label: str
+    reviewed: bool = Field(False, description="the outcome is the one after a reviewer's review")
+
+
 class MunicipalityAssessment(_Model):
-    """All documents of one municipality and map year, combined (the unit Ankestyrelsen judges)."""
+    """All documents of one municipality and map year, combined (the unit Ankestyrelsen judges).
+
+    `checks` and `outcome` are the tool's prediction; `reviews` and `reviewed_outcome` are set
+    once a reviewer's decisions are applied (the outcome recomputed from the reviewed statuses)."""
 
     schema_version: str = SCHEMA_VERSION
     municipality: str | None
@@ -263,6 +287,90 @@ class MunicipalityAssessment(_Model):
     items: list[ItemRef] = Field(default_factory=list)
     checks: dict[CheckId, CheckResult]
     outcome: Outcome
+    reviews: dict[CheckId, CheckReview] = Field(default_factory=dict)
+    reviewed_outcome: Outcome | None = None
+    previous: PreviousYear | None = None
+
+    @property
+    def final_outcome(self) -> Outcome:
+        """The outcome after review when there is one, else the predicted one."""
+        return self.reviewed_outcome or self.outcome
+
+
+# --------------------------------------------------------------------------- reviewers' decisions
+
+DECISIONS_FORMAT = "minutes-checker-vurderinger"
+DECISIONS_SCHEMA_VERSION = 1
+Decision = Literal["accept", "reject", "undecided"]
+
+
+class ReviewerDecision(_Model):
+    """One check on one report page, as the report exports it."""
+
+    decision: Decision = Field(
+        description="accept: agree with the verdict; reject: disagree (then reviewed_status "
+        "says what it should be); undecided: no position (withdraws an earlier decision)"
+    )
+    status: Status = Field(description="the verdict the reviewer saw (the predicted status)")
+    reviewed_status: Status | None = Field(None, description="the reviewer's status (reject)")
+    note: str = ""
+    reviewer: str = Field("", description="who decided; the file's reviewer when empty")
+    decided_at: dt.datetime | None = Field(None, description="when; the export time when empty")
+
+
+class PageDecisions(_Model):
+    """The decisions on one municipality and map year (one page of the report)."""
+
+    page: str = Field(description="the page's name (municipality code, name and map year)")
+    municipality: str
+    municipality_code: int | None = None
+    map_year: int | None = None
+    documents: list[str] = Field(description="the files the page showed (batch-relative)")
+    decisions: dict[CheckId, ReviewerDecision]
+
+
+class DecisionsFile(_Model):
+    """The file the report exports (`vurderinger.json`): read by `minutes-checker review`."""
+
+    format: Literal["minutes-checker-vurderinger"]
+    schema_version: int
+    exported: dt.datetime
+    reviewer: str = ""
+    pages: list[PageDecisions]
+
+
+class ReviewRecord(_Model):
+    """One line of `reviews.jsonl`: a decision as it was applied. The log is append-only; the
+    latest decision (by `decided_at`) on a check of a page is the one that counts."""
+
+    page: str
+    municipality: str
+    municipality_code: int | None
+    map_year: int | None
+    documents: list[str]
+    check: CheckId
+    predicted: Status
+    decision: Decision
+    reviewed_status: Status | None
+    reviewer: str
+    decided_at: dt.datetime
+    comment: str = ""
+    applied_at: dt.datetime
+    source: str = Field("", description="the name of the decisions file it came from")
+
+    def identity(self) -> tuple[object, ...]:
+        """What makes two records the same decision (applying a file twice adds nothing)."""
+        return (
+            self.page,
+            self.check,
+            self.predicted,
+            self.decision,
+            self.reviewed_status,
+            self.reviewer,
+            self.decided_at,
+            self.comment,
+            tuple(self.documents),
+        )
 
 
 # --------------------------------------------------------------------------- item excerpts

@@ -216,30 +216,53 @@ def test_a_municipality_page_highlights_links_and_keeps_decisions(
     assert "rgba(0, 0, 0, 0)" not in colours.values()
     assert text.locator("mark.hl.pol-supports").first.evaluate(STYLE)[1] == "solid"
 
-    # agree with one verdict, disagree with another with a note, and export
+    # agree with one verdict, disagree with another with a note and the corrected verdict, and
+    # export: the file says who decided, when, and on which verdict (models.DecisionsFile)
     deadline = page.locator("#check-deadline")
     deadline.get_by_role("radio", name="Uenig", exact=True).check()
     note = "Datoen står kun på forsiden; se protokollen <b>før</b> brevet & svaret."
     deadline.get_by_role("textbox", name="Bemærkning").press_sequentially(note)
     page.locator("#check-full_council").get_by_role("radio", name="Enig", exact=True).check()
+    # without a name, and without the corrected verdict, the export says what is missing
+    page.get_by_role("button", name="Eksportér vurderinger (JSON)").click()
+    expect(page.locator("#reviewer-warning")).to_contain_text("Skriv dit navn")
+    page.get_by_label("Dit navn").fill("Mette Sørensen")
+    page.get_by_role("button", name="Eksportér vurderinger (JSON)").click()
+    expect(page.locator("#reviewer-warning")).to_contain_text("Behandlet inden årets udgang")
+    corrected = "not_met" if herning["checks"]["deadline"]["status"] != "not_met" else "unclear"
+    deadline.get_by_label("Ret til").select_option(corrected)
     exported = download_json(page, "Eksportér vurderinger (JSON)")
-    assert exported["page"] == slug
-    assert exported["municipality"] == "Herning Kommune"
-    assert exported["map_year"] == "2023"
-    assert exported["documents"] == [HERNING]
-    assert exported["decisions"] == {
+    assert exported["format"] == "minutes-checker-vurderinger"
+    assert exported["schema_version"] == 1
+    assert exported["reviewer"] == "Mette Sørensen"
+    (entry,) = exported["pages"]
+    assert entry["page"] == slug
+    assert entry["municipality"] == "Herning Kommune"
+    assert entry["municipality_code"] == 657
+    assert entry["map_year"] == 2023
+    assert entry["documents"] == [HERNING]
+    decisions = entry["decisions"]
+    assert set(decisions) == {"deadline", "full_council"}
+    for decision in decisions.values():
+        assert decision.pop("decided_at").endswith("Z")
+    assert decisions == {
         "deadline": {
             "decision": "reject",
             "status": herning["checks"]["deadline"]["status"],
+            "reviewed_status": corrected,
             "note": note,
+            "reviewer": "Mette Sørensen",
         },
         "full_council": {
             "decision": "accept",
             "status": herning["checks"]["full_council"]["status"],
+            "reviewed_status": None,
+            "note": "",
+            "reviewer": "Mette Sørensen",  # decided before the name was entered: filled in
         },
     }
     shown = json.loads(page.locator("#export-text").input_value())
-    assert shown["decisions"] == exported["decisions"]
+    assert shown["pages"][0]["decisions"].keys() == decisions.keys()
 
     # the choices survive a reload (localStorage) and the export says the same
     page.reload()
@@ -252,8 +275,11 @@ def test_a_municipality_page_highlights_links_and_keeps_decisions(
     expect(page.locator("#check-deadline").get_by_role("textbox")).to_have_value(note)
     untouched = page.locator("#check-active_debate").get_by_role("radio", name="Enig", exact=True)
     expect(untouched).not_to_be_checked()
+    expect(page.get_by_label("Dit navn")).to_have_value("Mette Sørensen")
+    expect(page.locator("#check-deadline").get_by_label("Ret til")).to_have_value(corrected)
     again = download_json(page, "Eksportér vurderinger (JSON)")
-    assert again["decisions"] == exported["decisions"]
+    assert again["pages"][0]["decisions"].keys() == decisions.keys()
+    assert again["pages"][0]["decisions"]["deadline"]["reviewed_status"] == corrected
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report-municipality.png"), full_page=True)
     assert (ARTIFACTS / "report-municipality.png").stat().st_size > 10_000
@@ -261,4 +287,6 @@ def test_a_municipality_page_highlights_links_and_keeps_decisions(
     # the overview's export holds every page's decisions
     page.get_by_role("link", name="← Til oversigten").click()
     everything = download_json(page, "Eksportér vurderinger (JSON)")
-    assert everything == {f"minutes-checker:{slug}": exported["decisions"]}
+    assert [p["page"] for p in everything["pages"]] == [slug]
+    assert everything["pages"][0]["decisions"].keys() == decisions.keys()
+    assert everything["pages"][0]["documents"] == [HERNING]

@@ -26,6 +26,7 @@ from typing import Any, TextIO
 
 from ..messages import Lang, batch_ui
 from .discover import Job, default_jobs, discover, file_sha256, job_for
+from .history import History
 from .outfolder import OutputFolder
 from .pool import run_jobs
 from .progress import Progress
@@ -71,15 +72,25 @@ def run_batch(
     timeout: float = DEFAULT_TIMEOUT,
     progress: TextIO | None = None,
     worker: Worker = assess_job,
+    history: Path | None = None,
 ) -> BatchResult:
     """Assess every document below `root` and write all outputs to `out` (see the module).
 
     The output folder is locked for the run; a new run appends its records to results.jsonl
     under its own run id; `--resume` goes on with the last run: files already done with the
     same content are kept, files that changed, are new, or failed for a reason that may pass
-    (a time-out, a dead reader, a missing file) are assessed again."""
+    (a time-out, a dead reader, a missing file) are assessed again.
+
+    With `history` (a SQLite file, created when missing) every municipality's result per map
+    year is stored there too, and the outputs show the previous map year's outcome; the file is
+    opened (its schema brought up to date) before any document is read, so a wrong file stops
+    the run at once."""
     started = time.monotonic()
+    if history is not None:
+        with History(history):
+            pass
     with OutputFolder(out) as folder:
+        folder.source = str(root.resolve())
         results_path = out / RESULTS
         previous = read_records(results_path)
         # --resume goes on with the last run (records of an older version carry no run id)
@@ -134,7 +145,7 @@ def run_batch(
         finally:
             writer.close()
         final_records = sorted(records.values(), key=lambda r: r["path"])
-        groups = combine_outputs(out, final_records, lang, folder=folder)
+        groups = combine_outputs(out, final_records, lang, folder=folder, history=history)
     return BatchResult(
         files=len(all_jobs),
         assessed_now=len(todo),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import os
 import socket
@@ -63,6 +64,11 @@ class OutputFolder:
         self.out = out
         self.run_id = run_id or new_run_id()
         self.files: set[str] = set()
+        # sha256 of files a person may edit in place (the draft letters): such a file, once
+        # changed, is neither overwritten nor deleted
+        self.hashes: dict[str, str] = {}
+        # the folder the batch read its documents from (for `review export-cases`)
+        self.source: str | None = None
         self._lock: int | None = None
 
     # ------------------------------------------------------------------ taking the folder
@@ -114,6 +120,8 @@ class OutputFolder:
             try:
                 data = json.loads(manifest.read_text(encoding="utf-8"))
                 self.files = set(data.get("files", []))
+                self.hashes = dict(data.get("hashes", {}))
+                self.source = data.get("source")
             except (ValueError, OSError, AttributeError):
                 raise FolderNotOurs(f"{manifest.name} kan ikke læses") from None
             return
@@ -150,21 +158,57 @@ class OutputFolder:
         self.files.add(relative)
         return target
 
+    def write_bytes(self, relative: str, data: bytes) -> Path:
+        """Write a whole binary file (via a temporary name), record it and its hash."""
+        target = self.path(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{self.run_id}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        self.files.add(relative)
+        self.hashes[relative] = hashlib.sha256(data).hexdigest()
+        return target
+
+    def changed_by_someone(self, relative: str) -> bool:
+        """A file the tool wrote with `write_bytes` that has been changed since (a caseworker
+        edited the draft in place)."""
+        known = self.hashes.get(relative)
+        target = self.out / relative
+        if known is None or not target.is_file():
+            return False
+        return hashlib.sha256(target.read_bytes()).hexdigest() != known
+
     def record(self, *relatives: str) -> None:
         """Mark files written by other means (an appended log, an annotated copy) as the tool's."""
         self.files.update(relatives)
 
-    def remove_stale(self, folder: str, keep: set[str]) -> None:
-        """Delete the tool's own files under `folder` that this run did not write again (a
-        municipality page that no longer exists); other files there stay."""
-        prefix = folder.rstrip("/") + "/"
+    def remove_stale(self, folder: str, keep: set[str], suffix: str = "") -> list[str]:
+        """Delete the tool's own files under `folder` (ending in `suffix`) that this run did not
+        write again (a municipality page that no longer exists); other files there stay, and so
+        does a file changed since the tool wrote it (`changed_by_someone`). Returns those kept
+        for that reason."""
+        prefix = folder.rstrip("/") + "/" if folder else ""
+        changed = []
         for relative in sorted(self.files):
-            if relative.startswith(prefix) and relative not in keep:
+            if relative.startswith(prefix) and relative.endswith(suffix) and relative not in keep:
+                if self.changed_by_someone(relative):
+                    changed.append(relative)
+                    continue
                 (self.out / relative).unlink(missing_ok=True)
                 self.files.discard(relative)
+                self.hashes.pop(relative, None)
+        return changed
 
     def save(self) -> None:
-        data = {"tool": "minutes-checker", "run": self.run_id, "files": sorted(self.files)}
+        data: dict[str, Any] = {
+            "tool": "minutes-checker",
+            "run": self.run_id,
+            "files": sorted(self.files),
+        }
+        if self.hashes:
+            data["hashes"] = dict(sorted(self.hashes.items()))
+        if self.source:
+            data["source"] = self.source
         target = self.out / MANIFEST
         temporary = target.with_name(f"{MANIFEST}.{self.run_id}.tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

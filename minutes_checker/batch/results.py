@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..models import Assessment, ItemExcerpt
 from .discover import Job, resolve_municipality
 
@@ -60,6 +61,32 @@ def latest_per_file(records: list[dict[str, Any]], run: str | None) -> dict[str,
         if record.get(RUN) == run:
             latest[record["path"]] = record
     return latest
+
+
+class NotABatchFolder(InputError):
+    code = "not_a_batch"
+    message_da = "mappen er ikke en resultatmappe fra minutes-checker batch"
+    message_en = "the folder is not an output folder of minutes-checker batch"
+
+
+def current_records(out: Path) -> list[dict[str, Any]]:
+    """The records the outputs in `out` were made from: the last run's latest record per file,
+    of the files municipalities.jsonl lists (what `review apply` and `letters` build on)."""
+    municipalities = out / "municipalities.jsonl"
+    if not (out / RESULTS).is_file() or not municipalities.is_file():
+        raise NotABatchFolder(str(out))
+    records = read_records(out / RESULTS)
+    latest = latest_per_file(records, last_run(records))
+    listed: set[str] = set()
+    for line in municipalities.read_text(encoding="utf-8").splitlines():
+        try:
+            listed.update(json.loads(line).get("documents", []))
+        except (json.JSONDecodeError, AttributeError):
+            raise NotABatchFolder(f"{municipalities.name} kan ikke læses") from None
+    chosen = [latest[path] for path in sorted(listed) if path in latest]
+    if not chosen:
+        raise NotABatchFolder(str(out))
+    return chosen
 
 
 def record_assessment(record: dict[str, Any]) -> Assessment:

@@ -205,6 +205,15 @@ def list_rules(fmt: str) -> None:
     show_default=True,
     help="Sekunder en fil må tage, før den stoppes og meldes.",
 )
+@click.option(
+    "--history",
+    type=PathType(dir_okay=False),
+    default=None,
+    envvar="MINUTES_CHECKER_HISTORY",
+    help="Historikfil (SQLite; oprettes, hvis den mangler): gem hver kommunes resultat pr. "
+    "kortår, og vis forrige kortårs udfald ved siden af årets (standard: "
+    "$MINUTES_CHECKER_HISTORY).",
+)
 def batch(
     folder: Path,
     out: Path,
@@ -213,6 +222,7 @@ def batch(
     annotate: bool,
     lang: str,
     timeout: float,
+    history: Path | None,
 ) -> None:
     """Vurdér alle referater (PDF, DOCX, HTML) under FOLDER, samlet pr. kommune og kortår.
 
@@ -240,6 +250,7 @@ def batch(
             lang=lang,  # type: ignore[arg-type]
             timeout=timeout,
             progress=sys.stderr,
+            history=history,
         )
     except KeyboardInterrupt:
         click.echo("\n" + batch_ui("interrupted", lang), err=True)  # type: ignore[arg-type]
@@ -304,3 +315,13 @@ def evaluate(
                 show_held_out=show_heldout,
             )
         )
+
+
+# the caseworker's year after the screening: reviews read back, letters, the history
+from .history import history as history_command  # noqa: E402
+from .letters import letters as letters_command  # noqa: E402
+from .review import review as review_command  # noqa: E402
+
+main.add_command(review_command)
+main.add_command(letters_command)
+main.add_command(history_command)

@@ -28,8 +28,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ...judge.checks import CHECK_IDS
 from ...judge.combine import Group
-from ...messages import Lang, report_ui, status_label, ui
+from ...messages import Lang, check_label, report_ui, status_label, ui
 from ...models import ItemExcerpt
 from ..formats import SYMBOLS
 from .excerpt import Mark, excerpt_blocks, locate
@@ -76,6 +77,8 @@ def _render(template: str, lang: Lang, **context: Any) -> str:
             t=lambda key, **params: report_ui(key, lang, **params),
             ui=lambda key: ui(key, lang),
             status_label=lambda status: status_label(status, lang),
+            check_label=lambda check: check_label(check, lang),
+            check_ids=CHECK_IDS,
             **context,
         )
     )

@@ -11,8 +11,16 @@ from urllib.parse import quote
 
 from ...judge.checks import CHECK_IDS
 from ...judge.combine import Group
-from ...messages import Lang, report_ui
-from ...models import CheckResult, Evidence, ItemExcerpt, ItemRef, MunicipalityAssessment
+from ...messages import Lang, report_ui, status_label
+from ...models import (
+    CheckResult,
+    CheckReview,
+    Evidence,
+    ItemExcerpt,
+    ItemRef,
+    MunicipalityAssessment,
+    PreviousYear,
+)
 from .excerpt import CHECK_NUMBER, Block, Mark, excerpt_blocks, locate
 
 # sort keys of the index's columns (the table sorts on data-sort when a heading is clicked)
@@ -36,13 +44,28 @@ class Row:
     group: Group
     combined: MunicipalityAssessment
     outcome_sort: int
+    reviewed_sort: int  # -1: not reviewed
+    previous_sort: int  # -1: no previous map year
+    previous: str  # "Danmarkskortet 2023: …" or empty
 
 
 def index_context(groups: Sequence[Group], lang: Lang) -> dict[str, Any]:
     rows = []
     for group in groups:
-        assert group.combined is not None
-        rows.append(Row(group, group.combined, OUTCOME_SORT[group.combined.outcome.id]))
+        combined = group.combined
+        assert combined is not None
+        reviewed = combined.reviewed_outcome
+        previous = combined.previous
+        rows.append(
+            Row(
+                group,
+                combined,
+                OUTCOME_SORT[combined.outcome.id],
+                OUTCOME_SORT[reviewed.id] if reviewed else -1,
+                OUTCOME_SORT[previous.outcome] if previous else -1,
+                previous_text(previous, lang),
+            )
+        )
     return {
         "checks": [(check, CHECK_NUMBER[check]) for check in CHECK_IDS],
         "short_labels": {check: report_ui(f"short_{check}", lang) for check in CHECK_IDS},
@@ -68,6 +91,9 @@ class Check:
     number: int
     result: CheckResult
     quotes: list[Quote]
+    review: CheckReview | None = None
+    review_text: str = ""  # who reviewed it, when, and what they decided
+
 
     @property
     def first_anchor(self) -> str | None:
@@ -150,6 +176,8 @@ def municipality_context(
                 Quote(evidence, anchors.get((check, index)))
                 for index, evidence in enumerate(combined.checks[check].evidence)
             ],
+            combined.reviews.get(check),
+            review_text(combined.reviews.get(check), lang),
         )
         for check in CHECK_IDS
     ]
@@ -179,8 +207,32 @@ def municipality_context(
     return {
         "group": group,
         "combined": combined,
+        "previous": previous_text(combined.previous, lang),
         "title": report_ui("page_title", lang, name=group.name, year=group.map_year or "?"),
         "checks": checks,
         "documents": documents,
         "texts": texts,
     }
+
+
+def review_text(review: CheckReview | None, lang: Lang) -> str:
+    """"Gennemgået af Mette 03-12-2024 14:05: uenig, rettet til ikke opfyldt." (empty when the
+    verdict is not reviewed)."""
+    if review is None:
+        return ""
+    when = review.decided_at.astimezone().strftime("%d-%m-%Y %H:%M")
+    return report_ui(
+        f"review_line_{review.decision}",
+        lang,
+        reviewer=review.reviewer,
+        when=when,
+        status=status_label(review.status, lang),
+    )
+
+
+def previous_text(previous: PreviousYear | None, lang: Lang) -> str:
+    """"Danmarkskortet 2023: Indskærpelse af fristen (efter gennemgang)"."""
+    if previous is None:
+        return ""
+    text = report_ui("previous_long", lang, year=previous.map_year, label=previous.label)
+    return text + (report_ui("previous_reviewed", lang) if previous.reviewed else "")

@@ -53,27 +53,41 @@
   }
   input.addEventListener('input', filter);
   filter();
+  // every page's stored decisions at once (reviewer.js); a decision about a verdict that has
+  // changed since (the row's status is another) is left out
   var exportButton = document.getElementById('export-all');
   if (exportButton) {
     exportButton.hidden = false;
     exportButton.addEventListener('click', function () {
-      var all = {};
-      try {
-        for (var i = 0; i < localStorage.length; i++) {
-          var k = localStorage.key(i);
-          if (k.indexOf('minutes-checker:') === 0) { all[k] = JSON.parse(localStorage.getItem(k)); }
-        }
-      } catch (err) { /* storage may be off */ }
-      var text = JSON.stringify(all, null, 2);
-      var out = document.getElementById('export-all-text');
-      out.hidden = false;
-      out.value = text;
-      var link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([text], {type: 'application/json'}));
-      link.download = 'vurderinger.json';
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
+      var now = new Date().toISOString();
+      var pages = [];
+      rows.forEach(function (row) {
+        var link = row.querySelector('a[data-page]');
+        var page = link.getAttribute('data-page');
+        var stored = {};
+        try {
+          stored = JSON.parse(localStorage.getItem('minutes-checker:' + page) || '{}');
+        } catch (err) { /* storage may be off */ }
+        row.querySelectorAll('td[data-check]').forEach(function (cell) {
+          var check = cell.getAttribute('data-check');
+          if (stored[check] && stored[check].status !== cell.getAttribute('data-status')) {
+            delete stored[check];
+          }
+        });
+        var decisions = MinutesReviewer.decisions(stored, now);
+        if (!Object.keys(decisions).length) { return; }
+        pages.push({
+          page: page,
+          label: link.textContent.trim() + ' ' + link.getAttribute('data-year'),
+          municipality: link.getAttribute('data-municipality'),
+          municipality_code: MinutesReviewer.number(link.getAttribute('data-code')),
+          map_year: MinutesReviewer.number(link.getAttribute('data-year')),
+          documents: JSON.parse(link.getAttribute('data-documents') || '[]'),
+          decisions: decisions
+        });
+      });
+      MinutesReviewer.exportFile(pages, exportButton, 'vurderinger.json',
+        document.getElementById('export-all-text'));
     });
   }
 })();

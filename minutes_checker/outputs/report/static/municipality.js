@@ -1,8 +1,14 @@
-// A municipality page: the auditor's agree/disagree and note per check, kept in localStorage
-// under 'minutes-checker:<page>', and exported as JSON (shown in the page and downloaded).
+// A municipality page: the reviewer's decision per check (agree; disagree, with the corrected
+// verdict; not reviewed) and a note, kept in localStorage under 'minutes-checker:<page>' with
+// the verdict seen, the reviewer's name and the time, and exported as a decisions file
+// (reviewer.js). A stored decision about a verdict that has since changed is dropped, and the
+// page says so.
 (function () {
-  var page = document.body.getAttribute('data-page');
+  var body = document.body;
+  var page = body.getAttribute('data-page');
   var prefix = 'minutes-checker:' + page;
+  var labels = JSON.parse(
+    document.getElementById('reviewerbox').getAttribute('data-status-labels') || '{}');
   function load() {
     try { return JSON.parse(localStorage.getItem(prefix) || '{}'); } catch (e) { return {}; }
   }
@@ -12,49 +18,69 @@
   var state = load();
   document.querySelectorAll('.decision').forEach(function (box) {
     var check = box.getAttribute('data-check');
+    var predicted = box.getAttribute('data-status');
+    var correct = box.querySelector('label.correct');
+    var select = box.querySelector('select');
+    var note = box.querySelector('input[type=text]');
+    var stale = box.querySelector('.stale');
     var saved = state[check] || {};
+    if (saved.status && saved.status !== predicted) {
+      stale.textContent = stale.getAttribute('data-template')
+        .replace('{status}', labels[saved.status] || saved.status);
+      stale.hidden = false;
+      delete state[check];
+      save(state);
+      saved = {};
+    }
+    function update(change) {
+      var s = load();
+      var entry = s[check] || {};
+      change(entry);
+      entry.status = predicted;
+      entry.reviewer = MinutesReviewer.name();
+      entry.decided_at = new Date().toISOString();
+      s[check] = entry;
+      save(s);
+      stale.hidden = true;
+      if (!entry.reviewer) { MinutesReviewer.warn(document.getElementById('export')
+        .getAttribute('data-need-name')); }
+    }
+    function showCorrect(decision) { correct.hidden = decision !== 'reject'; }
     box.querySelectorAll('input[type=radio]').forEach(function (radio) {
       radio.checked = saved.decision === radio.value;
       radio.addEventListener('change', function () {
-        var s = load();
-        s[check] = s[check] || {};
-        s[check].decision = radio.value;
-        s[check].status = box.getAttribute('data-status');
-        save(s);
+        showCorrect(radio.value);
+        update(function (entry) {
+          entry.decision = radio.value;
+          entry.reviewed_status = radio.value === 'reject' ? (select.value || null) : null;
+        });
       });
     });
-    var note = box.querySelector('input[type=text]');
+    showCorrect(saved.decision);
+    select.value = saved.reviewed_status || '';
+    select.addEventListener('change', function () {
+      update(function (entry) { entry.reviewed_status = select.value || null; });
+    });
     note.value = saved.note || '';
     note.addEventListener('input', function () {
-      var s = load();
-      s[check] = s[check] || {};
-      s[check].note = note.value;
-      s[check].status = box.getAttribute('data-status');
-      save(s);
+      update(function (entry) { entry.note = note.value; });
     });
   });
   var button = document.getElementById('export');
   button.hidden = false;
   button.addEventListener('click', function () {
-    var data = {
+    var decisions = MinutesReviewer.decisions(load(), new Date().toISOString());
+    var entry = {
       page: page,
-      municipality: document.body.getAttribute('data-municipality'),
-      municipality_code: document.body.getAttribute('data-code'),
-      map_year: document.body.getAttribute('data-year'),
+      label: document.querySelector('h1').textContent,
+      municipality: body.getAttribute('data-municipality'),
+      municipality_code: MinutesReviewer.number(body.getAttribute('data-code')),
+      map_year: MinutesReviewer.number(body.getAttribute('data-year')),
       documents: Array.prototype.map.call(document.querySelectorAll('tr[data-file]'),
         function (row) { return row.getAttribute('data-file'); }),
-      exported: new Date().toISOString(),
-      decisions: load()
+      decisions: decisions
     };
-    var text = JSON.stringify(data, null, 2);
-    var out = document.getElementById('export-text');
-    out.hidden = false;
-    out.value = text;
-    var link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], {type: 'application/json'}));
-    link.download = 'vurdering-' + page + '.json';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+    MinutesReviewer.exportFile([entry], button, 'vurdering-' + page + '.json',
+      document.getElementById('export-text'));
   });
 })();

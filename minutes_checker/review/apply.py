@@ -1,0 +1,131 @@
+"""Reviewers' decisions put beside the predicted verdicts, and `review apply` as a whole.
+
+`apply_reviews` is pure and runs in every combine step (`batch.summary.combine_outputs`): a
+batch run again into a folder with `reviews.jsonl` keeps the decisions that still fit (the same
+verdict on the same documents); a decision on a verdict that has since changed is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..judge.checks import CHECK_IDS
+from ..judge.combine import Group
+from ..judge.outcome import predict_outcome
+from ..messages import Lang, review_ui
+from ..models import CheckResult, CheckReview, MunicipalityAssessment, ReviewRecord
+from .log import latest_decisions
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What applying the recorded decisions did to a batch's groups."""
+
+    checks: int  # verdicts with a review in place
+    groups: int  # municipalities and map years with at least one
+    stale: int  # latest decisions left out: the verdict or its documents have changed
+
+
+def apply_reviews(
+    groups: Sequence[Group], records: Iterable[ReviewRecord], lang: Lang = "da"
+) -> Applied:
+    """Set `reviews` and `reviewed_outcome` of every group's combined assessment from the
+    latest decision per check ("undecided" withdraws an earlier one)."""
+    latest = latest_decisions(records)
+    checks = reviewed_groups = stale = 0
+    for group in groups:
+        combined = group.combined
+        if combined is None:
+            continue
+        reviews: dict[str, CheckReview] = {}
+        for check in CHECK_IDS:
+            record = latest.get((group.slug, check))
+            if record is None or record.decision == "undecided":
+                continue
+            if record.predicted != combined.checks[check].status or sorted(
+                record.documents
+            ) != sorted(combined.documents):
+                stale += 1
+                continue
+            assert record.reviewed_status is not None and record.decision != "undecided"
+            reviews[check] = CheckReview(
+                status=record.reviewed_status,
+                decision=record.decision,
+                reviewer=record.reviewer,
+                decided_at=record.decided_at,
+                comment=record.comment,
+            )
+        if not reviews:
+            group.combined = combined.model_copy(update={"reviews": {}, "reviewed_outcome": None})
+            continue
+        reviewed = combined.model_copy(update={"reviews": reviews})
+        outcome = predict_outcome(reviewed_checks(reviewed, lang), lang)
+        group.combined = reviewed.model_copy(update={"reviewed_outcome": outcome})
+        checks += len(reviews)
+        reviewed_groups += 1
+    return Applied(checks, reviewed_groups, stale)
+
+
+def reviewed_checks(combined: MunicipalityAssessment, lang: Lang = "da") -> dict[str, CheckResult]:
+    """The verdicts with the reviewers' statuses in place of the predicted ones; a corrected
+    verdict says so (and why, in the reviewer's words) instead of the tool's explanation."""
+    out: dict[str, CheckResult] = {}
+    for check, result in combined.checks.items():
+        review = combined.reviews.get(check)
+        if review is None or review.status == result.status:
+            out[check] = result
+            continue
+        key = "corrected_because" if review.comment else "corrected"
+        explanation = review_ui(key, lang, reviewer=review.reviewer, comment=review.comment)
+        out[check] = result.model_copy(update={"status": review.status, "explanation": explanation})
+    return out
+
+
+# --------------------------------------------------------------------------- the command
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    decisions: int  # decisions in the file
+    recorded: int  # of which new (recorded in reviews.jsonl now)
+    applied: Applied | None  # None when nothing was new (nothing rewritten)
+
+
+def apply_decisions_file(
+    path: Path, out: Path, lang: Lang | None = None, history: Path | None = None
+) -> ApplyResult:
+    """`minutes-checker review apply`: check the decisions file against the batch in `out`,
+    record its new decisions in reviews.jsonl and rewrite municipalities.jsonl, summary.csv and
+    the report. Nothing is written when the file does not fit, or when it holds nothing new."""
+    from ..batch.outfolder import OutputFolder
+    from ..batch.results import current_records
+    from ..batch.summary import combine_outputs, group_records
+    from .decisions import check_decisions, read_decisions
+    from .log import REVIEWS, append_reviews, new_records, read_reviews
+
+    current_records(out)  # a folder a batch has written, or NotABatchFolder (before the lock)
+    with OutputFolder(out) as folder:
+        records = current_records(out)
+        language: Lang = lang or records[0].get("lang", "da")
+        decisions = read_decisions(path, language)
+        groups = group_records(records, language)
+        known = {r["path"] for r in records}
+        candidates = check_decisions(decisions, groups, known, path.name, language)
+        fresh = new_records(read_reviews(out), candidates)
+        if not fresh:
+            return ApplyResult(len(candidates), 0, None)
+        append_reviews(out, fresh)
+        folder.record(REVIEWS)
+        folder.save()
+        groups = combine_outputs(out, records, language, folder=folder, history=history)
+    latest = latest_decisions(read_reviews(out))
+    counted = sum(1 for record in latest.values() if record.decision != "undecided")
+    checks = sum(len(g.combined.reviews) for g in groups if g.combined)
+    applied = Applied(
+        checks=checks,
+        groups=sum(1 for g in groups if g.combined and g.combined.reviews),
+        stale=counted - checks,
+    )
+    return ApplyResult(len(candidates), len(fresh), applied)
