@@ -48,6 +48,10 @@ class InputError(Exception):
     def problem(self, lang: str = "da") -> InputProblem:
         return InputProblem(code=self.code, message=self.message(lang))
 
+    def as_incomplete(self) -> InputProblem:
+        """For `Document.incomplete`: the code, and the reason (the detail) alone."""
+        return InputProblem(code=self.code, message=self.detail or self.message())
+
 
 def nul_message(name: str) -> str:
     """A plain message for a file name with a NUL byte (no file system allows one)."""

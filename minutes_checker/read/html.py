@@ -526,5 +526,5 @@ def read_html(data: bytes, source: str) -> Document:
         meeting=Meeting(),
         items=[],
         warnings=parsed.warnings,
-        incomplete=parsed.incomplete.problem() if parsed.incomplete else None,
+        incomplete=parsed.incomplete.as_incomplete() if parsed.incomplete else None,
     )

@@ -121,5 +121,5 @@ def read_docx(data: bytes, source: str) -> Document:
         meeting=Meeting(),
         items=[],
         warnings=warnings,
-        incomplete=reader.incomplete.problem() if reader.incomplete else None,
+        incomplete=reader.incomplete.as_incomplete() if reader.incomplete else None,
     )

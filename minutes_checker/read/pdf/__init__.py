@@ -17,6 +17,11 @@ Running headers and footers are removed by repetition across pages (`read/furnit
 paragraphs are rebuilt from line gaps, line lengths and font changes (`paragraphs`), and the
 Document is built, hyphenated line ends joined (`document`, `read/text.py`).
 
+Before PDFium opens a PDF its compressed streams are inflated once and dropped (`streams`): a
+stream that would unpack beyond the limit is refused, and damaged streams, pages PDFium cannot
+load and a rebuilt cross-reference table are reported (warnings; `Document.incomplete` where
+text may be lost, so that a document without an item is not taken to hold none).
+
 This module: opening a PDF, its limits, and the page loop.
 """
 
@@ -30,9 +35,10 @@ import pypdfium2.raw as pdfium_c
 from ...errors import CorruptFile, EncryptedFile, ScannedPdf, TooLarge
 from ...models import Document
 from .columns import _Columns
-from .document import _assemble
+from .document import MAX_LISTED_PAGES, _assemble
 from .lines import _page_lines, _RawLine
 from .rulings import _Rulings
+from .streams import StreamScan, scan_streams
 
 __all__ = ["MAX_PAGES", "MAX_RULED_PAGES", "read_pdf"]
 
@@ -68,6 +74,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 def read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None = None) -> Document:
     """Read a PDF's bytes into a Document (not yet structured). Raises InputError subclasses."""
     _check_complete(data)
+    scan = scan_streams(data)  # a stream bomb is refused before PDFium inflates it
     pdf = _open(data)
     rulings = _Rulings(data, MAX_RULED_PAGES)
     columns = _Columns(rulings, protect)
@@ -106,8 +113,36 @@ def read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None = N
     finally:
         pdf.close()
         rulings.close()
+    damage = _damage(scan, unreadable)
     if len(unreadable) == count:
         raise CorruptFile("ingen af siderne kan læses")
     if len(textless) + len(unreadable) == count:
-        raise ScannedPdf()
-    return _assemble(source, all_lines, sizes, textless, unreadable, protect)
+        raise damage or ScannedPdf()  # no text because of damage is no scan
+    document = _assemble(source, all_lines, sizes, textless, unreadable, protect)
+    if scan.xref_broken:
+        document.warnings.append(
+            "PDF'ens krydsreferencetabel (xref) er beskadiget; PDFium har genopbygget den"
+        )
+    if scan.damaged:
+        document.warnings.append(f"{_streams(scan.damaged)}; teksten kan være ufuldstændig")
+    if damage is not None:
+        document.incomplete = damage.as_incomplete()
+    return document
+
+
+def _streams(count: int) -> str:
+    if count == 1:
+        return "en af PDF'ens datastrømme er beskadiget og kan ikke pakkes helt ud"
+    return f"{count} af PDF'ens datastrømme er beskadigede og kan ikke pakkes helt ud"
+
+
+def _damage(scan: StreamScan, unreadable: list[int]) -> CorruptFile | None:
+    """Why part of the text may be lost (damaged streams, pages PDFium cannot load), or None."""
+    reasons = []
+    if scan.damaged:
+        reasons.append(_streams(scan.damaged))
+    if unreadable:
+        listed = ", ".join(str(n) for n in unreadable[:MAX_LISTED_PAGES])
+        more = len(unreadable) - MAX_LISTED_PAGES
+        reasons.append(f"side {listed}{f' (og {more} flere)' if more > 0 else ''} kan ikke læses")
+    return CorruptFile("; ".join(reasons)) if reasons else None
