@@ -177,6 +177,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "da": "Referatet viser ikke kommunalbestyrelsens beslutning i punktet.",
         "en": "The minutes do not show the council's decision on the item.",
     },
+    "all_three_maps.delegated": {
+        "da": "Kommunalbestyrelsen får kun meddelelse om, at et udvalg har behandlet kortene; "
+        "kort, der overlades til et udvalg, tæller ikke.",
+        "en": "The council is only told that a committee treated the maps; maps left to a "
+        "committee do not count.",
+    },
     "all_three_maps.committee_all": {
         "da": "Udvalgets behandling dækker alle {count} kort ({maps}); kommunalbestyrelsen har "
         "ikke selv behandlet dem.",

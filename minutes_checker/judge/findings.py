@@ -237,6 +237,27 @@ def without_contradicted(hits: list[Hit], all_hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if (h.sentence.start, h.signal) not in contradicted]
 
 
+# signals `delegation_notice` selects: a check that calls it declares these too
+DELEGATION_READS = ("delegated", "orientation", "noted", "approved")
+
+
+def delegation_notice(f: Findings) -> list[Hit]:
+    """Where the council is only told that a committee treated the map (a notice in an
+    orientation item, or with no council decision of its own): the sentences saying so. That is
+    delegation (CRITERIA.md §3); in a committee's own minutes it is no notice."""
+    if f.document_body == "committee":
+        return []
+    delegated = f.select("delegated", polarity="contradicts")
+    if not delegated:
+        return []
+    council = [s for s in f.council_decisions() if f.actor(s) == "full_council"]
+    noted_only = f.council_decision_says("noted") and not f.council_decision_says("approved")
+    orientation = any(item.kind == "orientation" for item in f.items) or bool(
+        f.select("orientation", polarity="contradicts")
+    )
+    return delegated if (orientation or noted_only or not council) else []
+
+
 # signals the helpers below select: a check that calls them declares these too
 POSITION_READS = (*PLAN_VALUE_SIGNALS, "approved", "rejected", "amendment")
 

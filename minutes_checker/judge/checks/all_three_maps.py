@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from ...messages import MAP_NAMES
 from ...models import CheckResult
-from ..findings import Findings, without_contradicted
+from ..findings import DELEGATION_READS, Findings, delegation_notice, without_contradicted
 from ..mapyear import FIRST_YEAR_WITH_ADULT_MAP
 
 ID = "all_three_maps"
 ROLE = "quality"
 READS = (
+    *DELEGATION_READS,
     "attachment_pointer",
     "three_maps",
     "maps_earlier",
@@ -28,6 +29,11 @@ def run(f: Findings) -> CheckResult:
     # minutes of a committee alone are judged on their content too, so the caseworker sees
     # what the material holds (CRITERIA.md §3); the explanation says it was the committee's
     prefix = "committee_" if f.committee_only else ""
+    delegated = delegation_notice(f)
+    if delegated:
+        # the council only hears that a committee treated the maps: left to a committee, the
+        # maps do not count (CRITERIA.md §3)
+        return f.result("all_three_maps", "not_met", "delegated", f.evidence(delegated))
     pointer = bool(f.select("attachment_pointer"))
     generic = f.select("three_maps")
     # maps said to have been treated at an earlier meeting are not covered by this document

@@ -5,27 +5,19 @@ committee treated the map is delegation (CRITERIA.md §3)."""
 from __future__ import annotations
 
 from ...models import CheckResult
-from ..findings import Findings
+from ..findings import DELEGATION_READS, Findings, delegation_notice
 
 ID = "full_council"
 ROLE = "gate"
-READS = ("delegated", "orientation", "noted", "approved", "recommended")
-
-
-def _is_orientation_item(f: Findings) -> bool:
-    return any(item.kind == "orientation" for item in f.items) or bool(
-        f.select("orientation", polarity="contradicts")
-    )
+READS = (*DELEGATION_READS, "recommended")
 
 
 def run(f: Findings) -> CheckResult:
     meeting = f.document.meeting
     body = meeting.body or ""
     council = [s for s in f.council_decisions() if f.actor(s) == "full_council"]
-    delegated = f.select("delegated", polarity="contradicts")
-    noted_only = f.council_decision_says("noted") and not f.council_decision_says("approved")
-    orientation_like = _is_orientation_item(f) or noted_only or not council
-    if delegated and orientation_like and f.document_body != "committee":
+    delegated = delegation_notice(f)
+    if delegated:
         return f.result("full_council", "not_met", "delegated", f.evidence(delegated))
     if council:
         named = [s for s in council if s.decision_body_kind == "full_council"]
