@@ -65,13 +65,20 @@ def _address_space() -> int:
 
 
 def _apply(limits: Limits) -> None:
+    """Set the limits in this (new) child; never above limits it inherited (a child of a
+    child, as the annotated copy is made)."""
     import resource
 
+    def within(kind: int, value: int) -> int:
+        hard = resource.getrlimit(kind)[1]
+        return value if hard == resource.RLIM_INFINITY else min(value, hard)
+
     if limits.memory_mb is not None:
-        cap = _address_space() + limits.memory_mb * 1024 * 1024
+        cap = within(resource.RLIMIT_AS, _address_space() + limits.memory_mb * 1024 * 1024)
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     cpu = int(resource.getrusage(resource.RUSAGE_SELF).ru_utime + limits.seconds + CPU_MARGIN)
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+    hard = within(resource.RLIMIT_CPU, cpu + 5)
+    resource.setrlimit(resource.RLIMIT_CPU, (min(cpu, hard), hard))
 
 
 @dataclass
@@ -157,6 +164,13 @@ def _death(status: int, limits: Limits) -> InputError:
 
 # in a child: where `hint` writes
 _hint: dict[str, int] = {"fd": -1}
+# in a child: when (time.monotonic()) the caller kills it
+_deadline: list[float] = []
+
+
+def time_left() -> float | None:
+    """In a child: the seconds left before the caller kills it; None outside a child."""
+    return _deadline[0] - time.monotonic() if _deadline else None
 
 
 def hint() -> None:
@@ -181,6 +195,7 @@ def start(function: Callable[..., Any], *args: Any, limits: Limits = Limits()) -
             os.close(read_fd)
             os.close(hint_read)
             _hint["fd"] = hint_write
+            _deadline[:] = [time.monotonic() + limits.seconds]
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
             faulthandler.disable()  # a library's abort is reported by the caller, not dumped
             try:

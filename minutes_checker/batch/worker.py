@@ -40,7 +40,10 @@ def assess_job(path: str, rel: str, lang: str, annotate_dir: str | None) -> dict
             if target.exists():
                 annotated = (PurePosixPath(ANNOTATED) / rel).as_posix()
         except Exception as exc:  # an annotation failure must not lose the assessment
-            warning = batch_ui("annotate_failed", lang, error=f"{type(exc).__name__}: {exc}")  # type: ignore[arg-type]
+            reason = (
+                exc.message(lang) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+            )
+            warning = batch_ui("annotate_failed", lang, error=reason)  # type: ignore[arg-type]
             assessment = assessment.model_copy(update={"warnings": [*assessment.warnings, warning]})
     return {
         "assessment": assessment.model_dump(mode="json"),

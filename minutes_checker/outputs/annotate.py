@@ -13,15 +13,27 @@ Originals are never written to: the copy is made from the bytes read.
 from __future__ import annotations
 
 import io
+import math
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import sandbox
+from ..errors import TimedOut
 from ..messages import Lang, report_ui, status_label
 from ..models import Assessment, Document, Evidence, Line
 
 AUTHOR = "minutes-checker"
+# seconds: what the file's child keeps back, of the time it has left, to send its result after
+# the annotated copy's child ...
+RESULT_MARGIN = 1.5
+# ... and the least time worth giving that child
+MIN_SECONDS = 1.0
+# bytes: a Word file is annotated with python-docx, which unpacks every part into memory (and
+# writes them all again): one that unpacks to more is not annotated
+MAX_DOCX_UNPACKED = 256 * 1024 * 1024
 # PDF highlight colours per check (hex RGB), as in the report
 PDF_COLOURS: dict[str, str] = {
     "full_council": "8ecae6",
@@ -232,7 +244,11 @@ def annotate_docx(source: Path, target: Path, assessment: Assessment, lang: Lang
     import docx
     from docx.enum.text import WD_COLOR_INDEX
 
-    document = docx.Document(io.BytesIO(source.read_bytes()))
+    from ..read.docx.archive import check_whole_archive
+
+    data = source.read_bytes()
+    check_whole_archive(data, MAX_DOCX_UNPACKED)
+    document = docx.Document(io.BytesIO(data))
     runs = list(_docx_runs(document))
     # the body text without any whitespace, and for each of its characters the run it is in
     chars: list[str] = []
@@ -264,6 +280,31 @@ def annotate_docx(source: Path, target: Path, assessment: Assessment, lang: Lang
 # --------------------------------------------------------------------------- entry point
 
 
+def _annotate(
+    source: Path, target: Path, assessment: Assessment, document: Document, lang: Lang
+) -> int:
+    if document.format == "pdf":
+        return annotate_pdf(source, target, assessment, document, lang)
+    if document.format == "docx":
+        return annotate_docx(source, target, assessment, lang)
+    return 0
+
+
+def _annotate_then_move(
+    source: Path,
+    partial: Path,
+    target: Path,
+    assessment: Assessment,
+    document: Document,
+    lang: Lang,
+) -> int:
+    """In a child: write the copy under a temporary name, then put it in place."""
+    count = _annotate(source, partial, assessment, document, lang)
+    if partial.exists():
+        os.replace(partial, target)
+    return count
+
+
 def annotate_copy(
     source: Path,
     target: Path,
@@ -273,13 +314,37 @@ def annotate_copy(
 ) -> int:
     """An annotated copy of a PDF or DOCX at `target` (HTML is skipped: returns 0).
 
-    `document` is the read document (read again from `source` when not given)."""
+    `document` is the read document (read again from `source` when not given). In a sandboxed
+    child (a batch's file) the copy is made in a child of its own, with the time the file has
+    left: pypdf and pdfplumber loop forever on some hostile PDFs (a /Length that points in a
+    circle), and that must cost the copy, not the assessment. A copy that is not finished
+    leaves nothing behind; the `InputError` raised says why."""
     if document is None:
-        from .readers import read_document
+        from ..read import read_file
 
-        document = read_document(source)
-    if document.format == "pdf":
-        return annotate_pdf(source, target, assessment, document, lang)
-    if document.format == "docx":
-        return annotate_docx(source, target, assessment, lang)
-    return 0
+        document = read_file(source)
+    if document.format not in ("pdf", "docx"):
+        return 0
+    left = sandbox.time_left()
+    if left is None or not sandbox.available():
+        return _annotate(source, target, assessment, document, lang)
+    seconds = float(math.floor(left - RESULT_MARGIN))  # whole seconds, as messages show them
+    if seconds < MIN_SECONDS:
+        raise TimedOut("ingen tid tilbage til den kommenterede kopi")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.tmp")
+    try:
+        return int(
+            sandbox.run(
+                _annotate_then_move,
+                source,
+                partial,
+                target,
+                assessment,
+                document,
+                lang,
+                limits=sandbox.Limits(seconds=seconds),
+            )
+        )
+    finally:
+        partial.unlink(missing_ok=True)
