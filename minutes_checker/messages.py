@@ -1116,8 +1116,8 @@ LETTERS_UI: dict[str, dict[str, str]] = {
         "en": "give the output folder (OUT)",
     },
     "not_a_template": {
-        "da": "{path} er ikke et Word-dokument (.docx), der kan bruges som skabelon",
-        "en": "{path} is not a Word document (.docx) usable as a template",
+        "da": "{path} er ikke et Word-dokument (.docx)",
+        "en": "{path} is not a Word document (.docx)",
     },
 }
 

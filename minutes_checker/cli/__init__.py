@@ -258,6 +258,11 @@ def batch(
     except OSError as exc:
         os_failure(exc)
     click.echo(summary_text(result, processes, lang))  # type: ignore[arg-type]
+    if history is not None:
+        from ..messages import history_ui
+
+        rows = sum(1 for g in result.groups if g.code and g.map_year)
+        click.echo(history_ui("stored", lang, rows=rows, path=history))  # type: ignore[arg-type]
 
 
 @main.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..judge.checks import CHECK_IDS
 from ..judge.combine import Group
@@ -105,17 +106,24 @@ def apply_decisions_file(
     from .decisions import check_decisions, read_decisions
     from .log import REVIEWS, append_reviews, new_records, read_reviews
 
-    current_records(out)  # a folder a batch has written, or NotABatchFolder (before the lock)
-    with OutputFolder(out) as folder:
-        records = current_records(out)
+    def fresh_decisions() -> tuple[list[dict[str, Any]], Lang, list[ReviewRecord], int]:
+        records = current_records(out)  # NotABatchFolder for any other folder
         language: Lang = lang or records[0].get("lang", "da")
         decisions = read_decisions(path, language)
         groups = group_records(records, language)
         known = {r["path"] for r in records}
         candidates = check_decisions(decisions, groups, known, path.name, language)
-        fresh = new_records(read_reviews(out), candidates)
+        return records, language, new_records(read_reviews(out), candidates), len(candidates)
+
+    # everything is checked before the folder is taken (a bad file touches nothing, not even
+    # the lock), and again under the lock (a batch may have finished in between)
+    _, _, fresh, count = fresh_decisions()
+    if not fresh:
+        return ApplyResult(count, 0, None)
+    with OutputFolder(out) as folder:
+        records, language, fresh, count = fresh_decisions()
         if not fresh:
-            return ApplyResult(len(candidates), 0, None)
+            return ApplyResult(count, 0, None)
         append_reviews(out, fresh)
         folder.record(REVIEWS)
         folder.save()
@@ -128,4 +136,4 @@ def apply_decisions_file(
         groups=sum(1 for g in groups if g.combined and g.combined.reviews),
         stale=counted - checks,
     )
-    return ApplyResult(len(candidates), len(fresh), applied)
+    return ApplyResult(count, len(fresh), applied)
