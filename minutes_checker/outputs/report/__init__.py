@@ -8,7 +8,11 @@ without anything from the internet.
   quote, and the text of the assessed items with sections as headings, page numbers in the
   margin and each check's evidence highlighted in its own colour (solid underline: supports,
   dashed: contradicts); the verdict links to its highlight and back. Radio buttons record an
-  auditor's agreement in localStorage, and a button exports those decisions as JSON.
+  auditor's agreement in localStorage (with the corrected status on disagreement, the name
+  entered once in any page, and the time), and a button exports those decisions as JSON
+  (`static/reviewer.js`: `models.DecisionsFile`, read back by `minutes-checker review apply`).
+- once decisions are applied, every page shows the reviewed status beside the predicted one and
+  the outcome after review; with a history, the previous map year's outcome.
 
 The pages are Jinja2 templates in `templates/`, the style and scripts are `static/report.css`,
 `static/index.js` and `static/municipality.js`, inlined into every page: the look changes
