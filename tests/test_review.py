@@ -428,3 +428,15 @@ def test_export_cases_needs_the_reviewed_document_unchanged(out: Path, tmp_path:
     assert result.exit_code == 2
     assert "herning.html i" in result.output and "er ændret siden kørslen" in result.output
     assert not (tmp_path / "sager").exists()
+
+
+@pytest.mark.parametrize(
+    "command", [["review"], ["review", "apply"], ["review", "export-cases"], ["letters"],
+                ["history"]]  # fmt: skip
+)
+def test_the_new_commands_help_in_danish(command: list[str]) -> None:
+    result = cli(*command, "--help")
+    assert result.exit_code == 0
+    assert result.output.startswith("Brug: minutes-checker")
+    assert "Tilvalg:" in result.output and "Vis denne hjælp og afslut." in result.output
+    assert "Usage:" not in result.output and "Options:" not in result.output

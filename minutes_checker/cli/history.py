@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from ..messages import history_ui
-from .danish import Choice, PathType, fail
+from .danish import Choice, DanishCommand, PathType, fail
 from .danish import lang as current_lang
 
 
-@click.command("history")
+@click.command("history", cls=DanishCommand)
 @click.argument("municipality")
 @click.option(
     "--history",

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..messages import letters_ui, usage
-from .danish import PathType, fail
+from .danish import DanishCommand, PathType, fail
 from .danish import lang as current_lang
 
 _DANISH = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
@@ -36,7 +36,7 @@ class DateType(click.ParamType):
             self.fail(usage("not_a_date", current_lang(), value=value), param, ctx)
 
 
-@click.command("letters")
+@click.command("letters", cls=DanishCommand)
 @click.argument("out", required=False, type=PathType(exists=True, file_okay=False))
 @click.option(
     "--to",
