@@ -112,6 +112,14 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The meeting on {date} is before the {year} map came out; a person must check which "
         "map was treated.",
     },
+    "deadline.two_dates": {
+        "da": "Referatet giver to datoer for behandlingen, {first} og {second}, og kun den ene "
+        "ligger inden fristen 31. december {year}; en person må se, hvornår punktet blev "
+        "behandlet.",
+        "en": "The minutes give two dates for the treatment, {first} and {second}, and only one "
+        "is before the deadline of 31 December {year}; a person must check when the item was "
+        "treated.",
+    },
     "deadline.no_date": {
         "da": "Referatet har ingen læsbar mødedato.",
         "en": "The minutes have no readable meeting date.",

@@ -110,6 +110,10 @@ class Meeting(_Model):
     date: dt.date | None = None
     body_span: tuple[int, int] | None = Field(None, description="where the body is named")
     date_span: tuple[int, int] | None = Field(None, description="where the date is written")
+    continued: dt.date | None = Field(
+        None, description="another day the meeting went on, when the header says so"
+    )
+    continued_span: tuple[int, int] | None = Field(None, description="where that day is written")
     sources: dict[str, MeetingSource] = Field(
         default_factory=dict,
         description="where each of municipality, body and date was read: the header block, "

@@ -15,6 +15,7 @@ class Part:
     kind: SectionKind
     text: str
     body: str | None = None
+    date: dt.date | None = None  # a decision heading's date
 
 
 @dataclass
@@ -65,6 +66,7 @@ def build(minutes: Minutes) -> Document:
                     page_start=1,
                     decision_body=part.body,
                     decision_body_kind=body_kind(part.body) if part.body else None,
+                    decision_date=part.date,
                 )
             )
         items.append(

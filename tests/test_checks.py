@@ -354,3 +354,26 @@ def test_documents_from_before_the_duty_are_not_applicable() -> None:
     assert judged.checks["full_council"].status == "met"
     assert judged.checks["action_plan_decision"].status == "not_applicable"  # before 2022
     assert judged.checks["all_three_maps"].status == "met"
+
+
+def test_two_dates_for_the_treatment_straddling_the_deadline_are_unclear() -> None:
+    """The meeting is of 13 December, but the item's own council decision heading is dated in
+    January: a careful reader cannot tell when the map was treated (CRITERIA.md §3, deadline)."""
+    item = council_item("at der ikke udarbejdes en handlingsplan", "Godkendt.")
+    item.parts[-1] = Part(
+        "Beslutning i Byrådet den 15-01-2024", "decision", "Godkendt.", "Byrådet",
+        dt.date(2024, 1, 15),
+    )  # fmt: skip
+    assessment = assess_document(build(Minutes("Byrådet", dt.date(2023, 12, 13), [item])))
+    deadline = assessment.checks["deadline"]
+    assert deadline.status == "unclear", deadline.explanation
+    assert "13-12-2023" in deadline.explanation and "15-01-2024" in deadline.explanation
+    assert {e.polarity for e in deadline.evidence} == {"supports", "contradicts"}
+
+    # the same heading dated the meeting's day is one date
+    item.parts[-1] = Part(
+        "Beslutning i Byrådet den 13-12-2023", "decision", "Godkendt.", "Byrådet",
+        dt.date(2023, 12, 13),
+    )  # fmt: skip
+    same_day = assess_document(build(Minutes("Byrådet", dt.date(2023, 12, 13), [item])))
+    assert same_day.checks["deadline"].status == "met"

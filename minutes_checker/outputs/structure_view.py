@@ -20,6 +20,8 @@ def structure_dict(document: Document) -> dict[str, Any]:
             "body_kind": meeting.body_kind,
             "date": meeting.date.isoformat() if meeting.date else None,
             "sources": dict(meeting.sources),
+            # only when the header says the meeting went on another day
+            **({"continued": meeting.continued.isoformat()} if meeting.continued else {}),
         },
         "pages": len(document.pages),
         "items": [
@@ -98,6 +100,8 @@ def render_structure_text(document: Document) -> str:
     else:
         lines.append("Organ: ikke fundet")
     lines.append(f"Mødedato: {_date_da(meeting.date)}")
+    if meeting.continued:
+        lines.append(f"Mødet fortsatte: {_date_da(meeting.continued)}")
     lines.append("")
     count = len(document.items)
     lines.append(f"Dagsordenspunkter: {count}")
@@ -123,4 +127,3 @@ def render_structure_text(document: Document) -> str:
         lines.append("Advarsler:")
         lines.extend(f"  - {warning}" for warning in document.warnings)
     return "\n".join(lines)
-

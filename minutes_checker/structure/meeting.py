@@ -47,6 +47,13 @@ _NOT_MEETING_DATE = re.compile(
 )
 
 
+# "Mødet blev suspenderet kl. 23.00 og genoptaget tirsdag den 10. januar 2023"
+_CONTINUED = re.compile(
+    rf"\bmødet\b.{{0,80}}?\b{_WORDS.alternatives('meeting.continued')}\b", re.IGNORECASE
+)
+CONTINUED_DATE_WITHIN = 40  # characters between the word and the day it names
+
+
 HEADER_PAGES = 2  # the header block stands on the first pages (a cover, then the agenda)
 HEADER_UNITS = 200  # … and is not longer than this many lines
 
@@ -160,6 +167,13 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
         meeting.date = in_furniture[0]
         meeting.sources["date"] = "running_header"
 
+    for unit in header:
+        found = continued_on(unit.text)
+        if found is not None and found[0] != meeting.date:
+            meeting.continued = found[0]
+            meeting.continued_span = (unit.start + found[1][0], unit.start + found[1][1])
+            break
+
     if meeting.body is None or meeting.date is None:
         _from_decisions(meeting, items, text)
     if meeting.body is None or meeting.date is None:
@@ -269,6 +283,18 @@ def _from_names(meeting: Meeting, names: list[str]) -> None:
             if found:
                 meeting.date = found[0][0]
                 meeting.sources["date"] = "file_name"
+
+
+@probe("meeting_continued")
+def continued_on(text: str) -> tuple[date, tuple[int, int]] | None:
+    """The other day a meeting went on, when the text says so: (date, span in `text`)."""
+    match = _CONTINUED.search(text)
+    if match is None:
+        return None
+    for value, span in find_dates(text[match.end() : match.end() + CONTINUED_DATE_WITHIN + 30]):
+        if span[0] <= CONTINUED_DATE_WITHIN:
+            return value, (match.end() + span[0], match.end() + span[1])
+    return None
 
 
 @probe("meeting_date_label")

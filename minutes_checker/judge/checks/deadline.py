@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...models import CheckResult
+from ...models import CheckResult, Evidence
 from ..findings import Findings
 from ..mapyear import publication_date
 
@@ -33,6 +33,14 @@ def run(f: Findings) -> CheckResult:
         return f.result("deadline", "unclear", "no_date", [])
     if year is None:
         return f.result("deadline", "unclear", "no_year", date_evidence)
+    other = _other_date(f)
+    if other is not None and (date > dt.date(year, 12, 31)) != (other[0] > dt.date(year, 12, 31)):
+        # two dates for the treatment, one in time and one late: a person must look
+        first, second = sorted((date, other[0]))
+        return f.result(
+            "deadline", "unclear", "two_dates", date_evidence + other[1],
+            first=first.strftime("%d-%m-%Y"), second=second.strftime("%d-%m-%Y"), year=year,
+        )  # fmt: skip
     shown = date.strftime("%d-%m-%Y")
     if date > dt.date(year, 12, 31):
         evidence = [e.model_copy(update={"polarity": "contradicts"}) for e in date_evidence]
@@ -42,3 +50,21 @@ def run(f: Findings) -> CheckResult:
             "deadline", "unclear", "before_publication", date_evidence, date=shown, year=year
         )
     return f.result("deadline", "met", "in_time", date_evidence, date=shown, year=year)
+
+
+def _other_date(f: Findings) -> tuple[dt.date, list[Evidence]] | None:
+    """A second date the item may have been treated on: the item's own council decision
+    heading dated another day than the meeting (the last one counts), or, when the item's
+    decision carries no date, the other day of a meeting that went on over two days."""
+    meeting = f.document.meeting
+    dated = [s for s in f.council_decisions() if s.decision_date]
+    if dated:
+        last = dated[-1]
+        if meeting.date and last.decision_date != meeting.date:
+            evidence = f.heading_evidence(last, "structure.decision_section", "contradicts")
+            return last.decision_date, evidence  # type: ignore[return-value]
+        return None
+    if meeting.continued:
+        evidence = f.span_evidence(meeting.continued_span, "structure.meeting_date", "contradicts")
+        return meeting.continued, evidence
+    return None
