@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..messages import Lang, batch_ui
+from .cluster import cluster_runner
 from .discover import Job, default_jobs, discover, file_sha256, job_for
 from .history import History
 from .outfolder import OutputFolder
@@ -72,6 +73,7 @@ def run_batch(
     timeout: float = DEFAULT_TIMEOUT,
     progress: TextIO | None = None,
     worker: Worker = assess_job,
+    cluster: str | None = None,
     history: Path | None = None,
 ) -> BatchResult:
     """Assess every document below `root` and write all outputs to `out` (see the module).
@@ -81,11 +83,15 @@ def run_batch(
     same content are kept, files that changed, are new, or failed for a reason that may pass
     (a time-out, a dead reader, a missing file) are assessed again.
 
+    With `cluster` (a Dask scheduler's address) the files are assessed there, one task a file
+    (`cluster.py`); the scheduler is reached before anything is written.
+
     With `history` (a SQLite file, created when missing) every municipality's result per map
     year is stored there too, and the outputs show the previous map year's outcome; the file is
     opened (its schema brought up to date) before any document is read, so a wrong file stops
     the run at once."""
     started = time.monotonic()
+    execute = cluster_runner(cluster, lang) if cluster else run_jobs
     if history is not None:
         with History(history):
             pass
@@ -131,7 +137,7 @@ def run_batch(
                     progress.write(batch_ui("resumed", lang, count=skipped) + "\n")
                 progress.flush()
             annotate_dir = str(out / ANNOTATED) if annotate else None
-            runner = run_jobs(list(unique.values()), worker, lang, annotate_dir, timeout, jobs)
+            runner = execute(list(unique.values()), worker, lang, annotate_dir, timeout, jobs)
             with Progress(len(todo), progress, lang) as bar:
                 for job, result in runner:
                     if result["excerpts"]:

@@ -206,6 +206,13 @@ def list_rules(fmt: str) -> None:
     help="Sekunder en fil må tage, før den stoppes og meldes.",
 )
 @click.option(
+    "--cluster",
+    metavar="ADRESSE",
+    default=None,
+    help="Vurdér filerne på en Dask-klynge (schedulerens adresse, fx tcp://vært:8786) i stedet "
+    "for på denne maskine; kræver minutes-checker[cluster].",
+)
+@click.option(
     "--history",
     type=PathType(dir_okay=False),
     default=None,
@@ -222,6 +229,7 @@ def batch(
     annotate: bool,
     lang: str,
     timeout: float,
+    cluster: str | None,
     history: Path | None,
 ) -> None:
     """Vurdér alle referater (PDF, DOCX, HTML) under FOLDER, samlet pr. kommune og kortår.
@@ -250,6 +258,7 @@ def batch(
             lang=lang,  # type: ignore[arg-type]
             timeout=timeout,
             progress=sys.stderr,
+            cluster=cluster,
             history=history,
         )
     except KeyboardInterrupt:
