@@ -18,6 +18,7 @@ READS = (
     "orientation",
     "no_debate",
     "remarks_mentioned",
+    "council_view",
     *POSITION_READS,
 )
 
@@ -65,7 +66,8 @@ def run(f: Findings) -> CheckResult:
             "active_debate", "unclear", "mixed_framing", f.evidence(framing + orientation + noted)
         )
     if is_orientation:
-        position = council_position(f)
+        # the council states its own position (on a plan) or view (on the map)
+        position = council_position(f) + f.council_decision_says("council_view")
         if position:
             return f.result(
                 "active_debate",
