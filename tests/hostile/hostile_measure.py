@@ -7,9 +7,10 @@ peak resident set survives exec). Its peak memory is taken two ways:
 - `peak_mb`: the largest peak resident set of any one process of the tree (the command and
   every child it forked and waited for), exact, from the kernel (the launcher's
   `getrusage(RUSAGE_CHILDREN).ru_maxrss`; at least the launcher's own size);
-- `tree_mb`: the largest sum of the resident sets of all processes of the tree at once,
-  sampled every 20 ms from /proc (shared pages counted once per process: an upper bound, and
-  a peak shorter than 20 ms may be missed, which `peak_mb` does not).
+- `tree_mb`: the largest memory of all processes of the tree at once, sampled every 20 ms
+  from /proc: the sum of their proportional set sizes (Pss: a page shared by a batch and the
+  children it forked is counted once in all, not once per process); a peak shorter than 20 ms
+  may be missed, which `peak_mb` does not.
 """
 
 from __future__ import annotations
@@ -70,24 +71,27 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
+def _memory_kb(pid: int) -> int:
+    """A process's proportional set size (its own pages, and its share of pages it shares with
+    others: the tree's sum is its real use), or its resident set where Pss is not known."""
+    for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}", encoding="ascii", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except OSError:
+            continue
     return 0
 
 
-def tree_rss_mb(pid: int) -> float:
-    """The resident sets of `pid` and all its descendants, summed (MB)."""
+def tree_mb(pid: int) -> float:
+    """The memory of `pid` and all its descendants (MB): their proportional set sizes summed."""
     tree = _children()
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
-        total += _rss_kb(current)
+        total += _memory_kb(current)
         todo.extend(tree.get(current, []))
     return total / 1024
 
@@ -116,7 +120,7 @@ def run_measured(args: list[str], deadline: float, cwd: Path = ROOT) -> Measured
 
         def sample() -> None:
             while not done.is_set():
-                peak[0] = max(peak[0], tree_rss_mb(process.pid))
+                peak[0] = max(peak[0], tree_mb(process.pid))
                 done.wait(SAMPLE_SECONDS)
 
         sampler = threading.Thread(target=sample, daemon=True)

@@ -133,19 +133,19 @@ def test_a_text_node_over_10_mb_is_read(hostile_files: dict[str, Path]) -> None:
     assert len(document.text) > 10 * 1024 * 1024
 
 
-def test_a_text_node_over_10_mb_within_a_short_limit_is_no_text_error(
+def test_a_text_node_over_10_mb_within_a_short_limit_is_not_no_text(
     hostile_files: dict[str, Path],
 ) -> None:
     """Through the whole pipeline the 11 MB paragraph before the item takes longer than a
     short limit (the structure stage searches the text before the first item for the meeting):
     the reason is the time, never 'no text'."""
     measured = run_measured(
-        ["check", str(hostile_files["html_huge_text_node"]), "--format", "json", "--timeout", "5"],
+        ["check", str(hostile_files["html_huge_text_node"]), "--format", "json", "--timeout", "2"],
         deadline=40,
     )
     data = result_of(measured)
-    ROWS.append(measured.row("check stor-tekstnode.html --timeout 5", summary(data)))
-    within_bounds("html_huge_text_node", measured, timeout=5)
+    ROWS.append(measured.row("check stor-tekstnode.html --timeout 2", summary(data)))
+    within_bounds("html_huge_text_node", measured, timeout=2)
     error = data.get("error")
     if isinstance(error, dict):
         assert error["code"] == "timeout", error
