@@ -2,7 +2,7 @@
 itself in a circle (imports inside functions and under TYPE_CHECKING included).
 
     base (models, messages, errors, dates, municipalities, ruledata, sandbox)
-      < read < structure < judge < outputs < pipeline < batch, precheck < evaluate < cli
+      < read < structure < judge, review < outputs < pipeline < batch, precheck < evaluate < cli
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "minutes_checker"
 
 STAGES = {
     "models": 0, "messages": 0, "errors": 0, "dates": 0, "municipalities": 0, "ruledata": 0,
-    "read": 1, "structure": 2, "judge": 3, "outputs": 4, "pipeline": 5, "batch": 6,
+    "read": 1, "structure": 2, "judge": 3, "review": 3, "outputs": 4, "pipeline": 5, "batch": 6,
     "precheck": 6, "sandbox": 0, "evaluate": 7, "cli": 8, "__main__": 9, "__init__": 0,
 }  # fmt: skip
 

@@ -79,7 +79,8 @@ def letters(
     indskærpelse af fristen eller en anmodning om stillingtagen til handlingsplan, og (markeret
     til vurdering) dem, der kræver manuel vurdering. Gennemgåede vurderinger bestemmer brevet.
     """
-    from ..outputs.letters import shipped_template, write_letters
+    from ..batch.followup import write_letters
+    from ..outputs.letters import shipped_template
 
     lang = current_lang()
     if save_template is not None:

@@ -43,7 +43,7 @@ def apply(decisions: Path, out: Path, history: Path | None) -> None:
     som kørslen ikke kender, eller en fil, der ikke er en vurderingsfil, giver exitkode 2, og
     intet skrives.
     """
-    from ..review.apply import apply_decisions_file
+    from ..batch.followup import apply_decisions_file
     from ..review.log import REVIEWS
 
     lang = current_lang()
@@ -95,7 +95,7 @@ def export_cases(decisions: Path, out: Path, to: Path, documents: Path | None) -
     rettet i DECISIONS: henvisning til referatet (ikke en kopi), de gennemgåede vurderinger og
     bemærkningen som begrundelse. Mål dem med `minutes-checker evaluate DIR --split reviewed`.
     """
-    from ..review.cases import export_cases as run
+    from ..batch.followup import export_cases as run
 
     lang = current_lang()
     result = run(decisions, out, to, documents=documents, lang=lang)

@@ -7,7 +7,8 @@ year of its figures, the result in Ankestyrelsen's categories, the reasons check
 the quotes and page numbers from the minutes (»…«), what the council must do and by when, fields
 for the caseworker's name and journal number, § 79 b as the law words it, and a last section
 for the caseworker only (the tool's and the reviewers' verdicts, the previous map year), to be
-deleted before the letter is sent. `letters.csv` lists the drafts.
+deleted before the letter is sent. `letters.csv` lists the drafts. Which letters, and where
+they are written, is `batch.followup.write_letters`.
 
 Why a Word template plus texts in `messages.py`: a caseworker's office adapts letters in Word
 (letterhead, logo, fonts, margins, footer), not in Python. The package ships
@@ -42,11 +43,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
-from pydantic import ValidationError
 
 from ..errors import InputError
 from ..judge.checks import CHECK_IDS, SOFT_CHECKS
-from ..judge.combine import page_slug
 from ..messages import (
     LETTER_FINDINGS,
     LETTER_LAW,
@@ -59,6 +58,7 @@ from ..messages import (
     status_label,
 )
 from ..models import CheckResult, Evidence, MunicipalityAssessment
+from ..review.apply import reviewed_checks
 
 LETTER_KINDS = ("deadline_reminder", "request_action_plan_decision", "manual_review")
 FOR_ASSESSMENT = frozenset({"manual_review"})
@@ -108,73 +108,7 @@ def default_reply_by(kind: str, map_year: int, date: dt.date) -> dt.date:
     return date + dt.timedelta(weeks=REPLY_WEEKS)
 
 
-# --------------------------------------------------------------------------- the command
-
-
-def write_letters(
-    out: Path,
-    to: Path | None = None,
-    *,
-    date: dt.date | None = None,
-    reply_by: dt.date | None = None,
-    template: Path | None = None,
-    lang: Lang = "da",
-) -> LettersResult:
-    """Write the drafts for the batch in `out` into `to` (default `out/letters/`), with
-    letters.csv; drafts that are no longer needed are removed unless a person changed them."""
-    from ..batch.outfolder import OutputFolder
-    from ..batch.results import current_records
-
-    records = {r["path"]: r for r in current_records(out)}
-    assessments = read_assessments(out)
-    date = date or dt.date.today()
-    template_bytes = _template_bytes(template)
-    own = to is None or to.resolve() == (out / LETTERS).resolve()
-    root, prefix = (out, f"{LETTERS}/") if own else (to, "")
-    assert root is not None
-    result = LettersResult(folder=out / LETTERS if own else root)
-    with OutputFolder(root) as folder:
-        keep: set[str] = set()
-        for assessment in assessments:
-            kind = letter_kind(assessment)
-            if kind is None or assessment.map_year is None:
-                continue
-            slug = page_slug(
-                assessment.municipality_code, assessment.municipality or "", assessment.map_year
-            )
-            relative = f"{prefix}{slug}.docx"
-            keep.add(relative)
-            draft = Draft(assessment, kind, relative)
-            if folder.changed_by_someone(relative):
-                draft.written = False
-                result.kept.append(relative)
-            else:
-                answer = reply_by or default_reply_by(kind, assessment.map_year, date)
-                data = build_letter(
-                    assessment, kind, records, date, answer, template_bytes, str(out)
-                )
-                folder.write_bytes(relative, data)
-            result.drafts.append(draft)
-        result.kept += folder.remove_stale(prefix.rstrip("/"), keep, suffix=".docx")
-        csv_name = f"{prefix}{LETTERS_CSV}"
-        result.csv = folder.write_text(
-            csv_name, letters_csv(result.drafts, prefix, lang), encoding="utf-8-sig"
-        )
-        folder.save()
-    return result
-
-
-def read_assessments(out: Path) -> list[MunicipalityAssessment]:
-    from ..batch.results import NotABatchFolder
-    from ..batch.summary import MUNICIPALITIES
-
-    found = []
-    for line in (out / MUNICIPALITIES).read_text(encoding="utf-8").splitlines():
-        try:
-            found.append(MunicipalityAssessment.model_validate_json(line))
-        except (ValidationError, ValueError):
-            raise NotABatchFolder(f"{MUNICIPALITIES} kan ikke læses") from None
-    return found
+# --------------------------------------------------------------------------- the list
 
 
 def letters_csv(drafts: Sequence[Draft], prefix: str, lang: Lang) -> str:
@@ -218,8 +152,6 @@ def build_letter(
     out_name: str,
 ) -> bytes:
     """The draft letter as .docx bytes (see the module for what it holds)."""
-    from ..review.apply import reviewed_checks
-
     doc = open_docx(io.BytesIO(template))
     text = LETTER_TEXT
     name = assessment.municipality or ""
@@ -462,7 +394,7 @@ def _fields(doc: Document, date: dt.date) -> None:
 # --------------------------------------------------------------------------- the template
 
 
-def _template_bytes(template: Path | None) -> bytes:
+def template_bytes(template: Path | None) -> bytes:
     """The Word template's bytes: the office's own (checked to open), or the shipped one."""
     if template is None:
         return files("minutes_checker").joinpath("data", TEMPLATE).read_bytes()
@@ -477,7 +409,7 @@ def _template_bytes(template: Path | None) -> bytes:
 
 
 def shipped_template() -> bytes:
-    return _template_bytes(None)
+    return template_bytes(None)
 
 
 def build_template() -> bytes:

@@ -10,10 +10,11 @@ map year, one check) and export those decisions as JSON (`models.DecisionsFile`)
   comment); a decision already recorded is not recorded again.
 - `apply`: the latest decision per page and check put beside the predicted verdict
   (`MunicipalityAssessment.reviews`) and the outcome recomputed from the reviewed statuses
-  (`reviewed_outcome`); `apply_decisions_file` is the whole `review apply` command.
-- `cases`: every corrected verdict written as a labelled case in the corpus format
-  (`review export-cases`), so reviewed real minutes can join `minutes-checker evaluate`.
+  (`reviewed_outcome`), in every combine step of a batch.
+- `cases`: a corrected municipality and map year as a labelled case in the corpus format, so
+  reviewed real minutes can join `minutes-checker evaluate`.
 
-This package's `__init__` imports nothing: `batch.summary` imports `review.apply`, and the
-command-level functions import the batch lazily.
+The package stands beside `judge` (it recomputes outcomes) and below `outputs` and `batch`,
+which use it; the commands that work on an output folder (`review apply`, `letters`,
+`review export-cases`) are `batch.followup`.
 """

@@ -1,16 +1,16 @@
-"""Reviewers' decisions put beside the predicted verdicts, and `review apply` as a whole.
+"""Reviewers' decisions put beside the predicted verdicts.
 
 `apply_reviews` is pure and runs in every combine step (`batch.summary.combine_outputs`): a
 batch run again into a folder with `reviews.jsonl` keeps the decisions that still fit (the same
 verdict on the same documents); a decision on a verdict that has since changed is left out.
+`review apply` as a whole (the file checked, recorded, the outputs rewritten) is
+`batch.followup.apply_decisions_file`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from ..judge.checks import CHECK_IDS
 from ..judge.combine import Group
@@ -82,58 +82,3 @@ def reviewed_checks(combined: MunicipalityAssessment, lang: Lang = "da") -> dict
         explanation = review_ui(key, lang, reviewer=review.reviewer, comment=review.comment)
         out[check] = result.model_copy(update={"status": review.status, "explanation": explanation})
     return out
-
-
-# --------------------------------------------------------------------------- the command
-
-
-@dataclass(frozen=True)
-class ApplyResult:
-    decisions: int  # decisions in the file
-    recorded: int  # of which new (recorded in reviews.jsonl now)
-    applied: Applied | None  # None when nothing was new (nothing rewritten)
-
-
-def apply_decisions_file(
-    path: Path, out: Path, lang: Lang | None = None, history: Path | None = None
-) -> ApplyResult:
-    """`minutes-checker review apply`: check the decisions file against the batch in `out`,
-    record its new decisions in reviews.jsonl and rewrite municipalities.jsonl, summary.csv and
-    the report. Nothing is written when the file does not fit, or when it holds nothing new."""
-    from ..batch.outfolder import OutputFolder
-    from ..batch.results import current_records
-    from ..batch.summary import combine_outputs, group_records
-    from .decisions import check_decisions, read_decisions
-    from .log import REVIEWS, append_reviews, new_records, read_reviews
-
-    def fresh_decisions() -> tuple[list[dict[str, Any]], Lang, list[ReviewRecord], int]:
-        records = current_records(out)  # NotABatchFolder for any other folder
-        language: Lang = lang or records[0].get("lang", "da")
-        decisions = read_decisions(path, language)
-        groups = group_records(records, language)
-        known = {r["path"] for r in records}
-        candidates = check_decisions(decisions, groups, known, path.name, language)
-        return records, language, new_records(read_reviews(out), candidates), len(candidates)
-
-    # everything is checked before the folder is taken (a bad file touches nothing, not even
-    # the lock), and again under the lock (a batch may have finished in between)
-    _, _, fresh, count = fresh_decisions()
-    if not fresh:
-        return ApplyResult(count, 0, None)
-    with OutputFolder(out) as folder:
-        records, language, fresh, count = fresh_decisions()
-        if not fresh:
-            return ApplyResult(count, 0, None)
-        append_reviews(out, fresh)
-        folder.record(REVIEWS)
-        folder.save()
-        groups = combine_outputs(out, records, language, folder=folder, history=history)
-    latest = latest_decisions(read_reviews(out))
-    counted = sum(1 for record in latest.values() if record.decision != "undecided")
-    checks = sum(len(g.combined.reviews) for g in groups if g.combined)
-    applied = Applied(
-        checks=checks,
-        groups=sum(1 for g in groups if g.combined and g.combined.reviews),
-        stale=counted - checks,
-    )
-    return ApplyResult(count, len(fresh), applied)

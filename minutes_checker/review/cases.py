@@ -1,4 +1,5 @@
-"""Reviewed real minutes as labelled cases (`minutes-checker review export-cases`).
+"""Reviewed real minutes as labelled cases (`minutes-checker review export-cases`; the files are
+found, checked and written by `batch.followup.export_cases`).
 
 For every municipality and map year in which a reviewer corrected a verdict, one case in the
 corpus's `expected.json` format (corpus/README.md), written to DIR:
@@ -32,15 +33,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..batch.discover import file_sha256
 from ..errors import InputError
 from ..judge.checks import CHECK_IDS
 from ..judge.combine import Group
 from ..judge.outcome import predict_outcome
-from ..messages import Lang, review_ui
+from ..messages import Lang
 from ..models import CheckResult, MunicipalityAssessment, ReviewRecord
 from ..municipalities import by_code, slugify
-from .decisions import DecisionsDoNotFit
 
 SPLIT = "reviewed"
 SOURCE_KIND = "reviewed"
@@ -59,85 +58,8 @@ class CasesResult:
     skipped: int = 0  # pages in the file without a corrected verdict
 
 
-def export_cases(
-    decisions_path: Path,
-    out: Path,
-    to: Path,
-    documents: Path | None = None,
-    lang: Lang = "da",
-) -> CasesResult:
-    """Write the labelled cases of `decisions_path` (checked against the batch in `out`) to
-    `to`; the documents are looked for in `documents` or where the batch read them."""
-    from ..batch.outfolder import MANIFEST
-    from ..batch.results import current_records
-    from ..batch.summary import group_records
-    from ..outputs.letters import read_assessments
-    from .decisions import check_decisions, read_decisions
-
-    records = current_records(out)
-    language: Lang = lang or records[0].get("lang", "da")
-    decisions = read_decisions(decisions_path, language)
-    groups = group_records(records, language)
-    by_path = {r["path"]: r for r in records}
-    candidates = check_decisions(decisions, groups, by_path, decisions_path.name, language)
-    root = documents or _source_root(out / MANIFEST)
-    if root is None:
-        raise CasesNotWritten(review_ui("no_source_root", language))
-    applied = {_key(a): a for a in read_assessments(out)}
-    by_page: dict[str, list[ReviewRecord]] = {}
-    for record in candidates:
-        by_page.setdefault(record.page, []).append(record)
-    planned: list[tuple[Path, dict[str, Any]]] = []
-    problems: list[str] = []
-    result = CasesResult()
-    for group in groups:
-        page_records = by_page.get(group.slug)
-        if not page_records:
-            continue
-        if not any(r.decision == "reject" for r in page_records):
-            result.skipped += 1
-            continue
-        combined = applied.get((group.code, group.name, group.map_year)) or group.combined
-        assert combined is not None
-        refs = []
-        for file in combined.documents:
-            document = root / file
-            record = by_path[file]
-            if not document.is_file():
-                problems.append(review_ui("document_missing", language, file=file, root=root))
-            elif record.get("sha256") and file_sha256(document) != record["sha256"]:
-                problems.append(review_ui("document_changed", language, file=file, root=root))
-            refs.append((file, document, record))
-        if problems:
-            continue
-        planned.append(_case(group, combined, page_records, refs, to, out, language))
-    for path, _ in planned:
-        if path.exists() and not _ours(path):
-            problems.append(review_ui("case_exists", language, name=path.name, to=to))
-    if problems:
-        raise CasesNotWritten("; ".join(problems[:12]))
-    to.mkdir(parents=True, exist_ok=True)
-    for path, data in planned:
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        os.replace(temporary, path)
-        result.written.append(path)
-    return result
-
-
-def _key(assessment: MunicipalityAssessment) -> tuple[int | None, str, int | None]:
-    return (assessment.municipality_code, assessment.municipality or "", assessment.map_year)
-
-
-def _source_root(manifest: Path) -> Path | None:
-    try:
-        source = json.loads(manifest.read_text(encoding="utf-8")).get("source")
-    except (OSError, ValueError, AttributeError):
-        return None
-    return Path(source) if source else None
-
-
-def _ours(path: Path) -> bool:
+def is_ours(path: Path) -> bool:
+    """A case file minutes-checker wrote (and may replace)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -145,7 +67,7 @@ def _ours(path: Path) -> bool:
     return isinstance(data, dict) and (data.get("source") or {}).get("kind") == SOURCE_KIND
 
 
-def _case(
+def build_case(
     group: Group,
     combined: MunicipalityAssessment,
     page_records: list[ReviewRecord],
@@ -235,4 +157,4 @@ def _case(
     return to / f"{data['id']}.group.json", data
 
 
-__all__ = ["CasesNotWritten", "CasesResult", "DecisionsDoNotFit", "export_cases"]
+__all__ = ["CasesNotWritten", "CasesResult", "build_case", "is_ours"]
