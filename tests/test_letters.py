@@ -211,3 +211,23 @@ def test_genitive() -> None:
     assert genitive("Bornholms Regionskommune") == "Bornholms Regionskommunes"
     assert genitive("Frederiksberg Kommune") == "Frederiksberg Kommunes"
     assert genitive("Hals") == "Hals'"
+
+
+def test_notes_with_markup_and_control_characters_reach_report_and_letter_safely(
+    out: Path, tmp_path: Path
+) -> None:
+    note = "Se <script>alert(1)</script> & bilag\x00\x0b side 3 \u2028" + "x" * 5000
+    page = page_entry(
+        out,
+        HERNING,
+        {"action_plan_decision": {"decision": "reject", "reviewed_status": "not_met",
+                                  "note": note}},
+    )  # fmt: skip
+    decisions = decisions_file(tmp_path / "v.json", [page], reviewer="<b>Mette</b>")
+    assert cli("review", "apply", str(decisions), "--out", str(out)).exit_code == 0
+    report = (out / "report" / f"{HERNING}.html").read_text("utf-8")
+    assert "<script>alert(1)</script>" not in report and "&lt;b&gt;Mette&lt;/b&gt;" in report
+    letters(out)
+    text = read(out / "letters" / f"{HERNING}.docx")
+    assert "Se <script>alert(1)</script> & bilag side 3" in text  # as text, control chars gone
+    assert "<b>Mette</b>" in text

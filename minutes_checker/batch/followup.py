@@ -102,7 +102,9 @@ def read_assessments(out: Path) -> list[MunicipalityAssessment]:
     if not path.is_file():
         raise NotABatchFolder(str(out))
     found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):  # \n alone ends a line
+        if not line.strip():
+            continue
         try:
             found.append(MunicipalityAssessment.model_validate_json(line))
         except (ValidationError, ValueError):

@@ -78,7 +78,9 @@ def current_records(out: Path) -> list[dict[str, Any]]:
     records = read_records(out / RESULTS)
     latest = latest_per_file(records, last_run(records))
     listed: set[str] = set()
-    for line in municipalities.read_text(encoding="utf-8").splitlines():
+    for line in municipalities.read_text(encoding="utf-8").split("\n"):  # \n alone ends a line
+        if not line.strip():
+            continue
         try:
             listed.update(json.loads(line).get("documents", []))
         except (json.JSONDecodeError, AttributeError):

@@ -156,7 +156,7 @@ def _earlier_previous(out: Path) -> dict[str, PreviousYear]:
     found: dict[str, PreviousYear] = {}
     if not path.exists():
         return found
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):  # \n alone ends a line
         try:
             combined = MunicipalityAssessment.model_validate_json(line)
         except (ValidationError, ValueError):

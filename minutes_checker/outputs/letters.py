@@ -30,6 +30,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -163,16 +164,16 @@ def build_letter(
     banner = text["for_assessment"] if kind in FOR_ASSESSMENT else text["draft"]
     _highlighted(doc.add_paragraph(), banner, bold=True)
     _fields(doc, date)
-    doc.add_paragraph(text["to"].format(**values))
+    _add(doc, text["to"].format(**values), "Normal")
     _add(doc, text["title"].format(genitive=genitive(name), **values), "Title")
-    doc.add_paragraph(text["intro"].format(**values))
+    _add(doc, text["intro"].format(**values), "Normal")
     for file in assessment.documents:
         _add(doc, _document_line(file, records.get(file) or {}, assessment), "List Bullet")
 
     _add(doc, text["result_heading"], "Heading 1")
     category = text[f"category_{kind}"]
-    doc.add_paragraph(text["result"].format(category=category))
-    doc.add_paragraph(text[f"explain_{kind}"].format(**values))
+    _add(doc, text["result"].format(category=category), "Normal")
+    _add(doc, text[f"explain_{kind}"].format(**values), "Normal")
 
     reasons = [c for c in CHECK_IDS if c not in SOFT_CHECKS and checks[c].status in
                ("not_met", "unclear", "undetermined")]  # fmt: skip
@@ -188,7 +189,7 @@ def build_letter(
             paragraph = _add(doc, text["in_order"].format(label=check_label(check)), "List Bullet")
             quote = _quotes(checks[check].evidence, "met", several, set())[:1]
             if quote:
-                paragraph.add_run(" " + quote[0])
+                paragraph.add_run(xml_safe(" " + quote[0]))
 
     _add(doc, text["todo_heading"], "Heading 1")
     reply = danish_date(reply_by)
@@ -211,13 +212,13 @@ def build_letter(
 
     _add(doc, text["law_heading"], "Heading 1")
     with_plan = year >= 2022
-    doc.add_paragraph(text["law_intro"] if with_plan else text["law_intro_one"])
+    _add(doc, text["law_intro"] if with_plan else text["law_intro_one"], "Normal")
     for paragraph in LETTER_LAW[: 2 if with_plan else 1]:
         _add(doc, paragraph, "Quote")
     if with_plan and kind == "request_action_plan_decision":
-        doc.add_paragraph(text["law_plan_from_2022"])
+        _add(doc, text["law_plan_from_2022"], "Normal")
 
-    doc.add_paragraph(text["closing"])
+    _add(doc, text["closing"], "Normal")
     _highlighted(doc.add_paragraph(), text["signature"])
 
     _internal(doc, assessment, checks, date, out_name)
@@ -259,17 +260,17 @@ def _reason(
     status = result.status if result.status in ("not_met", "unclear") else "unclear"
     heading = f"{check_label(check)}: {status_label(result.status)}"
     _add(doc, heading, "Heading 2")
-    doc.add_paragraph(LETTER_FINDINGS[check][status].format(year=year))
+    _add(doc, LETTER_FINDINGS[check][status].format(year=year), "Normal")
     had_quotes = bool(result.evidence)
     quotes = _quotes(result.evidence, result.status, several, shown)
     if quotes:
-        doc.add_paragraph(text["quotes_intro"])
+        _add(doc, text["quotes_intro"], "Normal")
         for quote in quotes:
             _add(doc, quote, "Quote")
     elif had_quotes:
-        doc.add_paragraph(text["quotes_above"])
+        _add(doc, text["quotes_above"], "Normal")
     else:
-        doc.add_paragraph(text["no_quote"])
+        _add(doc, text["no_quote"], "Normal")
 
 
 def _quotes(
@@ -360,12 +361,20 @@ def _style(doc: Document, name: str) -> str | None:
 
 
 def _add(doc: Document, text: str, style: str) -> Paragraph:
-    return doc.add_paragraph(text, style=_style(doc, style))
+    return doc.add_paragraph(xml_safe(text), style=_style(doc, style))
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text Word can hold: control characters from a quote or a note are left out."""
+    return _NOT_XML.sub("", text)
 
 
 def _highlighted(paragraph: Paragraph, text: str, bold: bool = False) -> None:
     """Text the caseworker must replace or read first, marked yellow."""
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     run.bold = bold
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 

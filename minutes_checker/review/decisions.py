@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -136,7 +137,7 @@ def check_decisions(
             if problem:
                 problems.append(f"{where}, {label}: {problem}")
                 continue
-            reviewer = (decision.reviewer or decisions.reviewer).strip()
+            reviewer = _plain(decision.reviewer or decisions.reviewer)
             if not reviewer and decision.decision != "undecided":
                 problems.append(f"{where}, {label}: {review_ui('no_reviewer', lang)}")
                 continue
@@ -160,7 +161,7 @@ def check_decisions(
                     reviewed_status=reviewed,
                     reviewer=reviewer,
                     decided_at=decision.decided_at or decisions.exported,
-                    comment=decision.note.strip(),
+                    comment=_plain(decision.note),
                     applied_at=applied_at,
                     source=source,
                 )
@@ -168,6 +169,14 @@ def check_decisions(
     if problems:
         raise DecisionsDoNotFit(_join(problems, lang))
     return records
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def _plain(text: str) -> str:
+    """A name or note as one line of plain text: control characters and line separators out."""
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def _page_problems(
