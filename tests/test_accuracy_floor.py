@@ -11,20 +11,24 @@ from pathlib import Path
 
 import pytest
 
-from minutes_checker.evaluate import Evaluation, accuracy_table, evaluate
+from minutes_checker.evaluate import HELD_OUT, Evaluation, accuracy_table, evaluate
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "rendered"
 FLOORS = json.loads((Path(__file__).parent / "accuracy_floor.json").read_text(encoding="utf-8"))
+SPLIT_NAMES = ("dev", "heldout", "layouts", "dev2")
 
 
 @pytest.fixture(scope="module")
 def evaluation() -> Evaluation:
     if not any(CORPUS.glob("*.expected.json")):
         pytest.fail("corpus/rendered has no labelled files")
-    return evaluate(CORPUS)
+    return evaluate(CORPUS, SPLITS)
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
+SPLITS = [split for split in FLOORS if not split.startswith("_") and split in SPLIT_NAMES]
+
+
+@pytest.mark.parametrize("split", SPLITS)
 def test_accuracy_per_check_stays_above_the_floor(evaluation: Evaluation, split: str) -> None:
     table = accuracy_table(evaluation)[split]
     below = {
@@ -32,11 +36,16 @@ def test_accuracy_per_check_stays_above_the_floor(evaluation: Evaluation, split:
         for check, floor in FLOORS[split].items()
         if table[check] < floor
     }
-    wrong = [
-        f"{d.file}: {d.check} expected {d.expected}, got {d.got}"
-        for d in evaluation.disagreements
-        if d.split == split
-    ]
+    # the held-out split's disagreements stay unread by the people who write the rules
+    wrong = (
+        [
+            f"{d.file}: {d.check} expected {d.expected}, got {d.got}"
+            for d in evaluation.disagreements
+            if d.split == split
+        ]
+        if split != HELD_OUT
+        else ["(held out: see the figures only)"]
+    )
     assert not below, f"below the floor on {split}: {below}; disagreements: {wrong}"
 
 
