@@ -1,5 +1,8 @@
 """The hostile suite's files, built once a session, and its table of measurements.
 
+(Not a conftest.py: a second conftest module would shadow tests/conftest.py for the test
+modules that import from it.)
+
 HOSTILE_PROFILE=full also runs the long cases (a 10 MB text node through the whole pipeline
 under the default time limit, about half a minute). HOSTILE_TABLE=FILE writes the table of
 every measured run (case, time, peak memory, result) to FILE as Markdown when the session ends.
@@ -7,8 +10,8 @@ every measured run (case, time, peak memory, result) to FILE as Markdown when th
 
 from __future__ import annotations
 
+import atexit
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import hostile_cases as cases
@@ -37,17 +40,21 @@ BUILDERS: dict[str, cases.Builder] = {
 }
 
 
-@pytest.fixture(scope="session")
-def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every hostile file, by builder name (about 20 MB on disk, 3 s to build)."""
-    directory = tmp_path_factory.mktemp("fjendtlige")
-    return {name: build(directory) for name, build in BUILDERS.items()}
+_BUILT: dict[str, Path] = {}
 
 
-@pytest.fixture(scope="session", autouse=True)
-def table() -> Iterator[list[str]]:
-    """The rows of measured runs; written to $HOSTILE_TABLE at the end of the session."""
-    yield ROWS
+def build_all(factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every hostile file, by builder name (about 20 MB on disk, 3 s to build), once a
+    session whichever test module asks first."""
+    if not _BUILT:
+        directory = factory.mktemp("fjendtlige")
+        _BUILT.update({name: build(directory) for name, build in BUILDERS.items()})
+    return _BUILT
+
+
+@atexit.register
+def _write_table() -> None:
+    """The rows of the measured runs, to $HOSTILE_TABLE as Markdown."""
     target = os.environ.get("HOSTILE_TABLE")
     if target and ROWS:
         head = (

@@ -12,16 +12,22 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from badfiles import BAD_INPUTS
 from badfiles import write_all as write_bad_files
-from conftest import ROWS
 from hostile_measure import Measured, run_measured
+from hostile_session import ROWS, build_all
 from minutes_fixtures import Minutes, render
 from test_hostile_check import CASES, CLEAN_OUTCOME, GRACE, MAX_MB
 
 TIMEOUT = 3  # seconds: --timeout of the one-file batches
 WARM_UP = 10  # seconds a batch may spend before and after its files (loading the pipeline,
 # writing the report), on top of the files' limits
+
+
+@pytest.fixture(scope="session")
+def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build_all(tmp_path_factory)
 
 
 def records(out: Path) -> dict[str, dict[str, object]]:

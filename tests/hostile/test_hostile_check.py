@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FULL, ROWS
 from hostile_measure import Measured, run_measured
+from hostile_session import FULL, ROWS, build_all
 
 TIMEOUT = 10  # seconds: --timeout of every run
 GRACE = 5  # seconds over the time limit a run may take in all (start-up included)
@@ -96,6 +96,11 @@ def within_bounds(name: str, measured: Measured, timeout: float = TIMEOUT) -> No
     assert measured.seconds < timeout + GRACE, measured.seconds
     assert measured.peak_mb < MAX_MB, measured.peak_mb
     assert measured.tree_mb < MAX_MB, measured.tree_mb
+
+
+@pytest.fixture(scope="session")
+def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build_all(tmp_path_factory)
 
 
 @pytest.mark.parametrize("name", list(CASES))
