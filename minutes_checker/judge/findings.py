@@ -247,7 +247,12 @@ def delegation_notice(f: Findings) -> list[Hit]:
     delegation (CRITERIA.md §3); in a committee's own minutes it is no notice."""
     if f.document_body == "committee":
         return []
-    delegated = f.select("delegated", polarity="contradicts")
+    # a committee's own decision ("Udvalget drøftede kortene og anbefaler …") is its step on
+    # the way to the council, not a notice to the council
+    committee = f.committee_decisions()
+    delegated = f.select(
+        "delegated", polarity="contradicts", where=lambda h: h.sentence.section not in committee
+    )
     if not delegated:
         return []
     council = [s for s in f.council_decisions() if f.actor(s) == "full_council"]
