@@ -70,12 +70,15 @@ def _structured(document: Document) -> Document:
 
 
 def inspect_file(
-    path: str | os.PathLike[str], on_text: Callable[[str], None] | None = None
+    path: str | os.PathLike[str],
+    on_text: Callable[[str], None] | None = None,
+    on_page: Callable[[str], None] | None = None,
 ) -> Document:
     """Read and structure one file (what `inspect` shows). Raises only `InputError`.
-    `on_text` sees the document's text when it is read, before it is structured."""
+    `on_text` sees the document's text when it is read, before it is structured; `on_page`
+    each page's text of a PDF as soon as the page is read."""
     with gc_paused():
-        document = read_file(path, heading=looks_like_section_heading)
+        document = read_file(path, heading=looks_like_section_heading, on_page=on_page)
         document.source = shown_name(document.source)
         if on_text is not None:
             on_text(document.text)

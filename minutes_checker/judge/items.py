@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..models import Document, Item
 from .rules import Rule, RuleBook
-from .textrules import count_matches
+from .textrules import admits, count_matches, occurs_in
 
 MAP_TITLE, MAP_MENTION, OTHER_TOPIC = "map_title", "map_mention", "other_topic"
 READS = (MAP_TITLE, MAP_MENTION, OTHER_TOPIC)
@@ -57,9 +57,19 @@ def find_map_items(document: Document, book: RuleBook) -> list[Item]:
 
 def mentions_the_map(text: str, book: RuleBook) -> bool:
     """Whether a text names the map at all (the words of a title or a mention): a cheap first
-    sign, before the structure is known, that a document may hold the item."""
-    return any(
-        count_matches(rule, text)
-        for rule in book.for_check("item")
-        if rule.signal in (MAP_TITLE, MAP_MENTION)
-    )
+    sign, before the structure is known, that a document may hold the item. The same as
+    `count_matches(rule, text) > 0` for one of those rules, but it stops at the first match,
+    and looks at the mention rules (no `unless` to search the whole text for) first."""
+    lower = text.lower()
+
+    def occurs(pattern: str) -> bool:
+        return occurs_in(pattern, lower)
+
+    rules = book.for_check("item")
+    for signal in (MAP_MENTION, MAP_TITLE):
+        for rule in rules:
+            if rule.signal != signal:
+                continue
+            if any(occurs(p) for p in rule.patterns) and admits(rule, occurs):
+                return True
+    return False

@@ -91,10 +91,18 @@ class Examples(Strict):
         return [_as_example(v) for v in value] if isinstance(value, list) else value
 
 
+@cache
+def compiled(source: str) -> re.Pattern[str]:
+    """A rule's regular expression, compiled once a process: validating the rule files and
+    matching share it (Python's own cache of 512 patterns is too small to keep them all between
+    the two, and each compilation of a long verbose pattern takes about a millisecond)."""
+    return re.compile(source)
+
+
 def _check_pattern(pattern: str) -> str:
     if pattern.startswith("re:"):
         try:
-            re.compile(pattern[3:])
+            compiled(pattern[3:])
         except re.error as exc:
             raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
     else:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from ..ruledata import RuleFileError
-from .rules import Rule
+from .rules import Rule, compiled
 
 REGEX_PREFIX = "re:"
 _COMMENT = re.compile(r"(?<!\\)#[^\n]*")
@@ -30,7 +30,7 @@ def compile_regex(pattern: str) -> re.Pattern[str]:
     """The compiled regular expression of a `re:` pattern (verbose ones start with `(?x)`)."""
     if not is_regex(pattern):
         raise RuleFileError(f"not a regular expression ('re:'): {pattern!r}")
-    return re.compile(pattern[len(REGEX_PREFIX) :])
+    return compiled(pattern[len(REGEX_PREFIX) :])
 
 
 def pattern_source(pattern: str) -> str:

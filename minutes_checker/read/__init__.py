@@ -38,6 +38,7 @@ MAX_FILE_BYTES = 400 * 1024 * 1024
 __all__ = ["EncryptedWordFile", "HeadingTest", "read_bytes", "read_file", "sniff"]
 
 HeadingTest = Callable[[str], bool]
+PageText = Callable[[str], None]  # told each page's text as it is read (PDF only)
 
 
 class EncryptedWordFile(EncryptedFile):
@@ -57,8 +58,13 @@ _EXTENSIONS = {
     ".text": "txt",
 }
 _FORMAT_NAMES = {"pdf": "PDF", "docx": "DOCX", "html": "HTML", "txt": "tekst"}
-def read_file(path: str | os.PathLike[str], heading: HeadingTest | None = None) -> Document:
-    """Read one file of minutes. Raises only `InputError` subclasses.
+def read_file(
+    path: str | os.PathLike[str],
+    heading: HeadingTest | None = None,
+    on_page: PageText | None = None,
+) -> Document:
+    """Read one file of minutes. Raises only `InputError` subclasses. `on_page` is told the
+    text of each page of a PDF as soon as the page is read.
 
     Only a regular file is read (a named pipe would wait forever, /dev/zero never ends), and
     never more than the size limit, whatever size the file reports."""
@@ -81,10 +87,15 @@ def read_file(path: str | os.PathLike[str], heading: HeadingTest | None = None) 
         raise FileMissing(str(file)) from None
     except OSError as exc:
         raise NoAccess(os_reason(exc)) from None
-    return read_bytes(data, str(path), heading)
+    return read_bytes(data, str(path), heading, on_page)
 
 
-def read_bytes(data: bytes, source: str, heading: HeadingTest | None = None) -> Document:
+def read_bytes(
+    data: bytes,
+    source: str,
+    heading: HeadingTest | None = None,
+    on_page: PageText | None = None,
+) -> Document:
     """Read minutes given as bytes; `source` names the file (also for metadata)."""
     if not data or not data.strip():
         raise EmptyFile()
@@ -102,7 +113,7 @@ def read_bytes(data: bytes, source: str, heading: HeadingTest | None = None) -> 
                 f"filen hedder {extension}, men indholdet er {description}; læst som "
                 f"{_FORMAT_NAMES[kind]}"
             )
-        document = _read_format(kind, data, source, heading)
+        document = _read_format(kind, data, source, heading, on_page)
     else:
         _raise_for(kind, description, extension, expected)
     document.sha256 = hashlib.sha256(data).hexdigest()
@@ -130,12 +141,14 @@ def _raise_for(kind: str, description: str, extension: str, expected: str | None
     raise UnsupportedFormat(f"filen er {description}")
 
 
-def _read_format(kind: str, data: bytes, source: str, heading: HeadingTest | None) -> Document:
+def _read_format(
+    kind: str, data: bytes, source: str, heading: HeadingTest | None, on_page: PageText | None
+) -> Document:
     try:
         if kind == "pdf":
             from .pdf import read_pdf
 
-            return read_pdf(data, source, protect=heading)
+            return read_pdf(data, source, protect=heading, on_page=on_page)
         if kind == "docx":
             from .docx import read_docx
 

@@ -71,8 +71,15 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise CorruptFile("PDF'en kan ikke åbnes") from None
 
 
-def read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None = None) -> Document:
-    """Read a PDF's bytes into a Document (not yet structured). Raises InputError subclasses."""
+def read_pdf(
+    data: bytes,
+    source: str,
+    protect: Callable[[str], bool] | None = None,
+    on_page: Callable[[str], None] | None = None,
+) -> Document:
+    """Read a PDF's bytes into a Document (not yet structured). Raises InputError subclasses.
+    `on_page` is told each page's text as soon as the page is read (the pre-check looks for
+    the map in it)."""
     _check_complete(data)
     scan = scan_streams(data)  # a stream bomb is refused before PDFium inflates it
     pdf = _open(data)
@@ -101,6 +108,8 @@ def read_pdf(data: bytes, source: str, protect: Callable[[str], bool] | None = N
                 textpage = page.get_textpage()
                 try:
                     lines, letters, reader = _page_lines(page, textpage, index)
+                    if on_page is not None and reader is not None:
+                        on_page(reader.text)
                     if reader is not None and len(lines) >= 2:
                         lines = columns.arrange(reader, lines)
                 finally:
