@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from ...models import CheckResult, Evidence
+from ..engine import Hit
 from ..findings import Findings
 from ..mapyear import publication_date
 
 ID = "deadline"
 ROLE = "gate"
-READS = ("moved_to_next_year",)
+READS = ("moved_to_next_year", "plan_deferred", "debate")
+# what a generic move names: the case or the item, not the map or its treatment
+_GENERIC_SUBJECT = ("sagen", "punktet")
 
 
 def run(f: Findings) -> CheckResult:
@@ -27,6 +30,8 @@ def run(f: Findings) -> CheckResult:
         if dated:
             date_evidence = f.heading_evidence(dated[-1], "structure.decision_section", "supports")
     moved = f.select("moved_to_next_year", polarity="contradicts")
+    if moved and _only_the_plan_question(f, moved):
+        moved = []
     if moved:
         return f.result("deadline", "not_met", "moved", f.evidence(moved))
     if date is None:
@@ -68,3 +73,16 @@ def _other_date(f: Findings) -> tuple[dt.date, list[Evidence]] | None:
         evidence = f.span_evidence(meeting.continued_span, "structure.meeting_date", "contradicts")
         return meeting.continued, evidence
     return None
+
+
+def _only_the_plan_question(f: Findings, moved: list[Hit]) -> bool:
+    """Whether a move into the next year concerns only the plan question: the council debated
+    the map, the item defers the handlingsplan question ("genoptager spørgsmålet om en
+    handlingsplan i foråret"), and the move names only the case ("Sagen genoptages i
+    foråret"), not the map or its treatment."""
+    if not f.select("plan_deferred", polarity="contradicts"):
+        return False
+    if not f.select("debate", where=f.in_council_decision):
+        return False
+    text = f.document.text
+    return all(text[h.start : h.end].lower().startswith(_GENERIC_SUBJECT) for h in moved)
