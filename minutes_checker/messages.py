@@ -334,12 +334,6 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "There is a position in the proposal, but the minutes do not show the council's "
         "decision; a person must look.",
     },
-    "action_plan_decision.unknown_body": {
-        "da": "Beslutningen tager stilling ({value}), men referatet viser ikke, hvilket organ "
-        "der traf den; en person må se, om det var kommunalbestyrelsen.",
-        "en": "The decision takes a position ({value}), but the minutes do not show which body "
-        "took it; a person must check that it was the council.",
-    },
     "action_plan_decision.before_2022": {
         "da": "Pligten til at tage stilling til en handlingsplan gælder fra danmarkskortet 2022.",
         "en": "The duty to decide on an action plan applies from the 2022 map.",

@@ -93,9 +93,6 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         if stated:  # a position voiced where the council takes no decisions
             return verdict("unclear", "informal_meeting", stated, _plan_value(stated))
     own = council_position(f)
-    if own and _unattributed(f, own):
-        # nothing says whose decision it is: it may be a committee's recommendation
-        return verdict("unclear", "unknown_body", own, _plan_value(own))
     if own:
         adopted = adopted_amendments(f) if any(h.proposed for h in own) else []
         return verdict("met", "decided", own + adopted[:1], _plan_value(own))
@@ -135,8 +132,6 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         approved = approved + f.council_decision_says("point_adopted")
     if approved and put_off and not proposed:
         return verdict("not_met", "deferred", approved[:1] + put_off)
-    if proposed and approved and _unattributed(f, approved):
-        return verdict("unclear", "unknown_body", approved[:1] + proposed, _plan_value(proposed))
     if proposed and approved:
         return verdict("met", "approved_proposal", approved[:1] + proposed, _plan_value(proposed))
     if (proposed or assessed) and f.council_decisions():
@@ -149,9 +144,3 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         committee = tuple(f.committee_evidence())
         return verdict("not_met", "no_council_decision", [], structure=committee)
     return verdict("not_met", "no_position", noted + approved)
-
-
-def _unattributed(f: Findings, hits: list[Hit]) -> bool:
-    """Whether the decisions the hits stand in name no body and the minutes do not say whose
-    meeting it is (a print with a bare "Beslutning: Godkendt.")."""
-    return all(f.actor(h.sentence.section) == "unknown" for h in hits)
