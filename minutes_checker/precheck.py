@@ -39,11 +39,10 @@ def _read(path: str | os.PathLike[str]) -> tuple[Document, bool]:
     PDF's pages are looked at one by one as they are read (the table of contents usually names
     the map on page 2), the whole text once more when no page did (other formats, or a name
     split across two pages)."""
-    from .judge.items import find_map_items, mentions_the_map
-    from .judge.rules import default_rulebook
+    from .judge.items import find_map_items, item_rulebook, mentions_the_map
     from .pipeline import inspect_file
 
-    book = default_rulebook()
+    book = item_rulebook()  # the item finder's rules: the others are the caller's
     told: list[bool] = []
 
     def on_text(text: str) -> None:
@@ -87,6 +86,8 @@ def _prepare() -> None:
 
     with suppress(Exception):  # the assessment that needs them meets the same error
         default_rulebook()
+    with suppress(ImportError):  # simplemma's modules (the lemmas; no spaCy): 0.03 s less
+        import simplemma.strategies.dictionaries.dictionary_factory  # noqa: F401  after a hint
 
 
 def _load_pipeline() -> None:
