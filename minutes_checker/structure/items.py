@@ -137,8 +137,6 @@ def _item_candidate(unit: Unit) -> _Candidate | None:
     return _Candidate(unit=-1, number=number, title=title, title_offset=offset, form=form, toc=toc)
 
 
-
-
 def find_items(document: Document, units: list[Unit]) -> list[Item]:
     text = document.text
     candidates: list[_Candidate] = []
@@ -233,8 +231,6 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
             item.closed = item.closed or group_closed
         items.append(item)
     return items
-
-
 
 
 def _fold_title(text: str) -> str:
@@ -418,7 +414,10 @@ def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
 def _title_continues(head: Unit, following: Unit) -> bool:
     if following.block != head.block:
         return False
-    if item_kind(following.text) or META_LINE.match(following.text):
+    if item_kind(following.text):
+        return False
+    # a metadata label starts its line ("Udvalg: …"); a title wrapped before "udvalg" does not
+    if META_LINE.match(following.text) and not following.text[0].islower():
         return False
     if CLOSED.search(following.text) and len(following.text) < 40:
         return False
@@ -462,8 +461,6 @@ def _item_title(
         text = text[candidate.title_offset :]
     text = _TOC_LEADER.sub("", text)
     return " ".join(text.split()).strip(" :-–"), cursor
-
-
 
 
 def _single_item(
