@@ -368,6 +368,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The council's duty to treat the map applies from the {first} map on; the document "
         "belongs to {year}, so nothing is required.",
     },
+    "any.before_duty_date": {
+        "da": "Mødet ligger før danmarkskortet {first}, det første kort kommunalbestyrelsen skal "
+        "behandle, så der stilles intet krav.",
+        "en": "The meeting is before the {first} map, the first the council must treat, so "
+        "nothing is required.",
+    },
     "any.unreadable": {
         "da": "Dokumentet kunne ikke læses: {message}",
         "en": "The document could not be read: {message}",

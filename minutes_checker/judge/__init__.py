@@ -91,12 +91,16 @@ def judge(document: Document, lang: Lang = "da", engine: Engine | None = None) -
 
 
 def _before_the_duty(year: MapYear) -> bool:
-    return year.year is not None and year.year < FIRST_YEAR_WITH_DUTY
+    return year.before_duty or (year.year is not None and year.year < FIRST_YEAR_WITH_DUTY)
 
 
 def _before_duty(year: MapYear, lang: Lang) -> dict[str, CheckResult]:
     """Every check not_applicable: the council's duty to treat the map starts with the 2018
     map (CRITERIA.md §2), so nothing is asked of a document from before."""
+    if year.year is None:
+        return uniform_checks(
+            "not_applicable", "before_duty_date", lang, first=FIRST_YEAR_WITH_DUTY
+        )
     return uniform_checks(
         "not_applicable", "before_duty", lang, year=year.year, first=FIRST_YEAR_WITH_DUTY
     )

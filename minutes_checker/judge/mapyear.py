@@ -49,6 +49,7 @@ class MapYear:
     basis_da: str
     basis_en: str
     span: tuple[int, int] | None = None  # where the decisive words stand in the document
+    before_duty: bool = False  # the meeting is before the first map the council had to treat
 
 
 def publication_date(year: int) -> dt.date:
@@ -110,13 +111,16 @@ def infer_map_year(
                 f"the {'title' if source == 'titlen' else 'text'} says \u201c{words}\u201d",
                 span,
             )
-    if meeting_date is not None and meeting_date < publication_date(FIRST_MAP_YEAR):
-        # before the first map there was none to treat: the document belongs to its own year
-        first = publication_date(FIRST_MAP_YEAR)
+    if meeting_date is not None and meeting_date < publication_date(FIRST_YEAR_WITH_DUTY):
+        # no map year is inferred from a date before the first map the council had to treat
+        first = publication_date(FIRST_YEAR_WITH_DUTY)
         return MapYear(
-            meeting_date.year,
-            f"mødet {meeting_date:%d-%m-%Y} ligger før det første danmarkskort ({first:%d-%m-%Y})",
-            f"the meeting {meeting_date:%Y-%m-%d} is before the first map ({first:%Y-%m-%d})",
+            None,
+            f"mødet {meeting_date:%d-%m-%Y} ligger før danmarkskortet {FIRST_YEAR_WITH_DUTY} "
+            f"({first:%d-%m-%Y}), det første, kommunalbestyrelsen skal behandle",
+            f"the meeting {meeting_date:%Y-%m-%d} is before the {FIRST_YEAR_WITH_DUTY} map "
+            f"({first:%Y-%m-%d}), the first the council must treat",
+            before_duty=True,
         )
     if meeting_date is not None:
         year = meeting_date.year

@@ -64,6 +64,8 @@ def render_text(assessment: Assessment, lang: Lang = "da") -> str:
     )
     if assessment.map_year:
         lines.append(f"{ui('map_year', lang)}: {assessment.map_year} ({assessment.map_year_basis})")
+    elif assessment.map_year_basis:
+        lines.append(f"{ui('map_year', lang)}: {ui('unknown', lang)} ({assessment.map_year_basis})")
     for item in assessment.items:
         number = f"{item.number}. " if item.number else ""
         pages = f"{item.page_start}" + (
