@@ -121,8 +121,9 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "treated.",
     },
     "deadline.no_date": {
-        "da": "Referatet har ingen læsbar mødedato.",
-        "en": "The minutes have no readable meeting date.",
+        "da": "Referatet har ingen læsbar mødedato; en person må se, hvornår mødet blev holdt.",
+        "en": "The minutes have no readable meeting date; a person must check when the meeting "
+        "was held.",
     },
     "deadline.no_year": {
         "da": "Det kan ikke afgøres, hvilket års danmarkskort der er behandlet.",
@@ -350,9 +351,9 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
     },
     "no_plan_reasons.plan_unclear": {
         "da": "Om kommunalbestyrelsen har fravalgt en handlingsplan, er uklart; derfor også om "
-        "fravalget skulle begrundes.",
+        "fravalget skulle begrundes. En person må se på stillingtagen til handlingsplanen først.",
         "en": "Whether the council declined a plan is unclear, so whether reasons were due is "
-        "unclear too.",
+        "unclear too. A person must look at the plan decision first.",
     },
     "no_plan_reasons.not_relevant": {
         "da": "Gælder kun, når kommunalbestyrelsen fravælger en handlingsplan.",

@@ -300,13 +300,14 @@ def test_unknown_body_sends_the_case_to_a_person_but_reads_its_decision() -> Non
 
 
 def test_every_met_and_not_met_on_the_corpus_quotes_real_text() -> None:
-    """Acceptance of issue 3, on whole corpus files: quotes are substrings at their offsets."""
+    """Acceptance of issue 3, on whole corpus files: quotes are substrings at their offsets; and
+    of issue 11: an unclear verdict names what a person must look at."""
     from pathlib import Path
 
     from minutes_checker.pipeline import inspect_file as read_document
 
     corpus = Path(__file__).parent.parent / "corpus" / "rendered"
-    files = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".docx", ".html"))
+    files = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".docx", ".html", ".txt"))
     assert len(files) >= 40
     for path in files:
         document = read_document(path)
@@ -314,10 +315,15 @@ def test_every_met_and_not_met_on_the_corpus_quotes_real_text() -> None:
         for check, result in assessment.checks.items():
             # a body read only from the running headers has no place in the text to quote
             from_furniture = check == "full_council" and document.meeting.body_span is None
-            if result.status == "met" and not from_furniture:
+            # a date read from the file name has no place in the text to quote either
+            from_name = check == "deadline" and document.meeting.sources.get("date") == "file_name"
+            if result.status == "met" and not (from_furniture or from_name):
                 assert result.evidence, (path.name, check)
             if assessment.items and result.status == "not_met" and "udvalg" in result.explanation:
                 assert result.evidence, (path.name, check)  # the committee's heading or body
+            if result.status == "unclear":
+                # issue 11: every unclear verdict says what a person must look at
+                assert "person" in result.explanation, (path.name, check, result.explanation)
             for evidence in result.evidence:
                 assert document.text[evidence.start : evidence.end] == evidence.quote
                 assert evidence.page == document.page_at(evidence.start)
