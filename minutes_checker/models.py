@@ -114,6 +114,9 @@ class Meeting(_Model):
         None, description="another day the meeting went on, when the header says so"
     )
     continued_span: tuple[int, int] | None = Field(None, description="where that day is written")
+    continued_item: str | None = Field(
+        None, description="the item the meeting broke off at, when the header names it"
+    )
     sources: dict[str, MeetingSource] = Field(
         default_factory=dict,
         description="where each of municipality, body and date was read: the header block, "

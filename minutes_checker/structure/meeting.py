@@ -52,6 +52,11 @@ _CONTINUED = re.compile(
     rf"\bmødet\b.{{0,80}}?\b{_WORDS.alternatives('meeting.continued')}\b", re.IGNORECASE
 )
 CONTINUED_DATE_WITHIN = 40  # characters between the word and the day it names
+# the item a meeting broke off at: "afbrudt under behandlingen af punkt 17"
+_ITEM_NAMED = re.compile(
+    rf"\b{_WORDS.alternatives('items.number_words')}\s*(?:nr\.?\s*)?(?P<num>\d{{1,4}})\b",
+    re.IGNORECASE,
+)
 
 
 HEADER_PAGES = 2  # the header block stands on the first pages (a cover, then the agenda)
@@ -167,12 +172,14 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
         meeting.date = in_furniture[0]
         meeting.sources["date"] = "running_header"
 
-    for unit in header:
-        found = continued_on(unit.text)
-        if found is not None and found[0] != meeting.date:
-            meeting.continued = found[0]
-            meeting.continued_span = (unit.start + found[1][0], unit.start + found[1][1])
-            break
+    # the header as one text: "… og fortsat onsdag den 11." / "januar 2023" wraps in a PDF
+    found = continued_on(header_text)
+    if found is not None and found[0] != meeting.date:
+        meeting.continued = found[0]
+        meeting.continued_span = (header_start + found[1][0], header_start + found[1][1])
+        sentence_start = header_text.rfind("\n\n", 0, found[1][0]) + 1
+        named = _ITEM_NAMED.search(header_text, sentence_start, found[1][0])
+        meeting.continued_item = named.group("num") if named else None
 
     if meeting.body is None or meeting.date is None:
         _from_decisions(meeting, items, text)

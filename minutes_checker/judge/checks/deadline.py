@@ -59,20 +59,36 @@ def run(f: Findings) -> CheckResult:
 
 def _other_date(f: Findings) -> tuple[dt.date, list[Evidence]] | None:
     """A second date the item may have been treated on: the item's own council decision
-    heading dated another day than the meeting (the last one counts), or, when the item's
-    decision carries no date, the other day of a meeting that went on over two days."""
+    heading dated another day than the meeting (the last one counts), or the other day of a
+    meeting that went on over two days, when the item's decision carries no date or the
+    meeting broke off at or before the item."""
     meeting = f.document.meeting
     dated = [s for s in f.council_decisions() if s.decision_date]
-    if dated:
+    if dated and meeting.date and dated[-1].decision_date != meeting.date:
         last = dated[-1]
-        if meeting.date and last.decision_date != meeting.date:
-            evidence = f.heading_evidence(last, "structure.decision_section", "contradicts")
-            return last.decision_date, evidence  # type: ignore[return-value]
+        evidence = f.heading_evidence(last, "structure.decision_section", "contradicts")
+        return last.decision_date, evidence  # type: ignore[return-value]
+    if not meeting.continued:
         return None
-    if meeting.continued:
-        evidence = f.span_evidence(meeting.continued_span, "structure.meeting_date", "contradicts")
-        return meeting.continued, evidence
-    return None
+    if meeting.continued_item is not None:
+        # the header names the item the meeting broke off at: the items from there on went
+        # over to the second day, whatever date their printed decision headings carry
+        numbers = [int(n) for n in (_leading_number(i.number) for i in f.items) if n]
+        if not any(n >= int(meeting.continued_item) for n in numbers):
+            return None
+    elif dated:
+        return None
+    evidence = f.span_evidence(meeting.continued_span, "structure.meeting_date", "contradicts")
+    return meeting.continued, evidence
+
+
+def _leading_number(number: str) -> str:
+    digits = ""
+    for char in number:
+        if not char.isdigit():
+            break
+        digits += char
+    return digits
 
 
 def _only_the_plan_question(f: Findings, moved: list[Hit]) -> bool:
