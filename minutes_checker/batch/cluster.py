@@ -101,13 +101,24 @@ def cluster_runner(address: str, lang: str = "da") -> Runner:
     runner's results are exhausted (or it is closed)."""
     try:
         from distributed import Client
+        from distributed.comm import parse_address
+        from distributed.comm.registry import get_backend
     except ImportError:
         raise ClusterMissing() from None
+    try:  # before a Client is made: a half-made one hangs at exit
+        scheme, location = parse_address(address)
+        get_backend(scheme)
+    except (ValueError, TypeError):
+        scheme, location = "", ""
+    if not location:
+        raise ClusterUnreachable(f"{address}: adressen kan ikke læses")
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
-        reason = "ingen svar" if isinstance(exc, TimeoutError) else type(exc).__name__
-        raise ClusterUnreachable(f"{address}: {reason}") from None
+    except ValueError:
+        raise ClusterUnreachable(f"{address}: adressen kan ikke læses") from None
+    except (OSError, TimeoutError):
+        seconds = f"{CONNECT_TIMEOUT:g}"
+        raise ClusterUnreachable(f"{address}: intet svar inden for {seconds} s") from None
 
     def run(
         jobs: list[Job],
