@@ -335,6 +335,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "There is a position in the proposal, but the minutes do not show the council's "
         "decision; a person must look.",
     },
+    "action_plan_decision.vague": {
+        "da": "Kommunalbestyrelsen vil have fortsat fokus på eller følge kvaliteten, men tager "
+        "ikke klart stilling til en handlingsplan; en person må vurdere, om det er et svar.",
+        "en": "The council wants continued attention to quality, but takes no clear position on "
+        "an action plan; a person must judge whether that is an answer.",
+    },
     "action_plan_decision.before_2022": {
         "da": "Pligten til at tage stilling til en handlingsplan gælder fra danmarkskortet 2022.",
         "en": "The duty to decide on an action plan applies from the 2022 map.",

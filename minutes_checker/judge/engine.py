@@ -215,9 +215,7 @@ class Engine:
         self._exceptions = frozenset(
             t.lower() for t in (context.terminator_exceptions if context else [])
         )
-        self._strong = frozenset(
-            t.lower() for t in (context.strong_terminators if context else [])
-        )
+        self._strong = frozenset(t.lower() for t in (context.strong_terminators if context else []))
 
     # ------------------------------------------------------------------ sentences
 
@@ -345,8 +343,7 @@ class Engine:
             # inside the match: a cue the pattern spells out is part of its meaning ("ikke behov
             # for"); any other cue a long pattern happens to span still counts
             return not all(
-                t.lower_ in pattern_words or t.lemma_ in pattern_words
-                for t in span[c_start:c_end]
+                t.lower_ in pattern_words or t.lemma_ in pattern_words for t in span[c_start:c_end]
             )
         clause = cue.scope == "clause"
         if c_end <= t_start and cue.direction in ("forward", "both"):

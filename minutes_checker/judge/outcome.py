@@ -23,9 +23,7 @@ def predict_outcome(checks: dict[str, CheckResult], lang: Lang = "da") -> Outcom
         return Outcome(id="undetermined", label=outcome_label("undetermined", lang))
     for outcome_id, ids, among in PRECEDENCE:
         found = [
-            f"{checks[c].label}: {checks[c].explanation}"
-            for c in ids
-            if checks[c].status in among
+            f"{checks[c].label}: {checks[c].explanation}" for c in ids if checks[c].status in among
         ]
         if found:
             return Outcome(id=outcome_id, label=outcome_label(outcome_id, lang), reasons=found)

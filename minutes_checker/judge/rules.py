@@ -58,8 +58,6 @@ CueKind = Literal["negation", "hypothetical", "historical", "deferral", "proposa
 SectionChoice = SectionKind | Literal["any", "title"]
 
 
-
-
 class Retarget(Strict):
     signal: str | None = None
     polarity: Polarity | None = None
@@ -200,8 +198,9 @@ class Cue(Strict):
     direction: Literal["forward", "backward", "both"]
     window: int = Field(6, ge=1, le=30, description="how many tokens the scope reaches")
     scope: Literal["clause", "sentence"] = Field(
-        "clause", description="clause: stops at commas and conjunctions; sentence: only at "
-        "strong boundaries (';', 'men'), for cues like 'Hvis …, udarbejdes …'"
+        "clause",
+        description="clause: stops at commas and conjunctions; sentence: only at "
+        "strong boundaries (';', 'men'), for cues like 'Hvis …, udarbejdes …'",
     )
     patterns: list[str] = Field(min_length=1)
     pseudo: list[str] = Field(

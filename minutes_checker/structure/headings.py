@@ -46,16 +46,15 @@ _PROPOSAL = re.compile(
     rf"^(?:(?P<who>[\wæøåÆØÅ\-]+s)\s+)?(?i:{_PROPOSAL_WORD})"
     r"(?:\s+(?i:fra|til)\s+(?P<body>.+?))?(?:,?\s+(?i:den|d\.)\s+(?P<date>.+))?$"
 )
-_DECISION = re.compile(
-    rf"^(?i:{_DECISION_WORD})" r"(?:\s*[:\-–]\s*|\s+|\s*(?=\())(?P<rest>.+)$"
-)
+_DECISION = re.compile(rf"^(?i:{_DECISION_WORD})" r"(?:\s*[:\-–]\s*|\s+|\s*(?=\())(?P<rest>.+)$")
 _GENITIVE_DECISION = re.compile(
     rf"^(?P<body>(?:{BODY_NAME})s?)\s+(?i:{_GENITIVE_WORD})"
     r"(?:\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.*))?$"
 )
 _NAMED_GENITIVE_DECISION = re.compile(
     r"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+(?:og\s+|&\s+)?[\wæøåÆØÅ\-]+){0,4}s)\s+"
-    rf"(?i:{_GENITIVE_WORD})" r"\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.+)$"
+    rf"(?i:{_GENITIVE_WORD})"
+    r"\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.+)$"
 )
 _BODY_DATE = re.compile(
     rf"^(?P<body>{BODY_NAME})\s*(?:,|\s)\s*(?:(?i:møde\s+)?(?i:den|d\.)\s+)?(?P<rest>.+)$"
@@ -225,8 +224,6 @@ def looks_like_section_heading(text: str) -> bool:
     header or footer looks like: not protected."""
     match = classify_heading(text)
     return match is not None and not match.body_date
-
-
 
 
 # classify_heading's answers during one `analyse`: the same headings stand in every item

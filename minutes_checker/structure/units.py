@@ -111,10 +111,8 @@ def body_units(document: Document) -> list[Unit]:
     return units
 
 
-
 def join_units(units: list[Unit]) -> str:
     out = units[0].text
     for previous, unit in itertools.pairwise(units):
         out += ("" if unit.start == previous.end else " ") + unit.text
     return out
-

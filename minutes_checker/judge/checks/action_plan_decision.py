@@ -30,6 +30,7 @@ READS = (
     "postponed",
     "duty_restated",
     "plan_conditional",
+    "plan_vague",
     "noted",
 )
 
@@ -143,4 +144,8 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
             return verdict("unclear", "proposal_only", proposed, _plan_value(proposed))
         committee = tuple(f.committee_evidence())
         return verdict("not_met", "no_council_decision", [], structure=committee)
+    vague = f.select("plan_vague", where=f.in_council_decision)
+    if vague:
+        # "ønsker fortsat fokus på kvaliteten": neither a yes nor a no, nor nothing
+        return verdict("unclear", "vague", vague)
     return verdict("not_met", "no_position", noted + approved)

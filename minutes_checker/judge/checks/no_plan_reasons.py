@@ -14,7 +14,7 @@ READS = ("ankestyrelsen_informed", "reason_given")
 
 def run(f: Findings) -> CheckResult:
     plan, value = action_plan_decision.position(f)
-    if plan.status == "unclear" and value == "no":
+    if plan.status == "unclear" and value != "yes":
         return f.result("no_plan_reasons", "unclear", "plan_unclear", [])
     if plan.status != "met" or value != "no":
         return f.result("no_plan_reasons", "not_applicable", "not_relevant", [])
