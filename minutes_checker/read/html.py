@@ -346,25 +346,24 @@ class _Walker:
             self.force_heading = True
         if tag == "li":
             self.pending_prefix = _list_label(element)
-        if element.text:
-            self.buffer.append((element.text, bold))
-        for child in element:
-            self.walk(child, bold, in_main)
-            if child.tail:
-                self.buffer.append((child.tail, bold))
+        self._text_and_children(element, bold, in_main)
         self.flush()
         self.row = row
         self.buffer_kind, self.buffer_level = previous
         if tag == "hr":
             self.force_heading = False
 
-    def _inline(self, element: etree._Element, bold: bool, in_main: bool, classes: str) -> None:
+    def _text_and_children(self, element: etree._Element, bold: bool, in_main: bool) -> None:
+        """The element's own text, then each child with the text that follows it."""
         if element.text:
             self.buffer.append((element.text, bold))
         for child in element:
             self.walk(child, bold, in_main)
             if child.tail:
                 self.buffer.append((child.tail, bold))
+
+    def _inline(self, element: etree._Element, bold: bool, in_main: bool, classes: str) -> None:
+        self._text_and_children(element, bold, in_main)
         if _NUMBER_CLASS.search(classes):
             self.buffer.append((" ", bold))
 
