@@ -61,6 +61,8 @@ _ITEM_NAMED = re.compile(
 
 HEADER_PAGES = 2  # the header block stands on the first pages (a cover, then the agenda)
 HEADER_UNITS = 200  # … and is not longer than this many lines
+HEADER_CHARS = 20_000  # … nor this many characters (a pasted data dump is not a header)
+HEADER_LINE_CHARS = 400  # a line that names the meeting's body is short; longer ones are text
 
 
 def _header_units(units: list[Unit], items: list[Item]) -> list[Unit]:
@@ -115,7 +117,7 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
     text = document.text
     furniture_text = "\n".join(f.text for f in document.furniture)
     header_start = header[0].start if header else 0
-    header_end = header[-1].end if header else 0
+    header_end = min(header[-1].end, header_start + HEADER_CHARS) if header else 0
     header_text = text[header_start:header_end]
     path = Path(document.source)
     names = [name for name in (path.stem, path.parent.name, path.parent.parent.name) if name]
@@ -132,6 +134,8 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
                 meeting.body_span = (value.start, value.end)
                 meeting.sources["body"] = "header"
                 break
+            continue
+        if len(unit.text) > HEADER_LINE_CHARS:
             continue
         named = body_in(unit.text)
         if named:
