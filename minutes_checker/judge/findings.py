@@ -264,7 +264,7 @@ def delegation_notice(f: Findings) -> list[Hit]:
 
 
 # signals the helpers below select: a check that calls them declares these too
-POSITION_READS = (*PLAN_VALUE_SIGNALS, "approved", "rejected", "amendment")
+POSITION_READS = (*PLAN_VALUE_SIGNALS, "plan_deferred", "approved", "rejected", "amendment")
 
 
 def council_position(f: Findings) -> list[Hit]:
@@ -272,11 +272,17 @@ def council_position(f: Findings) -> list[Hit]:
     proposed counts only when the same sentence says it was adopted)."""
     approved = {h.sentence.start for h in f.council_decision_says("approved")}
     adopted = adopted_amendments(f)
+    # a sentence that says the question was left open ("Spørgsmålet om behov for en
+    # handlingsplan blev ikke afgjort") takes no position, whatever plan words it holds
+    left_open = {
+        h.sentence.start for h in f.select("plan_deferred", "plan_position", polarity="contradicts")
+    }
     return f.select(
         *PLAN_VALUE_SIGNALS,
         polarity="supports",
         where=lambda h: (
             f.in_council_decision(h)
+            and h.sentence.start not in left_open
             and (
                 not h.proposed
                 or h.sentence.start in approved
