@@ -383,3 +383,20 @@ def test_two_dates_for_the_treatment_straddling_the_deadline_are_unclear() -> No
     )  # fmt: skip
     same_day = assess_document(build(Minutes("Byrådet", dt.date(2023, 12, 13), [item])))
     assert same_day.checks["deadline"].status == "met"
+
+
+def test_an_item_about_one_map_alone_leaves_the_others_out() -> None:
+    """CRITERIA.md §3: a map the text says is left out is not covered; "omhandler alene …"
+    says so of every map the sentence does not name, even when another sentence names it."""
+    case = (
+        "Nærværende sag omhandler alene omgørelsesprocenten for det samlede socialområde, som er "
+        "27 % mod 30 % på landsplan.\n\nKortene for børn med handicap og voksne med handicap "
+        "findes på ministeriets hjemmeside."
+    )
+    item = council_item("at der ikke udarbejdes en handlingsplan", "Godkendt.", case=case)
+    maps = assess_document(build(Minutes("Byrådet", AUTUMN, [item]))).checks["all_three_maps"]
+    assert maps.status == "not_met", maps.explanation
+    assert maps.details == {
+        "map_social": "covered", "map_children": "missing", "map_adults": "missing"
+    }  # fmt: skip
+    assert any("alene" in e.quote for e in maps.evidence)

@@ -15,6 +15,7 @@ READS = (
     "attachment_pointer",
     "three_maps",
     "maps_earlier",
+    "maps_only",
     "map_social",
     "map_children",
     "map_adults",
@@ -38,12 +39,19 @@ def run(f: Findings) -> CheckResult:
     generic = f.select("three_maps")
     # maps said to have been treated at an earlier meeting are not covered by this document
     earlier = f.select("maps_earlier")
+    only = f.select("maps_only")
     earlier_sentences = {h.sentence.start for h in earlier}
     covered, weak, missing, before, evidence = [], [], [], [], []
     details: dict[str, str] = {}
     for signal in required:
         supports = without_contradicted(f.select(signal, polarity="supports"), f.hits)
         left_out = f.select(signal, polarity="contradicts")
+        # "Sagen omhandler alene …": a map the same sentence does not name is not in the item
+        left_out += [
+            h
+            for h in only
+            if not any(x.signal == signal and x.sentence.start == h.sentence.start for x in f.hits)
+        ]
         if f.committee_only:
             # in a committee's own minutes, a map "behandles i Socialudvalget" by that same
             # committee is treated here; one left to another committee is not
