@@ -400,3 +400,24 @@ def test_an_item_about_one_map_alone_leaves_the_others_out() -> None:
         "map_social": "covered", "map_children": "missing", "map_adults": "missing"
     }  # fmt: skip
     assert any("alene" in e.quote for e in maps.evidence)
+
+
+def test_last_years_treatment_is_not_an_earlier_meeting_of_this_year() -> None:
+    """A sentence about the council's treatment of last year's map does not make this year's
+    maps 'treated earlier': the maps not in the item stay missing."""
+    case = (
+        "Danmarkskortet 2022 blev behandlet i Byrådet den 13. december 2022.\n\n"
+        "På hele socialområdet er omgørelsesprocenten 27 %, mod 30 % på landsplan."
+    )
+    item = council_item("at der ikke udarbejdes en handlingsplan", "Godkendt.", case=case)
+    maps = assess_document(build(Minutes("Byrådet", AUTUMN, [item]))).checks["all_three_maps"]
+    assert maps.status == "not_met", maps.explanation
+    assert maps.details["map_children"] == "missing"
+
+    this_year = case.replace("2022 blev", "2023 for børn og voksne med handicap blev").replace(
+        "13. december 2022", "20. september 2023"
+    )
+    item = council_item("at der ikke udarbejdes en handlingsplan", "Godkendt.", case=this_year)
+    maps = assess_document(build(Minutes("Byrådet", AUTUMN, [item]))).checks["all_three_maps"]
+    assert maps.status == "unclear", maps.explanation
+    assert maps.details["map_children"] == "earlier"

@@ -3,8 +3,11 @@ disabilities are each treated (before 2018 only the first two existed) (CRITERIA
 
 from __future__ import annotations
 
+import re
+
 from ...messages import MAP_NAMES
 from ...models import CheckResult
+from ..engine import Hit
 from ..findings import DELEGATION_READS, Findings, delegation_notice, without_contradicted
 from ..mapyear import FIRST_YEAR_WITH_ADULT_MAP
 
@@ -38,7 +41,9 @@ def run(f: Findings) -> CheckResult:
     pointer = bool(f.select("attachment_pointer"))
     generic = f.select("three_maps")
     # maps said to have been treated at an earlier meeting are not covered by this document
-    earlier = f.select("maps_earlier")
+    # a treatment at an earlier meeting of this map year; one dated in earlier years only is
+    # last year's map ("Danmarkskortet 2022 blev behandlet i Byrådet den 13. december 2022")
+    earlier = [h for h in f.select("maps_earlier") if not _only_earlier_years(h, year)]
     only = f.select("maps_only")
     earlier_sentences = {h.sentence.start for h in earlier}
     covered, weak, missing, before, evidence = [], [], [], [], []
@@ -106,3 +111,11 @@ def run(f: Findings) -> CheckResult:
     return f.result(
         "all_three_maps", "unclear", "earlier", evidence, details, earlier=", ".join(before)
     )
+
+
+_YEAR = re.compile(r"\b20\d\d\b")
+
+
+def _only_earlier_years(hit: Hit, year: int | None) -> bool:
+    years = [int(y) for y in _YEAR.findall(hit.sentence.lower)]
+    return year is not None and bool(years) and all(y < year for y in years)
