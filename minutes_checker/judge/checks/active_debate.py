@@ -41,7 +41,7 @@ def run(f: Findings) -> CheckResult:
     postponed = f.council_decision_says("postponed")
     kinds = {item.kind for item in f.items}
     discussion = f.select("set_up_for_debate") or "discussion" in kinds
-    decision_framing = f.select("set_up_for_decision", where=f.in_kinds("proposal"))
+    decision_framing = f.select("set_up_for_decision")  # in the Indstilling or the case text
     orientation = f.select("orientation", polarity="contradicts")
     is_decision = bool(decision_framing) or "decision" in kinds
     is_orientation = bool(orientation) or "orientation" in kinds
