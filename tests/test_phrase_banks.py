@@ -20,7 +20,7 @@ import yaml
 
 from minutes_checker.judge.engine import Engine
 from minutes_checker.judge.rules import default_rules_dir, load_rulebook
-from minutes_checker.structure.labels import item_kind
+from minutes_checker.structure.labels import item_kind, kind_in_title
 
 BANKS = Path(__file__).parent.parent / "corpus" / "phrases"
 # a bank's section names that are not section kinds of the model
@@ -55,7 +55,8 @@ COUNTS: dict[str, Callable[[dict[str, str], Signals], bool]] = {
     "set_up_for_decision": lambda e, f: (
         _has(f, "set_up_for_decision")
         or _has(f, "set_up_for_debate")
-        or (item_kind(e["text"]) or ("",))[0] in ("decision", "discussion")
+        or (item_kind(e["text"]) or kind_in_title(e["text"]) or ("",))[0]
+        in ("decision", "discussion")
     ),
     "children_map": _map("map_children"),
     "adults_map": _map("map_adults"),
@@ -80,7 +81,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "approved": (25, 0),
     "noted_only": (24, 4),
     "debate_recorded": (25, 0),
-    "set_up_for_decision": (19, 1),
+    "set_up_for_decision": (21, 1),
     "children_map": (24, 0),
     "adults_map": (25, 1),
     "social_map": (25, 0),

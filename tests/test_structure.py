@@ -510,3 +510,13 @@ def test_decision_heading_completed_over_a_page_break(tmp_path: Path) -> None:
          date(2023, 11, 20)),
         ("Beslutning Byrådet 27-11-2023", "Byrådet", date(2023, 11, 27)),
     ]  # fmt: skip
+
+
+def test_an_item_type_at_the_start_or_end_of_a_title() -> None:
+    from minutes_checker.structure.labels import kind_in_title
+
+    assert kind_in_title("Beslutningssag: Danmarkskortet 2023") == ("decision", "Beslutningssag")
+    assert kind_in_title("Beslutningspunkt - Omgørelsesprocenter 2023")[0] == "decision"  # type: ignore[index]
+    assert kind_in_title("Danmarkskort 2023 (Orienteringssag)")[0] == "orientation"  # type: ignore[index]
+    assert kind_in_title("Budget: Takster 2024") is None
+    assert kind_in_title("Danmarkskort 2023 - beslutning om handlingsplan") is None

@@ -75,11 +75,15 @@ def item_kind(text: str) -> tuple[ItemKind, str] | None:
 
 
 def kind_in_title(title: str) -> tuple[ItemKind, str] | None:
-    """ "… (Beslutningssag)" or "… – Orientering" at the end of an item title."""
+    """ "… (Beslutningssag)" or "… – Orientering" at the end of an item title, or
+    "Beslutningssag: …", "Beslutningspunkt - …" at its start."""
     match = re.search(r"\(([^()]{4,40})\)\s*$|\s[-–]\s([\wæøåÆØÅ ]{4,30})$", title)
     if match:
-        return item_kind(match.group(1) or match.group(2))
-    return None
+        found = item_kind(match.group(1) or match.group(2))
+        if found:
+            return found
+    match = re.match(r"([\wæøåÆØÅ]{4,30})\s*(?::|\s[-–])\s+\S", title)
+    return item_kind(match.group(1)) if match else None
 
 
 @probe("orientation_title")
