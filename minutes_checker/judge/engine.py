@@ -376,6 +376,9 @@ class Engine:
         for kind in ("negation", "hypothetical", "historical", "deferral", "proposal"):
             # two negations cancel ("ikke uden"); other kinds apply once
             active = counts[kind] % 2 == 1 if kind == "negation" else counts[kind] > 0
+            if kind == "deferral" and counts["historical"]:
+                # put off back then ("blev dengang udskudt"): no deferral of this treatment
+                active = False
             if not active:
                 continue
             effect: Effect = rule.effect(kind)
