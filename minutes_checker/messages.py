@@ -511,6 +511,10 @@ BATCH_UI: dict[str, dict[str, str]] = {
         "da": "Samlet tid: {time} ({jobs} processer)",
         "en": "Total time: {time} ({jobs} processes)",
     },
+    "summary_time_cluster": {
+        "da": "Samlet tid: {time} (klyngen {cluster})",
+        "en": "Total time: {time} (the cluster {cluster})",
+    },
     "summary_time_one": {
         "da": "Samlet tid: {time} (1 proces)",
         "en": "Total time: {time} (1 process)",

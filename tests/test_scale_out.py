@@ -107,6 +107,7 @@ def test_the_batch_on_a_dask_cluster_gives_the_local_batch(tmp_path: Path) -> No
         command = ["batch", str(root), "--out", str(on_cluster), "--cluster", address]
         result = CliRunner().invoke(main, [*command, "--timeout", "20"])
     assert result.exit_code == 0, result.output
+    assert f"(klyngen {address})" in result.output  # not "(2 processer)"
     for name in ("municipalities.jsonl", "summary.csv"):
         assert (on_cluster / name).read_bytes() == (local / name).read_bytes(), name
     assert sorted(p.name for p in (on_cluster / "report").iterdir()) == sorted(

@@ -217,7 +217,9 @@ def combine_outputs(
     return groups
 
 
-def summary_text(result: BatchResult, jobs: int, lang: Lang = "da") -> str:
+def summary_text(
+    result: BatchResult, jobs: int, lang: Lang = "da", cluster: str | None = None
+) -> str:
     """The closing summary: municipalities per outcome, failed files by reason, total time."""
     outcomes = Counter(g.combined.outcome.id for g in result.groups if g.combined)
     order = [
@@ -260,8 +262,12 @@ def summary_text(result: BatchResult, jobs: int, lang: Lang = "da") -> str:
                     files=names,
                 )
             )
-    key = "summary_time_one" if jobs == 1 else "summary_time"
-    lines.append(batch_ui(key, lang, time=format_duration(result.seconds, lang), jobs=jobs))
+    time = format_duration(result.seconds, lang)
+    if cluster is not None:
+        lines.append(batch_ui("summary_time_cluster", lang, time=time, cluster=cluster))
+    else:
+        key = "summary_time_one" if jobs == 1 else "summary_time"
+        lines.append(batch_ui(key, lang, time=time, jobs=jobs))
     lines.append(batch_ui("summary_outputs", lang, out=result.out))
     lines.append(batch_ui("summary_report", lang, path=result.out / REPORT / "index.html"))
     return "\n".join(lines)

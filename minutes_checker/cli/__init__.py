@@ -266,7 +266,7 @@ def batch(
         sys.exit(130)
     except OSError as exc:
         os_failure(exc)
-    click.echo(summary_text(result, processes, lang))  # type: ignore[arg-type]
+    click.echo(summary_text(result, processes, lang, cluster))  # type: ignore[arg-type]
     if history is not None:
         from ..messages import history_ui
 
