@@ -29,7 +29,7 @@ from lxml import html as lxml_html
 from ..errors import InputError, NoText, TooLarge
 from ..models import Block, BlockKind, Document, Furniture, Meeting, Page
 from .numbering import roman
-from .text import clean_text
+from .text import clean_text, decode_by_bytes, utf8_kind
 
 MAX_HEADING_CHARS = 150
 # libxml2 reads elements nested at most this deep (with XML_PARSE_HUGE, which also lifts its
@@ -80,9 +80,6 @@ _META_CHARSET = re.compile(
 )
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
-# a byte that is not UTF-8, as surrogateescape keeps it; any character beyond ASCII
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
-_NOT_ASCII = re.compile("[^\x00-\x7f]")
 _ITEM_NUMBER = re.compile(r"^\d{1,4}\.?$")
 _REPEATED_OPENERS = re.compile(
     rf"(<([a-zA-Z][a-zA-Z0-9]*)\s*>)(?:\s*<\2\s*>){{{MAX_REPEATED_TAGS},}}"
@@ -98,53 +95,6 @@ _REPEATED_CLOSERS = re.compile(
 def decode_html(data: bytes) -> str:
     """Bytes to text (see `decode_page`)."""
     return decode_page(data)[0]
-
-
-def _cp1252_for_invalid(error: UnicodeError) -> tuple[str, int]:
-    """A decoding error handler: bytes that are not UTF-8 read as windows-1252."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
-
-
-codecs.register_error("minutes-checker-cp1252", _cp1252_for_invalid)
-
-
-def _utf8_kind(data: bytes) -> str:
-    """What the bytes are as UTF-8: "ascii", "utf8" (valid, with letters beyond ASCII), "mixed"
-    (valid UTF-8 letters and bytes that are not UTF-8, more of the former) or "legacy"."""
-    if data.isascii():
-        return "ascii"
-    try:
-        data.decode("utf-8")
-        return "utf8"
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("utf-8", "surrogateescape")
-    invalid = len(_ESCAPED_BYTE.findall(text))
-    letters = len(_NOT_ASCII.findall(text)) - invalid
-    return "mixed" if letters >= invalid else "legacy"
-
-
-def _by_the_bytes(data: bytes, kind: str) -> tuple[str, str, list[str]]:
-    """Text decided by the bytes alone: UTF-8, UTF-8 with the bytes that are not UTF-8 read as
-    windows-1252 (repaired, with a warning), or windows-1252. Also the name of what was read."""
-    if kind in ("ascii", "utf8"):
-        return data.decode("utf-8"), "UTF-8", []
-    if kind == "mixed":
-        text = data.decode("utf-8", "minutes-checker-cp1252")
-        invalid = len(data.decode("utf-8", "surrogateescape")) - len(data.decode("utf-8", "ignore"))
-        return text, "UTF-8", [
-            f"siden er skrevet i UTF-8, men {invalid} {'byte' if invalid == 1 else 'bytes'} var "
-            "ikke gyldig UTF-8 og er læst som windows-1252"
-        ]
-    try:
-        return data.decode("cp1252"), "windows-1252", []
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", "replace")
-        return text, "windows-1252", [
-            f"{text.count(chr(0xFFFD))} tegn kunne ikke læses i windows-1252 og er erstattet"
-        ]
 
 
 def decode_page(data: bytes) -> tuple[str, list[str]]:
@@ -166,25 +116,25 @@ def decode_page(data: bytes) -> tuple[str, list[str]]:
     head = data[:4096]
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     declared = match.group(1).decode("ascii", "ignore") if match else ""
-    kind = _utf8_kind(data)
+    kind = utf8_kind(data)
     if not declared:
-        text, _, warnings = _by_the_bytes(data, kind)
+        text, _, warnings = decode_by_bytes(data, kind, "siden")
         return text, warnings
     try:
         codec = codecs.lookup(declared.lower()).name
     except LookupError:
-        text, name, warnings = _by_the_bytes(data, kind)
+        text, name, warnings = decode_by_bytes(data, kind, "siden")
         return text, [f"siden angiver et ukendt tegnsæt ({declared}); læst som {name}", *warnings]
     if codec in ("latin-1", "iso8859-1", "ascii"):
         codec = "cp1252"  # what browsers do
     if codec.startswith(("utf-16", "utf-32")):
-        text, name, warnings = _by_the_bytes(data, kind)
+        text, name, warnings = decode_by_bytes(data, kind, "siden")
         return text, [
             f"siden angiver tegnsættet {declared}, men er ikke skrevet sådan; læst som {name}",
             *warnings,
         ]
     if codec in ("utf-8", "utf-8-sig"):
-        text, name, warnings = _by_the_bytes(data, kind)
+        text, name, warnings = decode_by_bytes(data, kind, "siden")
         if kind == "legacy":
             warnings = [
                 f"siden angiver tegnsættet {declared}, men er skrevet i {name}; læst som {name}",
@@ -192,7 +142,7 @@ def decode_page(data: bytes) -> tuple[str, list[str]]:
             ]
         return text, warnings
     if kind in ("utf8", "mixed"):
-        text, name, warnings = _by_the_bytes(data, kind)
+        text, name, warnings = decode_by_bytes(data, kind, "siden")
         return text, [
             f"siden angiver tegnsættet {declared}, men er skrevet i UTF-8; læst som UTF-8",
             *warnings,

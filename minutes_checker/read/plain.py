@@ -13,8 +13,9 @@ without knowing Danish:
   structure stage's `heading` test says the first part is a section heading.
 
 Every line is a block of its own. The encoding: a BOM decides; else UTF-8 when the bytes are
-valid UTF-8, else windows-1252 (what Danish Windows writes); a file that is neither comes back
-with replacement characters and a warning. Line ends (CRLF, CR) and odd spaces are normalised.
+valid UTF-8, UTF-8 with its stray windows-1252 bytes repaired (a warning says how many), else
+windows-1252 (what Danish Windows writes); what is neither comes back with replacement characters
+and a warning. Line ends (CRLF, CR) and odd spaces are normalised.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Callable
 
 from ..errors import NoText
 from ..models import Block, Document, Furniture, Meeting, Page
-from .text import clean_text
+from .text import clean_text, decode_by_bytes, utf8_kind
 
 # an item number glued to a capitalised title: "12Beslutning om …" (not "3D-print", "2B")
 _GLUED_NUMBER = re.compile(r"^(\d{1,3})(?=[A-ZÆØÅ][a-zæøå])")
@@ -41,16 +42,8 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
         return data[3:].decode("utf-8", "replace"), []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", "replace"), []
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), []
-    except UnicodeDecodeError:
-        text = data.decode("utf-8", "replace")
-        warning = "teksten er hverken gyldig UTF-8 eller windows-1252; ulæselige tegn er erstattet"
-        return text, [warning]
+    text, _, warnings = decode_by_bytes(data, utf8_kind(data), "teksten")
+    return text, warnings
 
 
 def _split_glued_heading(line: str, heading: Callable[[str], bool] | None) -> list[str]:

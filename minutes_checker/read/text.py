@@ -1,6 +1,8 @@
 """Text cleanup shared by the readers.
 
 - `clean_text`: Unicode normalisation (NFC), ligatures, soft hyphens, odd spaces, quotes and dashes.
+- `utf8_kind` / `decode_by_bytes`: what bytes are when no declaration is trusted: UTF-8, UTF-8
+  with stray windows-1252 bytes (each read as windows-1252, with a warning), or windows-1252.
 - `join_decision` / `join_lines`: joining the lines of one paragraph, including words hyphenated at
   a line end, without breaking Danish suspended compounds ("Børne- og Ungeudvalget"), ranges
   ("2024-2027") or hyphenated names ("Faaborg-Midtfyn").
@@ -8,10 +10,66 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Literal
+
+# --------------------------------------------------------------------------- bytes
+
+# a byte that is not UTF-8, as surrogateescape keeps it; any character beyond ASCII
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _cp1252_for_invalid(error: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: bytes that are not UTF-8 read as windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+
+codecs.register_error("minutes-checker-cp1252", _cp1252_for_invalid)
+
+
+def utf8_kind(data: bytes) -> str:
+    """What the bytes are as UTF-8: "ascii", "utf8" (valid, with letters beyond ASCII), "mixed"
+    (valid UTF-8 letters and bytes that are not UTF-8, more of the former) or "legacy"."""
+    if data.isascii():
+        return "ascii"
+    try:
+        data.decode("utf-8")
+        return "utf8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "surrogateescape")
+    invalid = len(_ESCAPED_BYTE.findall(text))
+    letters = len(_NOT_ASCII.findall(text)) - invalid
+    return "mixed" if letters >= invalid else "legacy"
+
+
+def decode_by_bytes(data: bytes, kind: str, what: str) -> tuple[str, str, list[str]]:
+    """Text decided by the bytes alone (`kind` from `utf8_kind`): UTF-8, UTF-8 with the bytes
+    that are not UTF-8 read as windows-1252 (repaired, with a warning naming `what`: "siden",
+    "teksten"), or windows-1252. Also the name of what was read."""
+    if kind in ("ascii", "utf8"):
+        return data.decode("utf-8"), "UTF-8", []
+    if kind == "mixed":
+        text = data.decode("utf-8", "minutes-checker-cp1252")
+        invalid = len(data.decode("utf-8", "surrogateescape")) - len(data.decode("utf-8", "ignore"))
+        return text, "UTF-8", [
+            f"{what} er skrevet i UTF-8, men {invalid} {'byte' if invalid == 1 else 'bytes'} var "
+            "ikke gyldig UTF-8 og er læst som windows-1252"
+        ]
+    try:
+        return data.decode("cp1252"), "windows-1252", []
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", "replace")
+        return text, "windows-1252", [
+            f"{text.count(chr(0xFFFD))} tegn kunne ikke læses i windows-1252 og er erstattet"
+        ]
+
 
 # --------------------------------------------------------------------------- characters
 

@@ -19,6 +19,7 @@ from minutes_checker.read import read_bytes
 from minutes_checker.read.docx.archive import MAX_XML_BYTES, Package, check_whole_archive
 from minutes_checker.read.html import decode_page
 from minutes_checker.read.pdf.streams import scan_streams
+from minutes_checker.read.plain import decode_text
 
 # --------------------------------------------------------------------------- charset
 
@@ -46,6 +47,30 @@ def test_the_bytes_decide_where_the_declaration_is_wrong(
     assert CLEAN in decoded
     if text is not None:
         assert decoded == text
+    if warning is None:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1 and warning in warnings[0], warnings
+
+
+PASTED = "Børne- og Ungeudvalget anbefaler, at Byrådet drøfter kortet."
+
+
+@pytest.mark.parametrize(
+    ("data", "warning"),
+    [
+        (PASTED.encode(), None),
+        (PASTED.encode("cp1252"), None),  # what Danish Windows writes
+        (b"\xef\xbb\xbf" + PASTED.encode(), None),
+        (PASTED.encode("utf-16"), None),
+        # a UTF-8 paste with one line added in windows-1252: both parts read right
+        (PASTED.encode() + b"\n" + "Bilag: Kort over ældreområdet".encode("cp1252"), "2 bytes var"),
+    ],
+)
+def test_pasted_text_is_read_in_its_encoding(data: bytes, warning: str | None) -> None:
+    decoded, warnings = decode_text(data)
+    assert PASTED in decoded
+    assert "Ã" not in decoded and "\ufffd" not in decoded
     if warning is None:
         assert warnings == []
     else:
