@@ -352,6 +352,21 @@ def test_meeting_from_running_header_only(tmp_path: Path) -> None:
     assert document.meeting.municipality == "Nordfyns Kommune"
 
 
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("frederikssund-byraadet-punkt-7.txt", "Byrådet"),
+        ("vejle_oekonomiudvalget_2024-11-12.txt", "Økonomiudvalget"),
+        ("Referat Byrådet 2024.txt", "Byrådet"),
+    ],
+)
+def test_a_body_named_only_in_the_file_name_keeps_its_danish_letters(name: str, body: str) -> None:
+    text = "7 Danmarkskortet 2024\nSagsfremstilling\nKortet viser kommunens omgørelser.\n"
+    document = read_bytes(text.encode(), name)
+    assert document.meeting.body == body
+    assert document.meeting.sources["body"] == "file_name"
+
+
 # --------------------------------------------------------------------------- output
 
 

@@ -279,6 +279,19 @@ def passes_on(decision: str) -> bool:
     return _ONWARD.search(decision[:ONWARD_CHARS]) is not None
 
 
+# a file name's spelling of æ, ø and å ("byraadet", "oekonomiudvalget")
+_FOLDED = (("aa", "å"), ("oe", "ø"), ("ae", "æ"))
+
+
+def _unfolded(word: str) -> str:
+    """A body named in a file name with its Danish letters back ("byraadet" -> "byrådet")."""
+    if re.search("[æøå]", word, re.IGNORECASE):
+        return word
+    for folded, letter in _FOLDED:
+        word = word.replace(folded, letter).replace(folded.capitalize(), letter.upper())
+    return word
+
+
 def _from_names(meeting: Meeting, names: list[str]) -> None:
     """The body and date a file or folder name states ("stevns-kommunalbestyrelsen-26-11-2018")."""
     for name in names:
@@ -286,7 +299,8 @@ def _from_names(meeting: Meeting, names: list[str]) -> None:
         if meeting.body is None:
             match = _NAMED_BODY.search(words)
             if match:
-                meeting.body = match.group(0)[:1].upper() + match.group(0)[1:]
+                body = _unfolded(match.group(0))
+                meeting.body = body[:1].upper() + body[1:]
                 meeting.sources["body"] = "file_name"
         if meeting.date is None:
             # "stevns-2018-kommunalbestyrelsen-26-11-2018": words and numbers apart
