@@ -168,6 +168,14 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The item is an orientation, noted \"with the remarks made\", but the remarks are "
         "not in the minutes; a person must judge whether there was an active debate.",
     },
+    "active_debate.debate_elsewhere": {
+        "da": "Punktet er en orientering, men teksten siger, at kortet blev gennemgået eller "
+        "drøftet med medlemmerne på et temamøde eller lignende, som referatet ikke gengiver; en "
+        "person må vurdere, om det er en aktiv drøftelse.",
+        "en": "The item is an orientation, but the text says that the map was gone through or "
+        "discussed with the members at a themed meeting or the like that the minutes do not "
+        "record; a person must judge whether that is an active debate.",
+    },
     "active_debate.mixed_framing": {
         "da": "Punktet er både sat op til beslutning og til orientering og blev taget til "
         "efterretning; en person må se efter.",

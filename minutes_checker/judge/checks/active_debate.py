@@ -19,6 +19,7 @@ READS = (
     "no_debate",
     "remarks_mentioned",
     "council_view",
+    "debate_elsewhere",
     *POSITION_READS,
 )
 
@@ -79,6 +80,11 @@ def run(f: Findings) -> CheckResult:
         if remarks:
             return f.result(
                 "active_debate", "unclear", "remarks_unrecorded", f.evidence(remarks + orientation)
+            )
+        elsewhere = f.select("debate_elsewhere")
+        if elsewhere:
+            return f.result(
+                "active_debate", "unclear", "debate_elsewhere", f.evidence(elsewhere + orientation)
             )
         return f.result(
             "active_debate",
