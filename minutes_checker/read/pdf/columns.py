@@ -246,6 +246,7 @@ class _Columns:
         # the text column holds prose: lines across most of it, not a data table's cells
         if not known and not page.has_prose(page.right):
             return None
+        page.measure()
         if page.two_column_prose():
             return None
         grouped = self._group_rows(reader, page)
@@ -377,10 +378,12 @@ def _sides(
     sides: list[str] = []
     upper, lower = HEADER_ZONE_SHARE * page_height, FOOTER_ZONE_SHARE * page_height
     for index, line in enumerate(lines):
-        pieces = parts.get(index, ())
+        pieces = parts.get(index)
         if line.top < upper or line.bottom > lower:
             sides.append(_EDGE)
-        elif any(abs(piece[0] - column) <= tolerance for piece in pieces[1:]):
+        elif pieces is not None and any(
+            abs(piece[0] - column) <= tolerance for piece in pieces[1:]
+        ):
             sides.append(_GAP)
         elif line.x0 >= column - tolerance:
             sides.append(_RIGHT)
@@ -443,7 +446,9 @@ def _split_at_column(
 
 
 class _SplitPage:
-    """A page's lines split at a label-text column, and the measures that group them in rows."""
+    """A page's lines split at a label-text column, and the measures that group them in rows
+    (`measure`, taken once the text column is known to hold prose: most pages with a column
+    gap are data tables, and are told apart without them)."""
 
     __slots__ = (
         "column",
@@ -470,6 +475,11 @@ class _SplitPage:
         self.column = column
         self.page_right = page_right
         self.right = [line for line, side in segments if side == _RIGHT]
+
+    def measure(self) -> None:
+        """The rows' measures: which left lines have text beside them (`partner`), the median
+        line height and pitch, and where labels and text wrap."""
+        segments, column = self.segments, self.column
         # a left line with text beside it (by position in `segments`): the top of its row
         self.partner: dict[int, float] = {}
         for position, (line, side) in enumerate(segments):
@@ -482,7 +492,7 @@ class _SplitPage:
         self.pitch = _pitch([line for line, _ in segments], self.height)
         # a left-aligned label wraps before this
         self.label_limit = column - LABEL_WRAP_MARGIN * self.height
-        self.right_limit = max(line.x1 for line in self.right) if self.right else page_right
+        self.right_limit = max(line.x1 for line in self.right) if self.right else self.page_right
 
     def has_prose(self, lines: list[_RawLine]) -> bool:
         """Does one of the text column's `lines` run across most of the column (not a data

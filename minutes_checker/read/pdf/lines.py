@@ -38,7 +38,8 @@ _LIST_MARKER = re.compile(
 _HAS_TEXT = re.compile(r"[^\W_]")
 # a footnote mark: one or two digits right after a letter, before a space, punctuation or the end
 _NOTE_MARK = re.compile(r"[^\W\d_](\d{1,2})(?=[\s.,;:)!?]|$)")
-_DIGITS = re.compile(r"\d+")
+# a digit right after a letter (what _NOTE_MARK's `[^\W\d_]\d` needs)
+_GLUED_DIGIT = re.compile(r"(?<=[^\W\d_])\d")
 # the end of a sentence (. ! ? : ;) at a line's end, closing quotes or brackets after it
 _SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
@@ -168,13 +169,8 @@ class _PageText:
         self.rect = pdfium_c.FS_RECTF()
         self.rect_ref = ctypes.byref(self.rect)
         self.fonts = _FontBuffer()
-        # digits right after a letter (what _NOTE_MARK's `[^\W\d_]\d` needs; such a digit
-        # starts a run of digits): only lines with one are searched for footnote marks
-        self.glued = [
-            position
-            for position in (match.start() for match in _DIGITS.finditer(text))
-            if position and text[position - 1].isalnum() and not text[position - 1].isdecimal()
-        ]
+        # digits right after a letter: only lines with one are searched for footnote marks
+        self.glued = [match.start() for match in _GLUED_DIGIT.finditer(text)]
 
     def char_index(self, text_index: int) -> int:
         if self.same_index:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import re
 
 import pypdfium2.raw as pdfium_c
 
@@ -30,6 +31,10 @@ PIECE_GAP_HEIGHTS = 0.7
 PIECE_GAP_MIN = 4.0
 
 _Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+# a word's first character: no white space, after white space (`\s` is what `str.isspace` says;
+# the look-behind sees the text before the search's start)
+_WORD_START = re.compile(r"(?<=\s)\S")
 
 
 def _page_rects(reader: _PageText) -> list[_Rect]:
@@ -111,11 +116,8 @@ def _clusters(values: list[float], tolerance: float, minimum: int) -> list[tuple
 
 def _word_start_at(reader: _PageText, line: _RawLine, x: float) -> int | None:
     """The text index of the first word of `line` that begins at or right of `x`."""
-    text = reader.text
     starts = [
-        i
-        for i in range(line.start + 1, line.end)
-        if text[i - 1].isspace() and not text[i].isspace()
+        match.start() for match in _WORD_START.finditer(reader.text, line.start + 1, line.end)
     ]
     low, high = 0, len(starts)
     while low < high:  # words stand left to right: binary search on their left edges
