@@ -202,17 +202,22 @@ def classify_heading(text: str) -> HeadingMatch | None:
     return None
 
 
+# the section words a styled heading may begin with (`prefix_heading`), in their order, and
+# what joins the rest of the heading to them
+_PREFIX_WORDS = tuple(
+    (word, kind) for word, kind in _SECTION_WORDS.items() if kind != "decision" and len(word) >= 5
+)
+_PREFIX_JOINER = re.compile(r"[\s,–\-]+(?:og|samt|for|til|&|–|-)\b")
+
+
 def prefix_heading(text: str) -> HeadingMatch | None:
     """A styled heading that begins with a section word: "Sagsfremstilling og økonomi"."""
     title = normalise_heading(text)
     if len(title) > 70:
         return None
     low = title.lower()
-    for word, kind in _SECTION_WORDS.items():
-        if kind == "decision" or len(word) < 5:
-            continue
-        tail = low[len(word) :]
-        if low.startswith(word) and re.match(r"[\s,–\-]+(?:og|samt|for|til|&|–|-)\b", tail):
+    for word, kind in _PREFIX_WORDS:
+        if low.startswith(word) and _PREFIX_JOINER.match(low, len(word)):
             return HeadingMatch(kind, title)
     return None
 

@@ -387,11 +387,12 @@ def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
     count = len(candidates)
     best = [0.0] * count
     previous = [-1] * count
+    keys = [candidate.key for candidate in candidates]
     for i, candidate in enumerate(candidates):
-        key = candidate.key
+        key = keys[i]
         best[i] = candidate.weight + (FIRST_ITEM_BONUS if key[0] == 1 else 0.0)
         for j in range(i):
-            other = candidates[j].key
+            other = keys[j]
             if other >= key:
                 continue
             gap = key[0] - other[0]

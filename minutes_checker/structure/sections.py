@@ -56,7 +56,7 @@ def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None
     # in a document with bold headings, plain lines that wrap are running text or a table's
     # cell ("Indstilling til Økonomiudvalget og" / "Byrådet" in a list of coming cases)
     plain = not unit.strong and _bold_headings(units)
-    if not plain and (wraps or (_STARTS_BODY_HEADING.match(text) and not find_dates(text))):
+    if not plain and (wraps or (_STARTS_BODY_HEADING.match(text) and not _dated(text))):
         for extra in (1, 2):
             group = units[index : index + extra + 1]
             if len(group) < extra + 1:
@@ -296,10 +296,21 @@ def _complete_title(
 
 
 _STARTS_CACHE: dict[int, tuple[list[Unit], list[int], bool]] = {}
+# whether a line holds a date, during one `analyse` (a decision heading stands in every item)
+_DATED: dict[str, bool] = {}
 
 
 def clear_starts_cache() -> None:
     _STARTS_CACHE.clear()
+    _DATED.clear()
+
+
+def _dated(text: str) -> bool:
+    """Whether `text` holds a date (`find_dates`), remembered for the document analysed."""
+    found = _DATED.get(text)
+    if found is None:
+        found = _DATED[text] = bool(find_dates(text))
+    return found
 
 
 def _cached(units: list[Unit]) -> tuple[list[Unit], list[int], bool]:
