@@ -25,16 +25,22 @@ MAX_LISTED_PAGES = 8
 def _trusted(model: type[BaseModel], fields: set[str]) -> Callable[[dict[str, Any]], Any]:
     """A maker of many small trusted models (what `model_construct` does, without its per-call
     field loop and keyword packing): it takes the model's `__dict__` as built by the caller,
-    keys in the order the JSON is to have. One fields set is shared (all fields are set)."""
+    keys in the order the JSON is to have. One fields set is shared (all fields are set). The
+    four slots are set through BaseModel's own descriptors (`object.__setattr__` looks each
+    name up first)."""
     new = object.__new__
-    set_attribute = object.__setattr__
+    slots = vars(BaseModel)
+    set_dict = slots["__dict__"].__set__
+    set_fields = slots["__pydantic_fields_set__"].__set__
+    set_extra = slots["__pydantic_extra__"].__set__
+    set_private = slots["__pydantic_private__"].__set__
 
     def make(data: dict[str, Any]) -> Any:
         instance = new(model)
-        set_attribute(instance, "__dict__", data)
-        set_attribute(instance, "__pydantic_fields_set__", fields)
-        set_attribute(instance, "__pydantic_extra__", None)
-        set_attribute(instance, "__pydantic_private__", None)
+        set_dict(instance, data)
+        set_fields(instance, fields)
+        set_extra(instance, None)
+        set_private(instance, None)
         return instance
 
     return make

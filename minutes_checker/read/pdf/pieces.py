@@ -12,7 +12,7 @@ import re
 
 import pypdfium2.raw as pdfium_c
 
-from .lines import _PageText, _RawLine
+from .lines import _PageText, _RawLine, _unchecked
 
 # points within which two x positions count as the same column (line starts, piece starts)
 COLUMN_TOLERANCE = 3.0
@@ -32,6 +32,9 @@ PIECE_GAP_MIN = 4.0
 
 _Rect = tuple[float, float, float, float]  # x0, top, x1, bottom
 
+# (page, int, double* left, double* top, double* right, double* bottom), for every rectangle
+_get_rect = _unchecked(pdfium_c.FPDFText_GetRect)
+
 # a word's first character: no white space, after white space (`\s` is what `str.isspace` says;
 # the look-behind sees the text before the search's start)
 _WORD_START = re.compile(r"(?<=\s)\S")
@@ -44,10 +47,11 @@ def _page_rects(reader: _PageText) -> list[_Rect]:
     count = pdfium_c.FPDFText_CountRects(raw, 0, -1)
     left, top_edge = reader.left, reader.top_edge
     x0, top, x1, bottom = (ctypes.c_double() for _ in range(4))
-    get_rect = pdfium_c.FPDFText_GetRect
+    edges = [ctypes.byref(value) for value in (x0, top, x1, bottom)]
+    get_rect = _get_rect
     out: list[_Rect] = []
     for index in range(count):
-        if get_rect(raw, index, x0, top, x1, bottom):
+        if get_rect(raw, index, *edges):
             out.append(
                 (x0.value - left, top_edge - top.value, x1.value - left, top_edge - bottom.value)
             )
