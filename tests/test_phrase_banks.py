@@ -77,7 +77,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "national_paraphrase": (24, 0),
     "map_left_out": (22, 0),
     "notice_of_committee": (24, 0),
-    "reasons_or_informed": (25, 5),
+    "reasons_or_informed": (25, 4),
     "approved": (25, 0),
     "noted_only": (24, 4),
     "debate_recorded": (25, 0),
