@@ -7,7 +7,7 @@ import re
 
 from ...messages import MAP_NAMES
 from ...models import CheckResult
-from ..engine import Hit
+from ..engine import Hit, Sentence
 from ..findings import DELEGATION_READS, Findings, delegation_notice, without_contradicted
 from ..mapyear import FIRST_YEAR_WITH_ADULT_MAP
 
@@ -22,7 +22,10 @@ READS = (
     "map_social",
     "map_children",
     "map_adults",
+    "map_left_out_ref",
 )
+MAP_SIGNALS = ("map_social", "map_children", "map_adults")
+REFERENCE_REACH = 600  # characters back to the sentence a "Dette kort" points to
 
 
 def run(f: Findings) -> CheckResult:
@@ -46,11 +49,12 @@ def run(f: Findings) -> CheckResult:
     earlier = [h for h in f.select("maps_earlier") if not _only_earlier_years(h, year)]
     only = f.select("maps_only")
     earlier_sentences = {h.sentence.start for h in earlier}
+    referred = _referred_maps(f)
     covered, weak, missing, before, evidence = [], [], [], [], []
     details: dict[str, str] = {}
     for signal in required:
         supports = without_contradicted(f.select(signal, polarity="supports"), f.hits)
-        left_out = f.select(signal, polarity="contradicts")
+        left_out = f.select(signal, polarity="contradicts") + referred.get(signal, [])
         # "Sagen omhandler alene …": a map the same sentence does not name is not in the item
         left_out += [
             h
@@ -111,6 +115,36 @@ def run(f: Findings) -> CheckResult:
     return f.result(
         "all_three_maps", "unclear", "earlier", evidence, details, earlier=", ".join(before)
     )
+
+
+def _referred_maps(f: Findings) -> dict[str, list[Hit]]:
+    """Maps left out by reference ("Dette kort tages op på et senere møde"): each to the map of
+    the nearest sentence before it, in the same item, that names exactly one map."""
+    named: dict[int, set[str]] = {}
+    sentences: dict[int, Sentence] = {}
+    for h in f.hits:
+        if h.signal in MAP_SIGNALS and h.polarity == "supports":
+            named.setdefault(h.sentence.start, set()).add(h.signal)
+            sentences[h.sentence.start] = h.sentence
+    out: dict[str, list[Hit]] = {}
+    for ref in f.select("map_left_out_ref", polarity="contradicts"):
+        before = [
+            s
+            for start, s in sentences.items()
+            if start < ref.sentence.start
+            and _item_number(s) == _item_number(ref.sentence)
+            and ref.sentence.start - s.end <= REFERENCE_REACH
+        ]
+        if not before:
+            continue
+        nearest = max(before, key=lambda s: s.start)
+        if len(named[nearest.start]) == 1:
+            out.setdefault(next(iter(named[nearest.start])), []).append(ref)
+    return out
+
+
+def _item_number(sentence: Sentence) -> str | None:
+    return sentence.item.number if sentence.item else None
 
 
 _YEAR = re.compile(r"\b20\d\d\b")
