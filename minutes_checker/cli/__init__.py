@@ -26,6 +26,13 @@ LANG_OPTION = click.option(
     show_default=True,
     help="Sprog for betegnelser og beskeder (da eller en).",
 )
+TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=Seconds(low=1.0),
+    default=120.0,
+    show_default=True,
+    help="Sekunder en fil må tage, før den stoppes og meldes.",
+)
 
 
 class _Group(DanishGroup):
@@ -91,13 +98,7 @@ def inspect(file: Path, fmt: str) -> None:
     help="Uddataformat.",
 )
 @LANG_OPTION
-@click.option(
-    "--timeout",
-    type=Seconds(low=1.0),
-    default=120.0,
-    show_default=True,
-    help="Sekunder en fil må tage, før den stoppes og meldes.",
-)
+@TIMEOUT_OPTION
 @click.option(
     "--no-fail",
     is_flag=True,
@@ -198,13 +199,7 @@ def list_rules(fmt: str) -> None:
 @click.option("--resume", is_flag=True, help="Spring filer over, der allerede er vurderet.")
 @click.option("--annotate", is_flag=True, help="Skriv også kopier af PDF og DOCX med markeringer.")
 @LANG_OPTION
-@click.option(
-    "--timeout",
-    type=Seconds(low=1.0),
-    default=120.0,
-    show_default=True,
-    help="Sekunder en fil må tage, før den stoppes og meldes.",
-)
+@TIMEOUT_OPTION
 @click.option(
     "--cluster",
     metavar="ADRESSE",
