@@ -93,6 +93,9 @@ class Block(_Model):
     level: int | None = Field(None, description="outline level when the source marks a heading")
     bold: bool = False
     size: float | None = Field(None, description="font size in points, where known")
+    row_label: bool = Field(
+        False, description="the first cell of a two-column table row: the label of the cell beside"
+    )
 
 
 class Furniture(_Model):

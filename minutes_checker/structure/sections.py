@@ -123,13 +123,17 @@ def styled_sections(
         # in a document whose headings are set in capitals (small caps), so are the others
         if not styled and not (capitals >= 2 and _in_capitals(unit)):
             continue
-        # a run of bold cells is a table's header row, not a section heading
-        if (
-            index > 0
-            and units[index - 1].strong
-            and index - 1 not in known
-            and index - 1 not in candidates
-        ) or (index + 1 < len(units) and units[index + 1].strong and index + 1 not in known):
+        # a run of bold cells is a table's header row, not a section heading (but the label
+        # cell of a two-column row is one, also before a nested table's header row)
+        if not unit.row_label and (
+            (
+                index > 0
+                and units[index - 1].strong
+                and index - 1 not in known
+                and index - 1 not in candidates
+            )
+            or (index + 1 < len(units) and units[index + 1].strong and index + 1 not in known)
+        ):
             continue
         text = unit.text
         if not _GENERIC_HEADING.match(text) or len(text.split()) > 8:

@@ -27,6 +27,7 @@ class Unit:
     bold: bool
     size: float | None
     strong: bool = False  # heading evidence: heading style, bold or larger type
+    row_label: bool = False  # the label cell of a two-column table row
 
 
 def body_units(document: Document) -> list[Unit]:
@@ -95,6 +96,7 @@ def body_units(document: Document) -> list[Unit]:
                             level=block.level,
                             bold=block.bold,
                             size=block.size,
+                            row_label=block.row_label,
                         )
                     )
                     first = False

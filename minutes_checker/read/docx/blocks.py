@@ -29,6 +29,7 @@ class _Builder:
         level: int | None,
         bold: bool,
         size: float | None,
+        row_label: bool = False,
     ) -> None:
         """Add one block; `pieces` are text and PAGE_BREAK markers."""
         texts: list[str] = []
@@ -78,6 +79,7 @@ class _Builder:
                 level=level,
                 bold=bold,
                 size=size,
+                row_label=row_label,
             )
         )
 

@@ -52,6 +52,7 @@ class _Reader:
         self.rels = {rel.rid: rel for rel in reversed(rels or [])}  # the first of an id wins
         self.builder = _Builder()
         self.field_depth: list[str] = []  # "instr" or "result" per open complex field
+        self.row_label = False  # walking the first cell of a two-column table row
         self.warnings: list[str] = []
         # why part of the text could not be read (an imported chunk missing or over the limit)
         self.incomplete: InputError | None = None
@@ -111,12 +112,17 @@ class _Reader:
                 self.alt_chunk(child)
 
     def table(self, table: etree._Element) -> None:
+        outer_label = self.row_label
         for row in table.iter(_tag("tr")):
             if _nearest(row, _tag("tbl")) is not table:
                 continue
+            # a row of two cells: the first labels the second ("Sagsfremstilling" | the text)
+            cells = [cell for cell in row if cell.tag == _tag("tc")]
             for cell in row:
                 if cell.tag == _tag("tc"):
+                    self.row_label = len(cells) == 2 and cell is cells[0]
                     self.walk(cell, in_cell=True)
+                    self.row_label = outer_label
                 elif cell.tag in (_tag("sdt"), _tag("customXml")):
                     for inner in cell.iter(_tag("tc")):
                         if _nearest(inner, _tag("tr")) is row:
@@ -185,6 +191,7 @@ class _Reader:
             level if kind == "heading" else None,
             all_bold,
             content.size or (float(style_size) if style_size else None),
+            row_label=in_cell and self.row_label,
         )
 
         # text boxes anchored in this paragraph follow it

@@ -58,7 +58,7 @@ def _fields(model: type[BaseModel], keys: tuple[str, ...]) -> set[str]:
 _new_line = _trusted(Line, _fields(Line, ("size", "bold", "start", "end", "page", "box")))
 _new_box = _trusted(Box, _fields(Box, ("x0", "top", "x1", "bottom")))
 _new_block = _trusted(
-    Block, _fields(Block, ("kind", "level", "bold", "size", "start", "end", "page"))
+    Block, _fields(Block, ("kind", "level", "bold", "size", "row_label", "start", "end", "page"))
 )
 _new_page = _trusted(Page, _fields(Page, ("number", "start", "end", "width", "height")))
 _new_furniture = _trusted(Furniture, _fields(Furniture, ("text", "page")))
@@ -166,6 +166,7 @@ def _assemble(
                     "level": None,
                     "bold": bold,
                     "size": first.size,
+                    "row_label": False,
                     "start": offset,
                     "end": offset + len(text),
                     "page": first.page + 1,
