@@ -270,8 +270,12 @@ class _Patterns:
         return found
 
 
-# the number of a point in an Indstilling: "At 1) Byrådet drøfter …", "at 2. der udarbejdes …"
-_POINT_NUMBER = re.compile(r"\b(at)(\s+\d{1,2}[).]\s)")
+# the number of a point in an Indstilling: "At 1) Byrådet drøfter …", "at 2. der udarbejdes …";
+# not in a decision about the point itself ("At 2) blev ikke afgjort", "At 1) godkendt")
+_POINT_NUMBER = re.compile(
+    r"\b(at)(\s+\d{1,2}[).]\s)"
+    r"(?!\s*(?:blev|er|og|godkendt|vedtaget|tiltrådt|sendt|udsat|ikke|afgjort|forkastet)\b)"
+)
 
 
 def _without_point_numbers(text: str) -> str:
