@@ -104,7 +104,10 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     )  # fmt: skip
     if deferred:
         return verdict("not_met", "deferred", deferred)
-    conditional = f.select("plan_conditional", where=f.in_council_decision)
+    # a condition the council sets itself, not one in an amendment or a member's proposal
+    conditional = f.select(
+        "plan_conditional", where=lambda h: f.in_council_decision(h) and not h.proposed
+    )
     if conditional:
         return verdict("unclear", "conditional", conditional, "no")
     proposed = f.select(
