@@ -62,13 +62,28 @@ COUNTS: dict[str, Callable[[dict[str, str], Signals], bool]] = {
     "adults_map": _map("map_adults"),
     "social_map": _map("map_social"),
     "earlier_meeting": lambda e, f: _has(f, "maps_earlier"),
+    # round 3
+    "point_decisions": lambda e, f: _has(f, "point_not_adopted"),
+    "map_left_by_reference": lambda e, f: _has(f, "map_left_out_ref", "contradicts"),
+    "moved_next_year_2": lambda e, f: _has(f, "moved_to_next_year", "contradicts"),
+    "approval_wordings": lambda e, f: _has(f, "approved") or _has(f, "point_adopted"),
+    "no_plan_with_reasons": lambda e, f: (
+        _has(f, "reason_given") or _has(f, "ankestyrelsen_informed")
+    ),
+    "debate_elsewhere": lambda e, f: _has(f, "debate_elsewhere"),
+    "comparison_ranks": lambda e, f: _has(f, "national", weight=1),
+    "committee_view_noted": lambda e, f: (
+        _has(f, "noted", "contradicts") and not _has(f, "approved")
+    ),
 }
 
 # (sentences that should count and do, at least; near misses that wrongly count, at most).
 # First measured before the rules were changed for them (round 1: the first eight; round 2:
 # the rest): moved 11, no_position 23, plan_without_word 7, other_subject 16, national 19,
 # map_left_out 9, notice 12, reasons 20; approved 23, noted 20, debate 22, set_up 13,
-# children 20, adults 20, social 22, earlier 4 (of 25 each).
+# children 20, adults 20, social 22, earlier 4 (of 25 each). Round 3: point_decisions 7,
+# map_left_by_reference 7, moved_next_year_2 8, approval_wordings 21, no_plan_with_reasons 20,
+# debate_elsewhere 9, comparison_ranks 19, committee_view_noted 19.
 FLOORS: dict[str, tuple[int, int]] = {
     "moved_next_year": (23, 0),
     "no_position": (23, 0),
@@ -86,6 +101,14 @@ FLOORS: dict[str, tuple[int, int]] = {
     "adults_map": (25, 1),
     "social_map": (25, 0),
     "earlier_meeting": (24, 1),
+    "point_decisions": (7, 2),
+    "map_left_by_reference": (13, 0),
+    "moved_next_year_2": (13, 0),
+    "approval_wordings": (21, 4),
+    "no_plan_with_reasons": (20, 3),
+    "debate_elsewhere": (21, 0),
+    "comparison_ranks": (19, 1),
+    "committee_view_noted": (19, 0),
 }
 
 
