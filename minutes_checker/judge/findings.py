@@ -310,7 +310,7 @@ def adopted_amendments(f: Findings) -> list[Hit]:
 
 # a numbered point of an Indstilling: "At 1) Byrådet drøfter …", "1. at der udarbejdes …"
 _POINT = re.compile(r"^(?:at\s+)?(\d{1,2})[).]\s", re.IGNORECASE | re.MULTILINE)
-POINT_READS = ("point_adopted", "point_not_adopted")
+POINT_READS = ("point_adopted", "point_not_adopted", "recommendation_adopted")
 _POINT_NUMBERS = re.compile(r"(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?")
 
 
@@ -332,7 +332,8 @@ def proposal_point(f: Findings, offset: int) -> int | None:
 def points_decided(f: Findings) -> tuple[set[int], set[int]]:
     """The Indstilling's points the council's decision adopts by number, and those it leaves
     (sent back, postponed, voted down): "Beslutningspunkt 1 blev godkendt. Beslutningspunkt 2
-    blev sendt tilbage …". Both empty where the decision names no points."""
+    blev sendt tilbage …"; where the council adopts a committee's recommendation, the points the
+    committee recommended and left. Both empty where no decision names points."""
 
     def numbers(hits: list[Hit]) -> set[int]:
         found: set[int] = set()
@@ -343,4 +344,17 @@ def points_decided(f: Findings) -> tuple[set[int], set[int]]:
 
     adopted = numbers(f.council_decision_says("point_adopted"))
     left = numbers(f.council_decision_says("point_not_adopted"))
+    if not adopted and not left and f.council_decision_says("recommendation_adopted"):
+        # "Udvalgets indstilling godkendt": the points the committee recommended, not those it
+        # left ("Punkt 2 anbefales ikke")
+        in_committee = [s.start for s in f.committee_decisions()]
+
+        def committee_says(signal: str) -> list[Hit]:
+            return f.select(
+                signal, where=lambda h: h.sentence.section is not None
+                and h.sentence.section.start in in_committee
+            )
+
+        adopted = numbers(committee_says("point_adopted"))
+        left = numbers(committee_says("point_not_adopted"))
     return adopted - left, left
