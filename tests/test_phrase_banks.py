@@ -108,7 +108,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "no_plan_with_reasons": (24, 3),
     "debate_elsewhere": (21, 0),
     "comparison_ranks": (25, 1),
-    "committee_view_noted": (19, 0),
+    "committee_view_noted": (23, 0),
 }
 
 
