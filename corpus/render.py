@@ -595,7 +595,9 @@ def expected_outcome(checks: dict[str, str]) -> str:
     return "no_further_action"
 
 
-SPLITS = ("dev", "heldout", "layouts", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+SPLITS = (
+    "dev", "heldout", "layouts", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"
+)
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
 
