@@ -197,7 +197,8 @@ def fill_item(
 ) -> None:
     """Kind, closed flag and sections of one item, from the units after its title."""
     closed = item.closed or bool(CLOSED.search(item.title))
-    kind = kind_in_title(item.title)
+    title_kind = kind_in_title(item.title)
+    kind = None  # a type printed under the title ("Sagstype: Beslutningssag") wins over the title's
     sections: list[Section] = []
     index = first_body
     while index < len(units) and units[index].start < item.end:
@@ -249,6 +250,7 @@ def fill_item(
     starts = _starts(units) if len(sections) > 1 else []
     for current, following in itertools.pairwise(sections):
         current.end = _trim_end_at(units, starts, current.start, following.start)
+    kind = kind or title_kind
     if kind is None and orientation_title(item.title):
         kind = ("orientation", item.title.split()[0])
     item.kind = kind[0] if kind else None
