@@ -15,7 +15,7 @@ from minutes_checker.evaluate import HELD_OUT, Evaluation, accuracy_table, evalu
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "rendered"
 FLOORS = json.loads((Path(__file__).parent / "accuracy_floor.json").read_text(encoding="utf-8"))
-SPLIT_NAMES = ("dev", "heldout", "layouts", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+SPLIT_NAMES = ("dev", "heldout", "layouts", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 
 
 @pytest.fixture(scope="module")
