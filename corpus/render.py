@@ -596,7 +596,8 @@ def expected_outcome(checks: dict[str, str]) -> str:
 
 
 SPLITS = (
-    "dev", "heldout", "layouts", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"
+    "dev", "heldout", "layouts", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
+    "dev10",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
