@@ -421,3 +421,20 @@ def test_last_years_treatment_is_not_an_earlier_meeting_of_this_year() -> None:
     maps = assess_document(build(Minutes("Byrådet", AUTUMN, [item]))).checks["all_three_maps"]
     assert maps.status == "unclear", maps.explanation
     assert maps.details["map_children"] == "earlier"
+
+
+@pytest.mark.parametrize(
+    ("title", "meeting", "year"),
+    [
+        ("Danmarkskort for 2024 - omgørelsesprocenter", dt.date(2025, 10, 27), 2025),  # data year
+        ("Danmarkskort for 2024 - omgørelsesprocenter", dt.date(2024, 10, 28), 2024),
+        ("Danmarkskortet 2024", dt.date(2025, 10, 27), 2024),  # a late treatment stays late
+        ("Danmarkskort over omgørelsesprocenter for 2022", dt.date(2023, 9, 1), 2023),
+    ],
+)
+def test_a_map_named_for_a_year_is_read_against_the_meeting_date(
+    title: str, meeting: dt.date, year: int
+) -> None:
+    from minutes_checker.judge.mapyear import infer_map_year
+
+    assert infer_map_year(title, 0, "", 0, meeting).year == year

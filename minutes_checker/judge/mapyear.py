@@ -56,17 +56,18 @@ def publication_date(year: int) -> dt.date:
     return PUBLICATION_DATES.get(year, dt.date(year, 6, 1))
 
 
-def _candidates(text: str, offset: int) -> list[tuple[int, tuple[int, int], str]]:
+def _candidates(
+    text: str, offset: int, meeting_date: dt.date | None = None
+) -> list[tuple[int, tuple[int, int], str]]:
     """(map year, span, words) for every mention in `text` that names a map year."""
     out = []
     for match in _MAP_NAMED.finditer(text):
         year = int(match.group(match.lastindex or 0))
-        if (
-            match.group("prep")
-            and match.group("prep").lower() in ("for", "fra", "i")
-            and re.search(r"omgørelses", match.group(0), re.IGNORECASE)
-        ):
+        prep = (match.group("prep") or "").lower()
+        if prep in ("for", "fra", "i") and re.search(r"omgørelses", match.group(0), re.IGNORECASE):
             year += 1  # "danmarkskort over omgørelsesprocenter for 2022" names the data year
+        elif prep == "for" and meeting_date and meeting_date >= publication_date(year + 1):
+            year += 1  # "Danmarkskort for 2024" at a meeting after the 2025 map: the data year
         out.append((year, (offset + match.start(), offset + match.end()), match.group(0)))
     for match in _DATA_YEAR.finditer(text):
         data_year = int(next(g for g in match.groups() if g))
@@ -98,7 +99,7 @@ def infer_map_year(
         return year >= FIRST_MAP_YEAR and (latest is None or year <= latest)
 
     for source, text, offset in (("titlen", title, title_offset), ("teksten", body, body_offset)):
-        found = [c for c in _candidates(text, offset) if plausible(c[0])]
+        found = [c for c in _candidates(text, offset, meeting_date) if plausible(c[0])]
         if found:
             # the year named most often (a trend names earlier years once); ties: the latest
             counts = Counter(c[0] for c in found)
