@@ -103,7 +103,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "earlier_meeting": (24, 1),
     "point_decisions": (13, 0),
     "map_left_by_reference": (17, 0),
-    "moved_next_year_2": (13, 0),
+    "moved_next_year_2": (15, 0),
     "approval_wordings": (25, 2),
     "no_plan_with_reasons": (24, 3),
     "debate_elsewhere": (21, 0),
