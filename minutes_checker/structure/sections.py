@@ -218,9 +218,18 @@ def fill_item(
         if match is not None and match.body_date and not sections:
             match = None  # "Byrådet, 25. september 2023" above the first section is no heading
         if match is not None and not sections and not unit.strong and item_kind(unit.text):
-            # "Beslutning" as a plain line under the title is the item type when sections follow
+            # "Beslutning" as a plain line under the title is the item type when sections
+            # follow, unless a decision's sentence comes right under it (a portal's decision
+            # first, pasted: "Beslutning" / "Kommunalbestyrelsen besluttede, at …")
             later = [i for i in section_units if index < i and units[i].start < item.end]
-            if later:
+            following = units[index + 1] if index + 1 < len(units) else None
+            decided = (
+                following is not None
+                and index + 1 not in section_units
+                and following.text.rstrip().endswith((".", "!"))
+                and not META_LINE.match(following.text)
+            )
+            if later and not decided:
                 match = None
         if match is not None:
             if CUT_DATE.search(match.title):
