@@ -133,6 +133,11 @@ class Findings:
     def council_decision_says(self, signal: str) -> list[Hit]:
         return self.select(signal, where=self.in_council_decision)
 
+    def committee_decision_says(self, signal: str) -> list[Hit]:
+        return self.select(
+            signal, where=lambda hit: hit.sentence.section in self.committee_decisions()
+        )
+
     # ------------------------------------------------------------------ evidence
 
     def evidence(self, hits: Iterable[Hit], limit: int = 4) -> list[Evidence]:
@@ -347,14 +352,6 @@ def points_decided(f: Findings) -> tuple[set[int], set[int]]:
     if not adopted and not left and f.council_decision_says("recommendation_adopted"):
         # "Udvalgets indstilling godkendt": the points the committee recommended, not those it
         # left ("Punkt 2 anbefales ikke")
-        in_committee = [s.start for s in f.committee_decisions()]
-
-        def committee_says(signal: str) -> list[Hit]:
-            return f.select(
-                signal, where=lambda h: h.sentence.section is not None
-                and h.sentence.section.start in in_committee
-            )
-
-        adopted = numbers(committee_says("point_adopted"))
-        left = numbers(committee_says("point_not_adopted"))
+        adopted = numbers(f.committee_decision_says("point_adopted"))
+        left = numbers(f.committee_decision_says("point_not_adopted"))
     return adopted - left, left

@@ -222,12 +222,12 @@ def fill_item(
             # follow, unless a decision's sentence comes right under it (a portal's decision
             # first, pasted: "Beslutning" / "Kommunalbestyrelsen besluttede, at …")
             later = [i for i in section_units if index < i and units[i].start < item.end]
-            following = units[index + 1] if index + 1 < len(units) else None
+            under = units[index + 1] if index + 1 < len(units) else None
             decided = (
-                following is not None
+                under is not None
                 and index + 1 not in section_units
-                and following.text.rstrip().endswith((".", "!"))
-                and not META_LINE.match(following.text)
+                and under.text.rstrip().endswith((".", "!"))
+                and not META_LINE.match(under.text)
             )
             if later and not decided:
                 match = None

@@ -4,6 +4,7 @@ of the map year; minutes that move the treatment into the next year are late (CR
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ...models import CheckResult, Evidence
 from ..engine import Hit
@@ -15,6 +16,7 @@ ROLE = "gate"
 READS = ("moved_to_next_year", "plan_deferred", "debate")
 # what a generic move names: the case or the item, not the map or its treatment
 _GENERIC_SUBJECT = ("sagen", "punktet")
+_LEADING_NUMBER = re.compile(r"\d*")  # "12" of "12.1"
 
 
 def run(f: Findings) -> CheckResult:
@@ -73,22 +75,13 @@ def _other_date(f: Findings) -> tuple[dt.date, list[Evidence]] | None:
     if meeting.continued_item is not None:
         # the header names the item the meeting broke off at: the items from there on went
         # over to the second day, whatever date their printed decision headings carry
-        numbers = [int(n) for n in (_leading_number(i.number) for i in f.items) if n]
+        numbers = [int(n) for n in (_LEADING_NUMBER.match(i.number).group() for i in f.items) if n]
         if not any(n >= int(meeting.continued_item) for n in numbers):
             return None
     elif dated:
         return None
     evidence = f.span_evidence(meeting.continued_span, "structure.meeting_date", "contradicts")
     return meeting.continued, evidence
-
-
-def _leading_number(number: str) -> str:
-    digits = ""
-    for char in number:
-        if not char.isdigit():
-            break
-        digits += char
-    return digits
 
 
 def _only_the_plan_question(f: Findings, moved: list[Hit]) -> bool:
