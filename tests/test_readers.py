@@ -435,6 +435,27 @@ def test_html_markup_to_blocks() -> None:
     assert_consistent(document)
 
 
+def test_html_accordion_toggles_are_item_titles_other_buttons_are_not() -> None:
+    page = """<html><body><main>
+    <form><input name="q"><button type="submit">Søg i referater</button></form>
+    <div class="item"><button class="accordion" aria-expanded="false">
+      <span class="nr">2.</span> <span>Danmarkskort over omgørelsesprocenter 2025</span></button>
+      <div class="panel"><h3>Beslutning</h3><p>Godkendt.</p></div></div>
+    <div><button type="button" data-bs-toggle="collapse">3. Meddelelser</button>
+      <div><p>Til efterretning.</p></div></div>
+    <details><summary>4. Eventuelt</summary><p>Intet.</p></details>
+    <button onclick="window.print()">Udskriv</button>
+    </main></body></html>"""
+    document = read_bytes(page.encode("utf-8"), "referat.html")
+    blocks = _blocks(document)
+    assert ("2. Danmarkskort over omgørelsesprocenter 2025", "heading", None) in blocks
+    assert ("3. Meddelelser", "heading", None) in blocks
+    assert ("4. Eventuelt", "heading", None) in blocks
+    assert "Søg i referater" not in document.text
+    assert "Udskriv" not in document.text
+    assert_consistent(document)
+
+
 # --------------------------------------------------------------------------- sniffing
 
 

@@ -72,6 +72,7 @@ _ITEM_CLASS = re.compile(
     r"agenda-?item|agendapoint|dagsordenspunkt|dagsorden-?punkt|(?:^|[\s_-])punkt(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_TOGGLE_CLASS = re.compile(r"accordion|collaps|toggle|expand", re.IGNORECASE)
 _NUMBER_CLASS = re.compile(r"(?:^|[\s_-])(?:number|nummer|nr|no|punktnr)(?:$|[\s_-])", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
@@ -248,7 +249,8 @@ class _Walker:
         if not tag:
             # comments and processing instructions: only their tail is text
             return
-        if tag in _SKIP_TAGS and not (tag == "button" and _holds_heading(element)):
+        toggle = tag in ("button", "summary") and _is_toggle(element)
+        if tag in _SKIP_TAGS and not toggle:
             return  # a button is skipped, unless it is a title's toggle (a portal's item title)
         classes = element.get("class") or ""
         element_id = element.get("id") or ""
@@ -270,7 +272,7 @@ class _Walker:
         if tag == "br":
             self.buffer.append(("\n", bold))
             return
-        if tag not in _BLOCK_TAGS:
+        if tag not in _BLOCK_TAGS and not toggle:
             self._inline(element, bold, in_main, classes)
             return
 
@@ -292,6 +294,9 @@ class _Walker:
             self.buffer_kind, self.buffer_level = "paragraph", None
         if _ITEM_CLASS.search(classes):
             self.force_heading = True
+        if toggle and not _holds_heading(element):
+            # an accordion's title toggle: the item's title in many portals
+            self.buffer_kind, self.buffer_level = "heading", None
         if tag != "li" and _HEADING_CLASS.search(classes):
             self.force_heading = True
         if tag == "li":
@@ -316,6 +321,18 @@ class _Walker:
         self._text_and_children(element, bold, in_main)
         if _NUMBER_CLASS.search(classes):
             self.buffer.append((" ", bold))
+
+
+def _is_toggle(element: etree._Element) -> bool:
+    """A <summary>, or a <button> that opens and closes a panel (an accordion's title: the
+    item's title in many portals) or holds a heading; not a form's or a banner's button."""
+    if element.tag.lower() == "summary" or _holds_heading(element):
+        return True
+    if element.get("aria-expanded") is not None or element.get("aria-controls") is not None:
+        return True
+    if element.get("data-toggle") or element.get("data-bs-toggle"):
+        return True
+    return bool(_TOGGLE_CLASS.search(element.get("class") or ""))
 
 
 def _holds_heading(element: etree._Element) -> bool:
