@@ -81,6 +81,7 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "sagens indhold": "case",
     "sagsforløb": "case",
     "sagens forløb": "case",
+    "beskrivelse": "case",
     "indstilling": "proposal",
     "indstillinger": "proposal",
     "administrationens indstilling": "proposal",
@@ -93,6 +94,7 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "bilag": "attachments",
     "økonomi": "economy",
     "økonomiske konsekvenser": "economy",
+    "økonomiske forhold og konsekvenser": "economy",
     "bevillingsmæssige konsekvenser": "economy",
     "høring": "hearing",
     "høringssvar": "hearing",
@@ -122,6 +124,10 @@ def section_kind(title: str) -> str:
 
 
 ORIENTATION_TITLE = re.compile(r"^(?:meddelelser?|orienteringer|gensidig orientering)\b", re.I)
+# an item type leading the title ("Orientering - …", "Beslutning – …"), as some portals print it
+TYPE_IN_TITLE = re.compile(
+    r"^(beslutning|orientering|meddelelse|drøftelse|temadrøftelse)\w*\s*[-–:]\s+", re.I
+)
 
 
 def item_kind(label: str | None) -> str | None:
@@ -251,7 +257,11 @@ class Item:
         if self.kind_forced is not None:
             return self.kind_forced
         if not self.kind_shown:
-            # no item type printed: a title such as "Meddelelser" still says orientation
+            # no item type printed: a title such as "Meddelelser" still says orientation, and
+            # a title led by an item type says that type
+            typed = TYPE_IN_TITLE.match(self.title)
+            if typed:
+                return item_kind(typed.group(1))
             return "orientation" if ORIENTATION_TITLE.match(self.title) else None
         return item_kind(self.kind_label)
 

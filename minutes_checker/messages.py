@@ -275,10 +275,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "comparable municipalities.",
     },
     "national_comparison.weak": {
-        "da": "En sammenligning med andre kommuner nævnes kun i bilag eller uden at sige hvilke "
-        "kommuner; en person må se efter.",
-        "en": "A comparison with other municipalities appears only in an appendix or without "
-        "saying which municipalities; a person must look.",
+        "da": "En sammenligning med andre kommuner nævnes kun i bilag, uden at sige hvilke "
+        "kommuner eller kun med regionens kommuner; en person må vurdere, om det er en "
+        "sammenligning med landet eller med sammenlignelige kommuner.",
+        "en": "A comparison with other municipalities appears only in an appendix, without "
+        "saying which municipalities or only with the region's municipalities; a person must "
+        "judge whether it is a comparison with the country or with comparable municipalities.",
     },
     "national_comparison.insufficient": {
         "da": "Tallene holdes kun op mod nabokommuner eller kommunens egne tidligere år; det er "

@@ -292,12 +292,27 @@ def _unfolded(word: str) -> str:
     return word
 
 
+# a committee word that names no committee ("…-kun-udvalgets-beslutning")
+_GENERIC_COMMITTEE = re.compile(r"udvalg(?:et|ets|s|ene|enes)?", re.IGNORECASE)
+# a word before a body in a file name that makes it another body than the meeting's
+# ("…-efter-oekonomiudvalget-…", "…-uden-byraadet")
+_OTHER_BODY_BEFORE = re.compile(r"(?:^|\s)(?:efter|uden|kun|før|foer|ikke|via)\s+$", re.IGNORECASE)
+
+
+def _names_the_body(words: str, match: re.Match[str]) -> bool:
+    """Whether a body word found in a file name names the meeting's body."""
+    if _GENERIC_COMMITTEE.fullmatch(match.group(0)):
+        return False
+    return _OTHER_BODY_BEFORE.search(words[: match.start()]) is None
+
+
 def _from_names(meeting: Meeting, names: list[str]) -> None:
     """The body and date a file or folder name states ("stevns-kommunalbestyrelsen-26-11-2018")."""
     for name in names:
         words = name.replace("_", " ").replace("-", " ")
         if meeting.body is None:
-            match = _NAMED_BODY.search(words)
+            named = (m for m in _NAMED_BODY.finditer(words) if _names_the_body(words, m))
+            match = next(named, None)
             if match:
                 body = _unfolded(match.group(0))
                 meeting.body = body[:1].upper() + body[1:]
