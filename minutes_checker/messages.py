@@ -86,6 +86,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The item was treated at a {body}, where the council takes no decisions; a person "
         "must judge whether that is a treatment at a meeting.",
     },
+    "full_council.council_named": {
+        "da": "Mødets organ står ikke i referatet, men beslutningen siger selv, at "
+        "kommunalbestyrelsen traf den.",
+        "en": "The minutes do not name the meeting's body, but the decision itself says the full "
+        "council took it.",
+    },
     "full_council.unknown_body": {
         "da": "Det fremgår ikke, hvilket organ der holdt mødet; en person må se efter.",
         "en": "The minutes do not show which body held the meeting; a person must look.",
@@ -119,6 +125,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The minutes give two dates for the treatment, {first} and {second}, and only one "
         "is before the deadline of 31 December {year}; a person must check when the item was "
         "treated.",
+    },
+    "deadline.after_committee": {
+        "da": "Referatet har ingen mødedato, men kommunalbestyrelsen fulgte en udvalgsbehandling "
+        "den {date}, efter fristen 31. december {year} for danmarkskortet {year}.",
+        "en": "The minutes have no meeting date, but the council followed a committee's "
+        "treatment on {date}, after the deadline of 31 December {year} for the {year} map.",
     },
     "deadline.no_date": {
         "da": "Referatet har ingen læsbar mødedato; en person må se, hvornår mødet blev holdt.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...models import CheckResult, Evidence
+from ...models import CheckResult, Evidence, Section
 from ..engine import Hit
 from ..findings import Findings
 from ..mapyear import publication_date
@@ -37,6 +37,14 @@ def run(f: Findings) -> CheckResult:
     if moved:
         return f.result("deadline", "not_met", "moved", f.evidence(moved))
     if date is None:
+        late = _late_committee_step(f, year)
+        if late is not None:
+            section, when = late
+            evidence = f.heading_evidence(section, "structure.decision_section", "contradicts")
+            return f.result(
+                "deadline", "not_met", "after_committee", evidence,
+                date=when.strftime("%d-%m-%Y"), year=year,
+            )  # fmt: skip
         return f.result("deadline", "unclear", "no_date", [])
     if year is None:
         return f.result("deadline", "unclear", "no_year", date_evidence)
@@ -57,6 +65,18 @@ def run(f: Findings) -> CheckResult:
             "deadline", "unclear", "before_publication", date_evidence, date=shown, year=year
         )
     return f.result("deadline", "met", "in_time", date_evidence, date=shown, year=year)
+
+
+def _late_committee_step(f: Findings, year: int | None) -> tuple[Section, dt.date] | None:
+    """Where the meeting's date is unknown: a committee decision in the item, on the way to the
+    council, dated after 31 December of the map year (the council decided after it)."""
+    if year is None:
+        return None
+    for section in f.committee_decisions():
+        when = section.decision_date
+        if when is not None and when > dt.date(year, 12, 31):
+            return section, when
+    return None
 
 
 def _other_date(f: Findings) -> tuple[dt.date, list[Evidence]] | None:

@@ -9,7 +9,7 @@ from ..findings import DELEGATION_READS, Findings, delegation_notice
 
 ID = "full_council"
 ROLE = "gate"
-READS = (*DELEGATION_READS, "recommended")
+READS = (*DELEGATION_READS, "recommended", "council_acts")
 
 
 def run(f: Findings) -> CheckResult:
@@ -53,4 +53,8 @@ def run(f: Findings) -> CheckResult:
         evidence = f.committee_evidence() + f.evidence(f.select("recommended"), limit=2)
         name = body or next((s.decision_body for s in f.committee_decisions()), "") or "udvalg"
         return f.result("full_council", "not_met", "committee", evidence, body=name)
+    acts = f.council_decision_says("council_acts")
+    if acts:
+        # no meeting header, but the item's own decision says the council took it
+        return f.result("full_council", "met", "council_named", f.evidence(acts, limit=1))
     return f.result("full_council", "unclear", "unknown_body", [])
