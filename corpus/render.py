@@ -608,7 +608,7 @@ def expected_outcome(checks: dict[str, str]) -> str:
 SPLITS = (
     "dev", "heldout", "layouts", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
     "dev10", "dev11", "dev12", "dev13", "dev14",
-    "dev15",
+    "dev15", "dev16", "dev17",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
