@@ -1,7 +1,8 @@
 """The phrase banks: how many of a phenomenon's wordings the rules read, sentence by sentence.
 
 `corpus/phrases/<phenomenon>.yaml` holds 25 Danish sentences that should count and 10 near misses
-that should not, written by authors who had not seen the rules (two rounds of eight phenomena).
+that should not, written by authors who had not seen the rules (three rounds of eight phenomena,
+a fourth of four).
 Each bank was measured once before any rule was changed for it; the floors below are what the
 rules read now, and only go up (like `accuracy_floor.json`). A failing floor lists the sentences.
 
@@ -26,11 +27,15 @@ BANKS = Path(__file__).parent.parent / "corpus" / "phrases"
 # a bank's section names that are not section kinds of the model
 SECTION = {"title": "summary", "committee_decision": "decision"}
 
-Signals = list[tuple[str, str, float]]
+Signals = list[tuple[str, str, float, str]]  # signal, polarity, weight, rule id
 
 
 def _has(found: Signals, signal: str, polarity: str = "supports", weight: float = 0) -> bool:
-    return any(s == signal and p == polarity and w >= weight for s, p, w in found)
+    return any(s == signal and p == polarity and w >= weight for s, p, w, _ in found)
+
+
+def _rule(found: Signals, rule_id: str) -> bool:
+    return any(r == rule_id for *_, r in found)
 
 
 def _map(signal: str) -> Callable[[dict[str, str], Signals], bool]:
@@ -44,7 +49,9 @@ COUNTS: dict[str, Callable[[dict[str, str], Signals], bool]] = {
     "plan_without_word": lambda e, f: _has(f, "plan_yes") or _has(f, "plan_no"),
     "other_subject_average": lambda e, f: not _has(f, "national", weight=1),
     "national_paraphrase": lambda e, f: _has(f, "national"),
-    "map_left_out": lambda e, f: any(s.startswith("map_") and p == "contradicts" for s, p, _ in f),
+    "map_left_out": lambda e, f: any(
+        s.startswith("map_") and p == "contradicts" for s, p, *_ in f
+    ),
     "notice_of_committee": lambda e, f: _has(f, "delegated", "contradicts"),
     "reasons_or_informed": lambda e, f: (
         _has(f, "reason_given") or _has(f, "ankestyrelsen_informed")
@@ -75,6 +82,13 @@ COUNTS: dict[str, Callable[[dict[str, str], Signals], bool]] = {
     "committee_view_noted": lambda e, f: (
         _has(f, "noted", "contradicts") and not _has(f, "approved")
     ),
+    # round 4
+    "council_acts": lambda e, f: _has(f, "council_acts"),
+    "regional_comparison": lambda e, f: _rule(f, "comparison.regional"),
+    "points_by_verb": lambda e, f: _has(f, "point_adopted") or _has(f, "point_not_adopted"),
+    "map_left_to_committee": lambda e, f: any(
+        s.startswith("map_") and p == "contradicts" for s, p, *_ in f
+    ),
 }
 
 # (sentences that should count and do, at least; near misses that wrongly count, at most).
@@ -83,7 +97,10 @@ COUNTS: dict[str, Callable[[dict[str, str], Signals], bool]] = {
 # map_left_out 9, notice 12, reasons 20; approved 23, noted 20, debate 22, set_up 13,
 # children 20, adults 20, social 22, earlier 4 (of 25 each). Round 3: point_decisions 7,
 # map_left_by_reference 7, moved_next_year_2 8, approval_wordings 21, no_plan_with_reasons 20,
-# debate_elsewhere 9, comparison_ranks 19, committee_view_noted 19.
+# debate_elsewhere 9, comparison_ranks 19, committee_view_noted 19. Round 4 (read before the rule
+# work as: council_acts the signal, regional_comparison a weak national reading and no strong
+# one, the others as below): council_acts 12, regional_comparison 12 (1 near miss), points_by_verb
+# 8, map_left_to_committee 11.
 FLOORS: dict[str, tuple[int, int]] = {
     "moved_next_year": (23, 0),
     "no_position": (23, 0),
@@ -109,6 +126,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     "debate_elsewhere": (21, 0),
     "comparison_ranks": (25, 1),
     "committee_view_noted": (23, 0),
+    "council_acts": (25, 0),
+    "regional_comparison": (25, 0),
+    "points_by_verb": (23, 0),
+    "map_left_to_committee": (20, 1),
 }
 
 
@@ -122,7 +143,7 @@ def engine() -> Engine:
 def _signals(engine: Engine, entry: dict[str, str]) -> Signals:
     section = SECTION.get(entry["section"], entry["section"])
     hits = engine.match_text(entry["text"], section)  # type: ignore[arg-type]
-    return [(h.signal, h.polarity, h.weight) for h in hits]
+    return [(h.signal, h.polarity, h.weight, h.rule.id) for h in hits]
 
 
 def test_every_bank_has_a_floor_and_a_reading() -> None:

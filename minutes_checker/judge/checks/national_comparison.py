@@ -4,7 +4,10 @@ municipality's own earlier years are not enough (CRITERIA.md §3)."""
 
 from __future__ import annotations
 
+import re
+
 from ...models import CheckResult
+from ..engine import Hit
 from ..findings import Findings, without_contradicted
 
 ID = "national_comparison"
@@ -19,6 +22,7 @@ def run(f: Findings) -> CheckResult:
     body = f.committee_evidence() if f.committee_only else []
     supports = without_contradicted(f.select("national", polarity="supports"), f.hits)
     strong = [h for h in supports if h.sentence.section_kind != "attachments" and h.weight >= 1]
+    strong = [h for h in strong if not _only_the_region(f, h)]
     if strong:
         return f.result("national_comparison", "met", f"{prefix}made", body + f.evidence(strong))
     against = f.select("neighbours", "own_trend", "national", polarity="contradicts")
@@ -34,3 +38,21 @@ def run(f: Findings) -> CheckResult:
             "national_comparison", "not_met", f"{prefix}insufficient", body + f.evidence(against)
         )
     return f.result("national_comparison", "not_met", f"{prefix}none", body)
+
+
+# words that name the whole country in a comparison
+_COUNTRY = re.compile(r"lands|landet|danmark|national|\b98\b|samtlige|\balle\b", re.IGNORECASE)
+
+
+def _only_the_region(f: Findings, hit: Hit) -> bool:
+    """Whether a comparison read as national is, by its own sentence, with the region's
+    municipalities only ("gennemsnittet for kommunerne i Region Syddanmark", "nr. 3 af de 11
+    kommuner i Region Nordjylland"): the sentence has a regional comparison and the words read
+    as national do not name the country (a group chosen for likeness stays what it is)."""
+    if hit.rule.id == "comparison.comparable_group":
+        return False  # a group chosen for likeness, even if all in one region
+    if _COUNTRY.search(f.document.text[hit.start : hit.end]):
+        return False
+    return any(
+        h.sentence is hit.sentence and h.rule.id == "comparison.regional" for h in f.hits
+    )
