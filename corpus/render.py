@@ -83,6 +83,7 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "sagens forløb": "case",
     "beskrivelse": "case",
     "indstilling": "proposal",
+    "indstilling og beslutning": "proposal",  # Copenhagen: the proposal to be decided
     "indstillinger": "proposal",
     "administrationens indstilling": "proposal",
     "direktionens indstilling": "proposal",
