@@ -5,6 +5,7 @@ handlingsplan is needed; a proposal, a noted recommendation or a deferral is no 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ...messages import PLAN_VALUES
 from ...models import CheckResult, Evidence, Status
@@ -33,6 +34,15 @@ READS = (
     "plan_vague",
     "noted",
 )
+
+
+# an advisory council's statement (Handicaprådet, Ældrerådet): a wish put to the council, not a
+# committee's recommendation whose adoption or noting decides anything
+_ADVISORY = re.compile(r"(?<!by)(?<!egns)råd(?:et)?\b", re.IGNORECASE)
+
+
+def _advisory(body: str | None) -> bool:
+    return bool(body) and bool(_ADVISORY.search(body or ""))
 
 
 def _plan_value(hits: list[Hit]) -> str:
@@ -115,7 +125,11 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         polarity="supports",
         where=lambda h: (
             h.sentence.section_kind == "proposal"
-            or (h.sentence.section is not None and h.sentence.section in f.committee_decisions())
+            or (
+                h.sentence.section is not None
+                and h.sentence.section in f.committee_decisions()
+                and not _advisory(h.sentence.section.decision_body)
+            )
         ),
     )
     # the administration's own assessment in the case text ("vurderer, at der ikke er behov")
@@ -132,8 +146,23 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         if in_left:
             left_hits = f.council_decision_says("point_not_adopted")
             return verdict("not_met", "point_not_adopted", left_hits[:1] + in_left)
-        proposed = [h for h in proposed if proposal_point(f, h.start) in adopted]
+        # the Indstilling's adopted points, and what the last committee's recommendation says
+        # when the council adopts it ("Anbefales med den ændring af At 2, at der ikke …")
+        committees = f.committee_decisions()
+        adopted_view = committees[-1] if committees and f.council_decision_says(
+            "recommendation_adopted"
+        ) else None
+        proposed = [
+            h
+            for h in proposed
+            if proposal_point(f, h.start) in adopted
+            or (adopted_view is not None and h.sentence.section is adopted_view)
+        ]
         approved = approved + f.council_decision_says("point_adopted")
+    recommended_off = _adopted_recommendation_defers(f)
+    if recommended_off:
+        adopting = f.council_decision_says("recommendation_adopted")
+        return verdict("not_met", "deferred", adopting[:1] + recommended_off)
     if approved and put_off and not proposed:
         return verdict("not_met", "deferred", approved[:1] + put_off)
     if proposed and approved:
@@ -152,3 +181,16 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         # "ønsker fortsat fokus på kvaliteten": neither a yes nor a no, nor nothing
         return verdict("unclear", "vague", vague)
     return verdict("not_met", "no_position", noted + approved)
+
+
+def _adopted_recommendation_defers(f: Findings) -> list[Hit]:
+    """Where the council adopts a committee's recommendation ("Økonomiudvalgets indstilling blev
+    godkendt") and the last committee's decision puts the plan question off ("stillingtagen til
+    en handlingsplan overlades til den nye kommunalbestyrelse"): that deferral."""
+    if not f.council_decision_says("recommendation_adopted"):
+        return []
+    committees = f.committee_decisions()
+    if not committees:
+        return []
+    last = committees[-1]
+    return [h for h in f.committee_decision_says("plan_deferred") if h.sentence.section is last]
