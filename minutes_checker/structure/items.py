@@ -440,7 +440,7 @@ def _item_title(
         if cursor >= len(units) or cursor in section_units:
             return "", cursor
         head = units[cursor]
-        if META_LINE.match(head.text) or CLOSED.search(head.text):
+        if _labels_a_value(head.text) or CLOSED.search(head.text):
             return "", cursor
         if item_kind(head.text) and cursor + 1 not in section_units:
             return "", cursor  # an item type under the number, the title after it
@@ -516,6 +516,17 @@ def _single_item(
     )
     fill_item(item, units, first_body, section_units)
     return item
+
+
+def _labels_a_value(text: str) -> bool:
+    """Whether a line under an item number is a metadata line ("Sagsnr.: 27.69", "Status:
+    Åben", "Udskrevet 14-01-2025"), not a title that starts with such a word ("Status på
+    minimumsnormeringer i daginstitutionerne")."""
+    match = META_LINE.match(text)
+    if match is None:
+        return False
+    rest = text[match.end() :]
+    return not rest.strip() or rest[:1] in ":.\t" or rest.lstrip()[:1].isdigit()
 
 
 def _is_metadata(text: str) -> bool:
