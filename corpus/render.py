@@ -119,6 +119,8 @@ def section_kind(title: str) -> str:
         return "decision"
     if key.startswith("afgørelse "):
         return "decision"  # "Afgørelse i Byrådet den …"
+    if key.startswith("baggrund "):
+        return "case"  # "Baggrund for det ekstraordinære møde"
     if re.match(r"^(?:[\wæøå-]+s )?indstilling(?:er)?(?: (?:fra|til) .+)?$", key):
         return "proposal"  # "Udvalgets indstilling", "Indstilling fra Økonomiudvalget"
     return "other"

@@ -430,6 +430,8 @@ def test_last_years_treatment_is_not_an_earlier_meeting_of_this_year() -> None:
         ("Danmarkskort for 2024 - omgørelsesprocenter", dt.date(2024, 10, 28), 2024),
         ("Danmarkskortet 2024", dt.date(2025, 10, 27), 2024),  # a late treatment stays late
         ("Danmarkskort over omgørelsesprocenter for 2022", dt.date(2023, 9, 1), 2023),
+        ("Danmarkskortene 2021 og 2022", dt.date(2022, 11, 28), 2022),  # two maps: the later
+        ("Danmarkskortene 2021 og 2022", dt.date(2022, 3, 1), 2021),  # 2022 not out yet
     ],
 )
 def test_a_map_named_for_a_year_is_read_against_the_meeting_date(

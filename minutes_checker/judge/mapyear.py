@@ -41,6 +41,8 @@ _DATA_YEAR = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(r"offentligg\w+|udkom\w*|udgivet", re.IGNORECASE)
+# more years right after a named map: "Danmarkskortene 2021 og 2022", "danmarkskort 2022, 2023"
+_MORE_YEARS = re.compile(r"\s*(?:og|samt|,|&)\s*(20[1-3]\d)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,14 @@ def _candidates(
         elif prep == "for" and meeting_date and meeting_date >= publication_date(year + 1):
             year += 1  # "Danmarkskort for 2024" at a meeting after the 2025 map: the data year
         out.append((year, (offset + match.start(), offset + match.end()), match.group(0)))
+        end = match.end()
+        more = _MORE_YEARS.match(text, end)
+        while more and not re.search(r"omgørelses", match.group(0), re.IGNORECASE):
+            # the later maps of the same mention: one item may treat two years' maps
+            span = (offset + more.start(1), offset + more.end(1))
+            out.append((int(more.group(1)), span, text[match.start() : more.end()]))
+            end = more.end()
+            more = _MORE_YEARS.match(text, end)
     for match in _DATA_YEAR.finditer(text):
         data_year = int(next(g for g in match.groups() if g))
         out.append((data_year + 1, (offset + match.start(), offset + match.end()), match.group(0)))
@@ -102,8 +112,13 @@ def infer_map_year(
         found = [c for c in _candidates(text, offset, meeting_date) if plausible(c[0])]
         if found:
             # the year named most often (a trend names earlier years once); ties: the latest
+            # map already out at the meeting, then the latest
             counts = Counter(c[0] for c in found)
-            best = max(counts, key=lambda y: (counts[y], y))
+
+            def out_by_then(year: int) -> bool:
+                return meeting_date is None or publication_date(year) <= meeting_date
+
+            best = max(counts, key=lambda y: (counts[y], out_by_then(y), y))
             year, span, words = next(c for c in found if c[0] == best)
             words = " ".join(words.split())
             return MapYear(
