@@ -320,6 +320,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The position is only in the proposal, the case text or the committee's decision, "
         "and the council's decision does not clearly make it its own; a person must look.",
     },
+    "action_plan_decision.conflicting_recommendations": {
+        "da": "Kommunalbestyrelsen fulgte \"udvalgets anbefaling\", men udvalgene anbefalede "
+        "forskellige ting om en handlingsplan; en person må se, hvilken anbefaling der blev fulgt.",
+        "en": "The council followed \"the committee's recommendation\", but the committees "
+        "recommended different things on a plan; a person must see which one was followed.",
+    },
     "action_plan_decision.informal_meeting": {
         "da": "Der gives udtryk for en holdning til en handlingsplan, men på et møde, hvor "
         "kommunalbestyrelsen ikke træffer beslutninger; en person må se efter.",

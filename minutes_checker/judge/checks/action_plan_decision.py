@@ -165,6 +165,10 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         return verdict("not_met", "deferred", adopting[:1] + recommended_off)
     if approved and put_off and not proposed:
         return verdict("not_met", "deferred", approved[:1] + put_off)
+    conflicting = _conflicting_recommendations(f, proposed)
+    if conflicting and approved:
+        adopting = f.council_decision_says("recommendation_adopted")
+        return verdict("unclear", "conflicting_recommendations", adopting[:1] + conflicting)
     if proposed and approved:
         return verdict("met", "approved_proposal", approved[:1] + proposed, _plan_value(proposed))
     if (proposed or assessed) and f.council_decisions():
@@ -194,3 +198,47 @@ def _adopted_recommendation_defers(f: Findings) -> list[Hit]:
         return []
     last = committees[-1]
     return [h for h in f.committee_decision_says("plan_deferred") if h.sentence.section is last]
+
+
+# "Udvalgets anbefaling blev fulgt": a recommendation adopted without saying whose
+_UNNAMED_RECOMMENDATION = re.compile(r"(?<![\w-])(?:fag)?udvalg(?:ets|enes)\s+anbefaling", re.I)
+
+
+# a committee that recommends the Indstilling as it stands ("Anbefales.", "Udvalget anbefaler
+# indstillingen"), not one that cannot recommend a point
+_RECOMMENDS = re.compile(
+    r"^(?!.*\bikke\s+(?:\S+\s+)?anbefal).*\b(?:anbefales|anbefaler\s+indstillingen|tiltrædes)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _conflicting_recommendations(f: Findings, proposed: list[Hit]) -> list[Hit]:
+    """Where the council adopts "udvalgets anbefaling" without naming the committee and the
+    committees recommended different things on the plan (one the Indstilling's position by
+    recommending it, another a plan, a condition or no plan): what they said."""
+    adopting = f.council_decision_says("recommendation_adopted")
+    text = f.document.text
+    unnamed = [
+        h
+        for h in adopting
+        if _UNNAMED_RECOMMENDATION.search(text[h.sentence.start : h.sentence.end])
+    ]
+    if not unnamed:
+        return []
+    put = frozenset(h.signal for h in proposed if h.sentence.section_kind == "proposal")
+    views: dict[frozenset[str], list[Hit]] = {}
+    for section in f.committee_decisions():
+        if _advisory(section.decision_body):
+            continue
+        said = f.select(
+            "plan_yes", "plan_no", "plan_conditional",
+            where=lambda h, s=section: h.sentence.section is s,
+        )  # fmt: skip
+        recommends = _RECOMMENDS.search(text[section.start : section.end])
+        values = frozenset(h.signal for h in said) or (put if recommends else frozenset())
+        if values:
+            views.setdefault(values, []).extend(said)
+    if len(views) < 2:
+        return []
+    return [h for hits in views.values() for h in hits] or unnamed
+
