@@ -28,7 +28,9 @@ def run(f: Findings) -> CheckResult:
     against = f.select("neighbours", "own_trend", "national", polarity="contradicts")
     # a vague "andre kommuner" (weight below 1) that the item itself narrows to neighbours or
     # its own earlier years is that narrower comparison; an appendix's comparison stays unclear
-    vague = all(h.weight < 1 for h in supports)
+    # (the region's municipalities are named, not vague: own earlier years beside them do not
+    # narrow them away)
+    vague = all(h.weight < 1 and h.rule.id != "comparison.regional" for h in supports)
     if supports and not (vague and against):
         return f.result(
             "national_comparison", "unclear", f"{prefix}weak", body + f.evidence(supports)
