@@ -286,6 +286,20 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The municipality's rate is set against the national average, a ranking or "
         "comparable municipalities.",
     },
+    "national_comparison.own_rates_elsewhere": {
+        "da": "Landstallene står i teksten, men kommunens egne procenter kun i bilaget; en person "
+        "må se i bilaget, om kommunen er holdt op mod landet.",
+        "en": "The national figures are in the text, the municipality's own rates only in the "
+        "appendix; a person must look there to see whether they were compared.",
+    },
+    "national_comparison.committee_own_rates_elsewhere": {
+        "da": "Udvalgets punkt har landstallene i teksten, men kommunens egne procenter kun i "
+        "bilaget; en person må se i bilaget, og kommunalbestyrelsen har ikke selv behandlet "
+        "kortene.",
+        "en": "The committee's item has the national figures in its text, the municipality's own "
+        "rates only in the appendix; a person must look there, and the council has not treated "
+        "the maps itself.",
+    },
     "national_comparison.weak": {
         "da": "En sammenligning med andre kommuner nævnes kun i bilag, uden at sige hvilke "
         "kommuner eller kun med regionens kommuner; en person må vurdere, om det er en "

@@ -12,7 +12,7 @@ from ..findings import Findings, without_contradicted
 
 ID = "national_comparison"
 ROLE = "quality"
-READS = ("national", "neighbours", "own_trend")
+READS = ("national", "neighbours", "own_trend", "own_rates_elsewhere")
 
 
 def run(f: Findings) -> CheckResult:
@@ -23,6 +23,13 @@ def run(f: Findings) -> CheckResult:
     supports = without_contradicted(f.select("national", polarity="supports"), f.hits)
     strong = [h for h in supports if h.sentence.section_kind != "attachments" and h.weight >= 1]
     strong = [h for h in strong if not _only_the_region(f, h)]
+    elsewhere = f.select("own_rates_elsewhere", polarity="contradicts")
+    if strong and elsewhere and not _sets_against(f, strong):
+        # the national figures are in the text, the municipality's own only in an attachment
+        return f.result(
+            "national_comparison", "unclear", f"{prefix}own_rates_elsewhere",
+            body + f.evidence(elsewhere + strong),
+        )  # fmt: skip
     if strong:
         return f.result("national_comparison", "met", f"{prefix}made", body + f.evidence(strong))
     against = f.select("neighbours", "own_trend", "national", polarity="contradicts")
@@ -58,3 +65,17 @@ def _only_the_region(f: Findings, hit: Hit) -> bool:
     return any(
         h.sentence is hit.sentence and h.rule.id == "comparison.regional" for h in f.hits
     )
+
+
+# words that set the municipality against a figure ("under landsgennemsnittet", "nr. 12")
+_AGAINST = re.compile(
+    r"\b(?:under|over|lavere|højere|end|mod|i\s+forhold\s+til|placer\w*|nr\.|plads|bedre|"
+    r"dårligere|på\s+niveau)\b",
+    re.IGNORECASE,
+)
+
+
+def _sets_against(f: Findings, hits: list[Hit]) -> bool:
+    """Whether a sentence with a national figure also sets the municipality against it."""
+    text = f.document.text
+    return any(_AGAINST.search(text[h.sentence.start : h.sentence.end]) for h in hits)
