@@ -411,6 +411,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "da": "Dokumentet indeholder intet punkt om danmarkskortet.",
         "en": "The document holds no item on danmarkskortet.",
     },
+    "any.closed_item": {
+        "da": "Punktet blev behandlet for lukkede døre; kun titlen og beslutningen er "
+        "offentliggjort. En person må læse det lukkede referat.",
+        "en": "The item was treated behind closed doors; only its title and decision are "
+        "published. A person must read the closed minutes.",
+    },
     "any.before_duty": {
         "da": "Kommunalbestyrelsens pligt til at behandle danmarkskortet gælder fra kortet for "
         "{first}; dokumentet hører til {year}, så der stilles intet krav.",

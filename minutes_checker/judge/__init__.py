@@ -79,6 +79,8 @@ def judge(document: Document, lang: Lang = "da", engine: Engine | None = None) -
     )
     findings.map_year = map_year
     checks = _before_duty(map_year, lang) if _before_the_duty(map_year) else run_checks(findings)
+    if all(item.closed for item in items) and not _before_the_duty(map_year):
+        checks = _behind_closed_doors(checks, lang)
     return Assessment(
         **{**base, "meeting_date": findings.meeting_date},
         status="ok",
@@ -88,6 +90,21 @@ def judge(document: Document, lang: Lang = "da", engine: Engine | None = None) -
         checks=checks,
         outcome=predict_outcome(checks, lang),
     )
+
+
+# what a closed item's published title and decision cannot show
+_CONTENT_CHECKS = (
+    "all_three_maps", "national_comparison", "action_plan_decision", "no_plan_reasons",
+)  # fmt: skip
+
+
+def _behind_closed_doors(checks: dict[str, CheckResult], lang: Lang) -> dict[str, CheckResult]:
+    """The item was treated behind closed doors: only its title and decision are published, so
+    what it covered (the maps, the comparison, the plan position) is for a person to read in
+    the closed minutes; the council, the date and the debate are judged as usual."""
+    closed = uniform_checks("unclear", "closed_item", lang)
+    return {check: closed[check] if check in _CONTENT_CHECKS else result
+            for check, result in checks.items()}  # fmt: skip
 
 
 def _before_the_duty(year: MapYear) -> bool:

@@ -28,7 +28,8 @@ def find_map_items(document: Document, book: RuleBook) -> list[Item]:
 
     Items that only mention Ankestyrelsen, omgørelser or a landsgennemsnit in passing (a
     praksisundersøgelse, school grades) do not qualify; neither does an item whose title shows
-    it is about something else.
+    it is about something else. A closed item with a telling title counts only when no open
+    item does.
     """
     rules = book.for_check("item")
 
@@ -46,18 +47,24 @@ def find_map_items(document: Document, book: RuleBook) -> list[Item]:
     # titles first: the bodies (most of a 150-page referat) are searched only for the items with
     # a telling title, and all of them only when no such item mentions the map
     candidates: list[tuple[Item, bool]] = []
+    closed: list[Item] = []
     for item in document.items:
-        if item.closed:
-            continue
         title = " ".join(item.title.split())
         if any(count_matches(r, title) for r in other_rules):
             continue
         on_title = any(count_matches(r, title) for r in title_rules)
+        if item.closed:
+            if on_title:
+                closed.append(item)
+            continue
         candidates.append((item, on_title))
     titled = [item for item, on_title in candidates if on_title and mentions(item) >= 1]
     if titled:
         return titled
-    return [item for item, _ in candidates if mentions(item) >= MIN_BODY_MENTIONS]
+    found = [item for item, _ in candidates if mentions(item) >= MIN_BODY_MENTIONS]
+    # an item treated behind closed doors publishes its title and decision only: it is the
+    # item when no open one is (its content checks are then for a person: `judge`)
+    return found or closed
 
 
 @cache

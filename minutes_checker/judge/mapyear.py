@@ -41,6 +41,12 @@ _DATA_YEAR = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(r"offentligg\w+|udkom\w*|udgivet", re.IGNORECASE)
+# "(offentliggjort) i juni 2023"
+_MONTH_YEAR = re.compile(
+    r"\s*(?:i\s+|den\s+)?(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober"
+    r"|november|december)\s+(20[1-3]\d)\b",
+    re.IGNORECASE,
+)
 # more years right after a named map: "Danmarkskortene 2021 og 2022", "danmarkskort 2022, 2023"
 _MORE_YEARS = re.compile(r"\s*(?:og|samt|,|&)\s*(20[1-3]\d)\b", re.IGNORECASE)
 
@@ -85,9 +91,12 @@ def _candidates(
     for match in _PUBLISHED.finditer(text):
         window = text[match.end() : match.end() + 40]
         found = find_dates(window)
-        if found and re.search(
-            r"danmarks\s*kort", text[max(0, match.start() - 120) : match.start()], re.I
-        ):
+        month = _MONTH_YEAR.match(window)
+        if not found and month:
+            # "offentliggjort i juni 2023": a month and a year, no day
+            found = [(dt.date(int(month.group(1)), 6, 1), month.span(1))]
+        before = text[max(0, match.start() - 120) : match.start()]
+        if found and re.search(r"danmarks\s*kort|\bkort(?:et|ene)\b", before, re.I):
             date, (a, b) = found[0]
             start = offset + match.end() + a
             out.append(
