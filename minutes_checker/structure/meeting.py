@@ -52,6 +52,7 @@ _CONTINUED = re.compile(
     rf"\bmødet\b.{{0,80}}?\b{_WORDS.alternatives('meeting.continued')}\b", re.IGNORECASE
 )
 CONTINUED_DATE_WITHIN = 40  # characters between the word and the day it names
+_CONTINUED_BEFORE = re.compile(rf"\b{_WORDS.alternatives('meeting.continued')}\b", re.IGNORECASE)
 # the item a meeting broke off at: "afbrudt under behandlingen af punkt 17"
 _ITEM_NAMED = re.compile(
     rf"\b{_WORDS.alternatives('items.number_words')}\s*(?:nr\.?\s*)?(?P<num>\d{{1,4}})\b",
@@ -97,6 +98,8 @@ def _meeting_date(text: str) -> tuple[date, tuple[int, int], float] | None:
             line_before = previous[-1] if previous and len(previous[-1]) < 30 else ""
         if _NOT_MEETING_DATE.search(line_before):
             continue
+        if _CONTINUED_BEFORE.search(line_before[-CONTINUED_DATE_WITHIN - 20 :]):
+            continue  # the day the meeting went on ("på det fortsatte møde den 3. januar")
         score = 1
         if _DATE_LABEL.search(line_before):
             score = 3
