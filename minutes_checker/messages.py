@@ -75,10 +75,10 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "cannot be delegated, even when the committee recommends the case onwards.",
     },
     "full_council.delegated": {
-        "da": "Kommunalbestyrelsen fik kun meddelelse om, at et udvalg har behandlet kortet; det "
-        "er en delegation, ikke kommunalbestyrelsens egen behandling.",
-        "en": "The council was only told that a committee treated the map; that is delegation, "
-        "not the council's own treatment.",
+        "da": "Kommunalbestyrelsen fik kun meddelelse om, at et udvalg (eller borgmesteren) har "
+        "behandlet kortet; det er en delegation, ikke kommunalbestyrelsens egen behandling.",
+        "en": "The council was only told that a committee (or the mayor) treated the map; that is "
+        "delegation, not the council's own treatment.",
     },
     "full_council.informal_meeting": {
         "da": "Punktet blev behandlet på et {body}, hvor kommunalbestyrelsen ikke træffer "
@@ -207,10 +207,10 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The minutes do not show the council's decision on the item.",
     },
     "all_three_maps.delegated": {
-        "da": "Kommunalbestyrelsen får kun meddelelse om, at et udvalg har behandlet kortene; "
-        "kort, der overlades til et udvalg, tæller ikke.",
-        "en": "The council is only told that a committee treated the maps; maps left to a "
-        "committee do not count.",
+        "da": "Kommunalbestyrelsen får kun meddelelse om, at et udvalg (eller borgmesteren) har "
+        "behandlet kortene; kort, der overlades til andre, tæller ikke.",
+        "en": "The council is only told that a committee (or the mayor) treated the maps; maps "
+        "left to others do not count.",
     },
     "all_three_maps.committee_all": {
         "da": "Udvalgets behandling dækker alle {count} kort ({maps}); kommunalbestyrelsen har "
