@@ -440,3 +440,79 @@ def test_a_map_named_for_a_year_is_read_against_the_meeting_date(
     from minutes_checker.judge.mapyear import infer_map_year
 
     assert infer_map_year(title, 0, "", 0, meeting).year == year
+
+
+def _without_header(document: Document) -> Document:
+    """The document as a print with no header: neither the body nor the date is stated."""
+    meeting = document.meeting.model_copy(
+        update={"body": None, "body_kind": "unknown", "date": None, "body_span": None,
+                "date_span": None}
+    )  # fmt: skip
+    return document.model_copy(update={"meeting": meeting})
+
+
+def test_a_closed_item_leaves_its_content_to_a_person() -> None:
+    closed = AgendaItem(
+        "11",
+        "Danmarkskort 2023 - omgørelsesprocenter og handlingsplan",
+        [Part("Beslutning i Byrådet den 27-09-2023", "decision", "Indstillingen blev godkendt.",
+              body="Byrådet")],
+        kind="decision",
+    )  # fmt: skip
+    document = build(Minutes("Byrådet", AUTUMN, [CLIMATE, closed]))
+    document.items[1].closed = True
+    assessment = assess_document(document)
+    checks = assessment.checks
+    assert [i.number for i in assessment.items] == ["11"]
+    assert checks["full_council"].status == checks["deadline"].status == "met"
+    for check in ("all_three_maps", "national_comparison", "action_plan_decision"):
+        assert checks[check].status == "unclear", check
+        assert "lukkede døre" in checks[check].explanation
+    assert assessment.outcome.id == "manual_review"
+
+
+def test_an_undated_print_after_a_committee_step_in_january_is_late() -> None:
+    item = AgendaItem(
+        "9",
+        "Danmarkskort 2023 over omgørelsesprocenter",
+        [
+            Part("Sagsfremstilling", "case", CASE_TEXT),
+            Part("Indstilling", "proposal", "at der ikke udarbejdes en handlingsplan"),
+            Part("Udvalg: Økonomiudvalget", "decision", "Anbefales over for Byrådet.",
+                 body="Økonomiudvalget", date=dt.date(2024, 1, 18)),
+            Part("Beslutninger", "decision", "Byrådet fulgte Økonomiudvalgets anbefaling."),
+        ],
+        kind="decision",
+    )  # fmt: skip
+    assessment = assess_document(_without_header(build(Minutes("Byrådet", AUTUMN, [item]))))
+    council, deadline = assessment.checks["full_council"], assessment.checks["deadline"]
+    assert council.status == "met", council.explanation
+    assert "beslutningen siger selv" in council.explanation
+    assert council.evidence[0].quote == "Byrådet fulgte Økonomiudvalgets anbefaling."
+    assert deadline.status == "not_met", deadline.explanation
+    assert "18-01-2024" in deadline.explanation
+    assert assessment.outcome.id == "deadline_reminder"
+
+
+def test_following_the_committee_when_committees_disagree_is_unclear() -> None:
+    item = AgendaItem(
+        "11",
+        "Danmarkskort over omgørelsesprocenter 2023",
+        [
+            Part("Sagsfremstilling", "case", CASE_TEXT),
+            Part("Indstilling", "proposal", "at der ikke udarbejdes en handlingsplan"),
+            Part("Beslutning i Socialudvalget", "decision", "Udvalget anbefaler indstillingen.",
+                 body="Socialudvalget"),
+            Part("Beslutning i Børneudvalget", "decision",
+                 "Udvalget anbefaler, at der udarbejdes en handlingsplan for børneområdet.",
+                 body="Børneudvalget"),
+            Part("Beslutning i Byrådet den 27-09-2023", "decision",
+                 "Byrådet drøftede kortet. Udvalgets anbefaling blev fulgt.", body="Byrådet"),
+        ],
+        kind="decision",
+    )  # fmt: skip
+    plan = assess_document(build(Minutes("Byrådet", AUTUMN, [item]))).checks[
+        "action_plan_decision"
+    ]
+    assert plan.status == "unclear", plan.explanation
+    assert "udvalgene anbefalede forskellige ting" in plan.explanation

@@ -77,14 +77,14 @@ def _candidates(
         elif prep == "for" and meeting_date and meeting_date >= publication_date(year + 1):
             year += 1  # "Danmarkskort for 2024" at a meeting after the 2025 map: the data year
         out.append((year, (offset + match.start(), offset + match.end()), match.group(0)))
-        end = match.end()
-        more = _MORE_YEARS.match(text, end)
-        while more and not re.search(r"omgørelses", match.group(0), re.IGNORECASE):
-            # the later maps of the same mention: one item may treat two years' maps
+        # the later maps of the same mention ("Danmarkskortene 2021 og 2022"): one item may treat
+        # two years' maps (not after "omgørelsesprocenter for 2021", which names data years)
+        data_years = "omgørelses" in match.group(0).lower()
+        more = None if data_years else _MORE_YEARS.match(text, match.end())
+        while more:
             span = (offset + more.start(1), offset + more.end(1))
             out.append((int(more.group(1)), span, text[match.start() : more.end()]))
-            end = more.end()
-            more = _MORE_YEARS.match(text, end)
+            more = _MORE_YEARS.match(text, more.end())
     for match in _DATA_YEAR.finditer(text):
         data_year = int(next(g for g in match.groups() if g))
         out.append((data_year + 1, (offset + match.start(), offset + match.end()), match.group(0)))

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from ...messages import PLAN_VALUES
-from ...models import CheckResult, Evidence, Status
+from ...models import CheckResult, Evidence, Section, Status
 from ..engine import Hit
 from ..findings import (
     PLAN_VALUE_SIGNALS,
@@ -148,10 +148,7 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
             return verdict("not_met", "point_not_adopted", left_hits[:1] + in_left)
         # the Indstilling's adopted points, and what the last committee's recommendation says
         # when the council adopts it ("Anbefales med den ændring af At 2, at der ikke …")
-        committees = f.committee_decisions()
-        adopted_view = committees[-1] if committees and f.council_decision_says(
-            "recommendation_adopted"
-        ) else None
+        adopted_view = _adopted_committee(f)
         proposed = [
             h
             for h in proposed
@@ -187,16 +184,21 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     return verdict("not_met", "no_position", noted + approved)
 
 
-def _adopted_recommendation_defers(f: Findings) -> list[Hit]:
-    """Where the council adopts a committee's recommendation ("Økonomiudvalgets indstilling blev
-    godkendt") and the last committee's decision puts the plan question off ("stillingtagen til
-    en handlingsplan overlades til den nye kommunalbestyrelse"): that deferral."""
-    if not f.council_decision_says("recommendation_adopted"):
-        return []
+def _adopted_committee(f: Findings) -> Section | None:
+    """The decision of the last committee before the council, where the council adopts a
+    committee's recommendation ("Økonomiudvalgets indstilling blev godkendt")."""
     committees = f.committee_decisions()
-    if not committees:
+    if not committees or not f.council_decision_says("recommendation_adopted"):
+        return None
+    return committees[-1]
+
+
+def _adopted_recommendation_defers(f: Findings) -> list[Hit]:
+    """Where the adopted recommendation puts the plan question off ("stillingtagen til en
+    handlingsplan overlades til den nye kommunalbestyrelse"): that deferral."""
+    last = _adopted_committee(f)
+    if last is None:
         return []
-    last = committees[-1]
     return [h for h in f.committee_decision_says("plan_deferred") if h.sentence.section is last]
 
 
@@ -241,4 +243,3 @@ def _conflicting_recommendations(f: Findings, proposed: list[Hit]) -> list[Hit]:
     if len(views) < 2:
         return []
     return [h for hits in views.values() for h in hits] or unnamed
-
