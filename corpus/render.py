@@ -612,7 +612,7 @@ SPLITS = (
     "dev", "heldout", "layouts", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
     "dev10", "dev11", "dev12", "dev13", "dev14",
     "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
-    "dev24", "dev25", "dev26", "dev27",
+    "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
