@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import municipalities
-from ..dates import find_dates
+from ..dates import WEEKDAYS, find_dates
 from ..models import BodyKind
 from .vocabulary import probe, vocabulary
 
@@ -114,8 +114,10 @@ _BODY_GATHERING = re.compile(
     rf"^(?:(?i:{_DOCUMENT})\s*(?:[-–:]|\s(?i:fra|af))\s*)?(?P<body>{BODY_NAME}s\s+"
     rf"(?i:{INFORMAL_GATHERING}))\b"
 )
+# "Byrådet d. 26-11-2025", a portal's "Byrådet mandag den 28. november 2022 kl. 17.00 Byrådssalen"
 _BODY_DATED = re.compile(
-    rf"^(?P<body>{BODY_NAME})\s*,?\s+(?:(?i:den|d\.)\s+)?(?P<rest>\d.{{0,40}})$"
+    rf"^(?P<body>{BODY_NAME})\s*,?\s+(?:(?i:{'|'.join(WEEKDAYS)})\s+)?(?:(?i:den|d\.)\s+)?"
+    r"(?P<rest>\d.{0,80})$"
 )
 _DOC_WORD = re.compile(rf"^(?i:{_DOCUMENT})\b")
 

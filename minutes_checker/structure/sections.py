@@ -37,11 +37,24 @@ _WRAPS_LONGEST = 4  # characters of its longest match (" den"): it is searched f
 _STARTS_BODY_HEADING = re.compile(r"^(?:beslutning|indstilling)\s+(?:i|fra)\b", re.IGNORECASE)
 
 
+def _continues_sentence(units: list[Unit], index: int) -> bool:
+    """Whether a plain line goes on with the sentence of the line before it in the same block,
+    which breaks off after a lower-case word ("… Sagen behandles på" / "Byrådets møde den 29.
+    oktober 2025."): a wrapped line of running text, not a heading."""
+    unit = units[index]
+    if unit.first or unit.strong or index == 0:
+        return False
+    previous = units[index - 1]
+    return previous.block == unit.block and not previous.strong and previous.text[-1].islower()
+
+
 def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None:
     """A section heading starting at unit `index`: (match, number of units it spans)."""
     unit = units[index]
     text = unit.text
     if not (text[0].isupper() or text[0].isdigit()):
+        return None
+    if _continues_sentence(units, index):
         return None
     if unit.first and unit.kind == "heading" and 2 <= unit.block_lines <= 4:
         # a heading block of a few lines (a table's label cell: "Beslutning" /

@@ -27,9 +27,10 @@ def _mark_tables(lines: list[_RawLine], parts: dict[int, list[tuple[float, float
     - a line in three or more pieces whose piece starts mostly line up with a neighbour's;
     - three or more consecutive lines in two or more pieces whose last pieces start at the
       same x (a column of figures);
-    - the header row: a bold line in pieces right above such a row, or whose second piece
-      starts where one of the next lines starts (a table whose cells PDFium reads as lines of
-      their own), is part of the table, not a heading.
+    - the header row: a bold line in pieces right above such a row, a bold line right above it
+      that starts at the row's second column (the header's first cell is empty), or a bold line
+      in pieces whose second piece starts where one of the next lines starts (a table whose
+      cells PDFium reads as lines of their own), is part of the table, not a heading.
     """
     if not parts:
         return
@@ -64,14 +65,22 @@ def _mark_tables(lines: list[_RawLine], parts: dict[int, list[tuple[float, float
         if len(run) >= FIGURE_COLUMN_MIN_LINES:
             table.update(run)
         run = [index] if index >= 0 else []
-    for index in sorted(parts):
+    above_rows = {index - 1 for index in table if index - 1 >= 0 and index - 1 not in parts}
+    for index in sorted(set(parts) | above_rows):
         line = lines[index]
         if index in table or not line.bold:
             continue
         below = index + 1
         header = False
-        if below in table and matches(index, below)[0] >= 1:
-            header = lines[below].top - line.bottom <= HEADER_MAX_GAP * (line.bottom - line.top)
+        close = below < len(lines) and (
+            lines[below].top - line.bottom <= HEADER_MAX_GAP * (line.bottom - line.top)
+        )
+        if below in table and close:
+            # its cells start where the row's do; a header whose first cell is empty starts
+            # at the row's second column ("" / "Fredericia" / "Landsgennemsnit")
+            header = matches(index, below)[0] >= 1 or (
+                line.x0 > lines[below].x0 + COLUMN_TOLERANCE and near(line.x0, starts(below))
+            )
         if not header:
             following = [other.x0 for other in lines[index + 1 : index + 1 + HEADER_LOOKAHEAD]]
             header = any(near(x, following) for x in starts(index))
