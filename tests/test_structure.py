@@ -353,6 +353,25 @@ def test_meeting_from_running_header_only(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "stamp", ["12/7/26, 8:23 AM", "07.12.2026 08.23", "7.12.2026, 08:23"]
+)
+def test_a_browsers_print_stamp_is_not_the_meeting_date(tmp_path: Path, stamp: str) -> None:
+    # a portal page printed from a browser: the print's date and time head every page, before
+    # the page's title with the meeting's own date
+    builder = PdfBuilder(
+        header=f"{stamp}  Referat - Byrådet - 30-10-2024 - Lemvig Kommune",
+        footer="https://dagsordener.lemvig.dk/vis/referat  {page}/2",
+    )
+    for number in (1, 2):
+        builder.heading(f"{number}. Punkt om noget vigtigt")
+        builder.heading("Sagsfremstilling", size=10.5).paragraph(CASE)
+        builder.page_break()
+    document = read_document(builder.save(tmp_path / "print.pdf"))
+    assert document.meeting.date == date(2024, 10, 30)
+    assert document.meeting.body == "Byrådet"
+
+
+@pytest.mark.parametrize(
     ("name", "body"),
     [
         ("frederikssund-byraadet-punkt-7.txt", "Byrådet"),

@@ -81,6 +81,24 @@ def _header_units(units: list[Unit], items: list[Item]) -> list[Unit]:
     return out
 
 
+# a clock time right after a date ("12/7/26, 8:23 AM", "07.12.2026 08.23")
+_CLOCK_AFTER = re.compile(r",?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AP]M)?\b", re.IGNORECASE)
+
+
+def _without_print_stamp(line: str) -> str:
+    """A running line without the date and time it begins with: the time stamp a browser or
+    a print prints at the top of every page ("12/7/26, 8:23 AM Referat - Byrådet - 30-10-2024"),
+    the day of the print and not of the meeting."""
+    found = find_dates(line)
+    if not found:
+        return line
+    _value, (start, end) = found[0]
+    clock = _CLOCK_AFTER.match(line, end)
+    if line[:start].strip() or clock is None:
+        return line
+    return line[: start] + " " * (clock.end() - start) + line[clock.end() :]
+
+
 def _meeting_date(text: str) -> tuple[date, tuple[int, int], float] | None:
     """The most likely meeting date in `text`: (date, span, score); labelled dates score 3,
     dates after a weekday 2, others 1. Print and publication dates, and dates inside agenda
@@ -118,7 +136,7 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
     meeting = Meeting()
     header = _header_units(units, items)
     text = document.text
-    furniture_text = "\n".join(f.text for f in document.furniture)
+    furniture_text = "\n".join(_without_print_stamp(f.text) for f in document.furniture)
     header_start = header[0].start if header else 0
     header_end = min(header[-1].end, header_start + HEADER_CHARS) if header else 0
     header_text = text[header_start:header_end]
