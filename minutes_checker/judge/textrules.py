@@ -6,6 +6,8 @@ same function answers for production and for the rules' examples (`tests/test_ru
 and the engine (`engine.py`) shares the parts that do not depend on tokens: how a `re:` pattern
 is compiled and read, and what `requires` and `unless` mean. Importing this module does not
 import spaCy, so a document without a danmarkskort item is answered without loading it.
+`holds_on` reads a sentence rule's regular expressions on a text a check chooses (a hit's own
+words, a whole decision section).
 """
 
 from __future__ import annotations
@@ -52,6 +54,22 @@ def admits(rule: Rule, occurs: Callable[[str], bool]) -> bool:
     if rule.requires and not any(occurs(p) for p in rule.requires):
         return False
     return not any(occurs(p) for p in rule.unless)
+
+
+def holds_on(rule: Rule, text: str) -> bool:
+    """Whether a rule whose patterns are all regular expressions holds on a plain text, read in
+    lower case: `requires` and `unless` let it, and one of its patterns occurs.
+
+    The checks ask this of a sentence rule on words the engine does not read alone: a hit's own
+    words (the engine keeps one hit per rule and sentence, on its first match), or a whole
+    decision section, whose `unless` then rules out what any of its sentences says.
+    """
+    lower = text.lower()
+
+    def occurs(pattern: str) -> bool:
+        return occurs_in(pattern, lower)
+
+    return admits(rule, occurs) and any(occurs(p) for p in rule.patterns)
 
 
 def count_matches(rule: Rule, text: str) -> int:

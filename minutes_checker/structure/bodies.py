@@ -1,7 +1,9 @@
 """Bodies as minutes name them: the full council, a committee, or an informal gathering.
 
 `body_kind(name)` tells which a name is; `body_in(line)` finds the body a header line names
-("Referat fra Byrådets møde", "Udvalg: Herning Byråd", "Aarhus Kommune – Byrådet").
+("Referat fra Byrådets møde", "Udvalg: Herning Byråd", "Aarhus Kommune – Byrådet");
+`is_advisory_council(name)` tells whether a body is an advisory council (Handicaprådet), which
+`body_kind` does not tell apart from a committee.
 """
 
 from __future__ import annotations
@@ -44,6 +46,22 @@ def named_body_kind(name: str) -> BodyKind:
     else a body that is not the council (a committee, a council's advisory board)."""
     kind = body_kind(name)
     return "committee" if kind == "unknown" and name.strip() else kind
+
+
+# advisory councils: a word ending in "råd" or "rådet" that is not the council's "Byråd"
+_ADVISORY_COUNCIL = re.compile(_WORDS.alternatives("bodies.advisory"), re.IGNORECASE)
+
+
+@probe("advisory_council")
+def is_advisory_council(name: str | None) -> bool:
+    """Whether a body named as in minutes is an advisory council ("Handicaprådet", "Ældrerådet",
+    "Det Centrale Handicapråd"), not the council itself ("Byrådet").
+
+    Its statement is a wish put to the council, not a recommendation the council adopts or
+    notes. Such a body has no kind of its own (`body_kind` leaves it unknown, and
+    `named_body_kind` counts it with the committees): the checks ask this where it matters.
+    """
+    return name is not None and _ADVISORY_COUNCIL.search(name) is not None
 
 
 _BODY_WORD = (

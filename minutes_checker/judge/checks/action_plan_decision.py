@@ -5,10 +5,10 @@ handlingsplan is needed; a proposal, a noted recommendation or a deferral is no 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ...messages import PLAN_VALUES
 from ...models import CheckResult, Evidence, Section, Status
+from ...structure.bodies import is_advisory_council
 from ..engine import Hit
 from ..findings import (
     PLAN_VALUE_SIGNALS,
@@ -21,6 +21,7 @@ from ..findings import (
     proposal_point,
 )
 from ..mapyear import FIRST_YEAR_WITH_PLAN_DUTY
+from ..textrules import holds_on
 
 ID = "action_plan_decision"
 ROLE = "plan"
@@ -33,16 +34,9 @@ READS = (
     "plan_conditional",
     "plan_vague",
     "noted",
+    "unnamed_recommendation",
+    "recommends_proposal",
 )
-
-
-# an advisory council's statement (Handicaprådet, Ældrerådet): a wish put to the council, not a
-# committee's recommendation whose adoption or noting decides anything
-_ADVISORY = re.compile(r"(?<!by)(?<!egns)råd(?:et)?\b", re.IGNORECASE)
-
-
-def _advisory(body: str | None) -> bool:
-    return bool(body) and bool(_ADVISORY.search(body or ""))
 
 
 def _plan_value(hits: list[Hit]) -> str:
@@ -128,7 +122,9 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
             or (
                 h.sentence.section is not None
                 and h.sentence.section in f.committee_decisions()
-                and not _advisory(h.sentence.section.decision_body)
+                # an advisory council's statement (Handicaprådet, Ældrerådet) is a wish put to
+                # the council, not a committee's recommendation whose adoption decides anything
+                and not is_advisory_council(h.sentence.section.decision_body)
             )
         ),
     )
@@ -202,16 +198,17 @@ def _adopted_recommendation_defers(f: Findings) -> list[Hit]:
     return [h for h in f.committee_decision_says("plan_deferred") if h.sentence.section is last]
 
 
-# "Udvalgets anbefaling blev fulgt": a recommendation adopted without saying whose
-_UNNAMED_RECOMMENDATION = re.compile(r"(?<![\w-])(?:fag)?udvalg(?:ets|enes)\s+anbefaling", re.I)
+def _recommends_proposal(f: Findings, section: Section) -> bool:
+    """Whether a committee's decision recommends the Indstilling as it stands ("Anbefales.",
+    "Udvalget anbefaler indstillingen"), not one that cannot recommend a point of it ("Punkt 2
+    kan ikke anbefales"): rule `decision.recommends_proposal`, read on the whole decision.
 
-
-# a committee that recommends the Indstilling as it stands ("Anbefales.", "Udvalget anbefaler
-# indstillingen"), not one that cannot recommend a point
-_RECOMMENDS = re.compile(
-    r"^(?!.*\bikke\s+(?:\S+\s+)?anbefal).*\b(?:anbefales|anbefaler\s+indstillingen|tiltrædes)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+    A sentence's hit says that the sentence recommends; the rule read on the decision's text
+    also hears its `unless` ("ikke … anbefale") in the other sentences, and across them.
+    """
+    for said in f.select("recommends_proposal", where=lambda h: h.sentence.section is section):
+        return holds_on(said.rule, f.document.text[section.start : section.end])
+    return False
 
 
 def _conflicting_recommendations(f: Findings, proposed: list[Hit]) -> list[Hit]:
@@ -219,24 +216,21 @@ def _conflicting_recommendations(f: Findings, proposed: list[Hit]) -> list[Hit]:
     committees recommended different things on the plan (one the Indstilling's position by
     recommending it, another a plan, a condition or no plan): what they said."""
     adopting = f.council_decision_says("recommendation_adopted")
-    text = f.document.text
-    unnamed = [
-        h
-        for h in adopting
-        if _UNNAMED_RECOMMENDATION.search(text[h.sentence.start : h.sentence.end])
-    ]
+    # "Udvalgets anbefaling blev fulgt": whose recommendation, the sentence does not say
+    unnamed_at = {h.sentence.start for h in f.council_decision_says("unnamed_recommendation")}
+    unnamed = [h for h in adopting if h.sentence.start in unnamed_at]
     if not unnamed:
         return []
     put = frozenset(h.signal for h in proposed if h.sentence.section_kind == "proposal")
     views: dict[frozenset[str], list[Hit]] = {}
     for section in f.committee_decisions():
-        if _advisory(section.decision_body):
+        if is_advisory_council(section.decision_body):
             continue
         said = f.select(
             "plan_yes", "plan_no", "plan_conditional",
             where=lambda h, s=section: h.sentence.section is s,
         )  # fmt: skip
-        recommends = _RECOMMENDS.search(text[section.start : section.end])
+        recommends = _recommends_proposal(f, section)
         values = frozenset(h.signal for h in said) or (put if recommends else frozenset())
         if values:
             views.setdefault(values, []).extend(said)

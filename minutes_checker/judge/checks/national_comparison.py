@@ -4,15 +4,14 @@ municipality's own earlier years are not enough (CRITERIA.md §3)."""
 
 from __future__ import annotations
 
-import re
-
 from ...models import CheckResult
 from ..engine import Hit
 from ..findings import Findings, without_contradicted
+from ..textrules import holds_on
 
 ID = "national_comparison"
 ROLE = "quality"
-READS = ("national", "neighbours", "own_trend", "own_rates_elsewhere")
+READS = ("national", "neighbours", "own_trend", "own_rates_elsewhere", "country", "sets_against")
 
 
 def run(f: Findings) -> CheckResult:
@@ -49,10 +48,6 @@ def run(f: Findings) -> CheckResult:
     return f.result("national_comparison", "not_met", f"{prefix}none", body)
 
 
-# words that name the whole country in a comparison
-_COUNTRY = re.compile(r"lands|landet|danmark|national|\b98\b|samtlige|\balle\b", re.IGNORECASE)
-
-
 def _only_the_region(f: Findings, hit: Hit) -> bool:
     """Whether a comparison read as national is, by its own sentence, with the region's
     municipalities only ("gennemsnittet for kommunerne i Region Syddanmark", "nr. 3 af de 11
@@ -60,22 +55,30 @@ def _only_the_region(f: Findings, hit: Hit) -> bool:
     as national do not name the country (a group chosen for likeness stays what it is)."""
     if hit.rule.id == "comparison.comparable_group":
         return False  # a group chosen for likeness, even if all in one region
-    if _COUNTRY.search(f.document.text[hit.start : hit.end]):
+    if _names_the_country(f, hit):
         return False
     return any(
         h.sentence is hit.sentence and h.rule.id == "comparison.regional" for h in f.hits
     )
 
 
-# words that set the municipality against a figure ("under landsgennemsnittet", "nr. 12")
-_AGAINST = re.compile(
-    r"\b(?:under|over|lavere|højere|end|mod|i\s+forhold\s+til|placer\w*|nr\.|plads|bedre|"
-    r"dårligere|på\s+niveau)\b",
-    re.IGNORECASE,
-)
+def _names_the_country(f: Findings, hit: Hit) -> bool:
+    """Whether the words a comparison was read from name the whole country ("landsgennemsnittet",
+    "alle landets kommuner"): the words of rule `comparison.names_country` (signal `country`).
+
+    The engine keeps one hit per rule and sentence, on the first such word, and that may stand
+    outside the comparison's words ("På alle tre kort ligger vi under gennemsnittet for
+    kommunerne i Region Sjælland"). So the sentence's `country` hit only says that the sentence
+    holds such a word; the rule, read on the comparison's words, says whether they are among
+    them.
+    """
+    for country in f.select("country", where=lambda h: h.sentence.start == hit.sentence.start):
+        return holds_on(country.rule, f.document.text[hit.start : hit.end])
+    return False
 
 
 def _sets_against(f: Findings, hits: list[Hit]) -> bool:
-    """Whether a sentence with a national figure also sets the municipality against it."""
-    text = f.document.text
-    return any(_AGAINST.search(text[h.sentence.start : h.sentence.end]) for h in hits)
+    """Whether a sentence with a national figure also sets the municipality against it ("under
+    landsgennemsnittet", "i forhold til"): the words of rule `comparison.sets_against`."""
+    against = {h.sentence.start for h in f.select("sets_against")}
+    return any(h.sentence.start in against for h in hits)
