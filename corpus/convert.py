@@ -5,6 +5,7 @@
     .venv/bin/python corpus/convert.py --out DIR        # another folder
     .venv/bin/python corpus/convert.py --selection      # the committed set -> corpus/converted/
     .venv/bin/python corpus/convert.py --selection --force   # ... even if the source is unchanged
+    .venv/bin/python corpus/convert.py --print-header   # HTML printed as a user prints a portal page
 
 The corpus PDFs are written by fpdf2; real minutes come from Word, LibreOffice, browsers and
 document systems. This script prints `corpus/rendered/<id>.docx` with LibreOffice (`soffice
@@ -19,6 +20,12 @@ machines without LibreOffice or Chromium. PDFs are made reproducible by overwrit
 creation dates and file identifiers in place (same length, so the cross-reference table stays
 valid). With `--selection` a file is converted again only when its source changed (sha256) or
 with `--force`: the committed PDFs in corpus/converted/ are not re-generated on every run.
+
+With `--print-header` the HTML pages are printed the way a caseworker prints a portal page from
+the browser (Chromium driven by Playwright): the browser's header and footer on every page, a
+print stamp with date and time and the page's title at the top, the page's address and "1/7" at
+the bottom. These go to `<id>.print.pdf` / `<id>.print.expected.json` (the stamp is a fixed day,
+so the bytes are reproducible); DOCX files are left out.
 """
 
 from __future__ import annotations
@@ -53,6 +60,15 @@ SELECTION = (
     "vejle-2023-ingen-stillingtagen",  # docx_bold
     "koebenhavn-2023-borgerrepraesentationen",  # html_div
     "kolding-2023-indstilling-efterretning",  # html_portal
+)
+
+# the committed browser prints (`--selection --print-header`): a portal's meeting page, a
+# single item whose decision sentence wraps before "Byrådets møde den …", and a meeting whose
+# figures table has a bold header row with an empty first cell
+PRINT_SELECTION = (
+    "lemvig-2024-web1",  # html_web_portal
+    "holbaek-2025-udvalget-oversender",  # html_single_item
+    "fredericia-2022-punkt",  # html_web_portal
 )
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
@@ -210,6 +226,46 @@ def convert_html(chromium: str, sources: list[Path], out: Path) -> dict[Path, Pa
     return done
 
 
+# what a browser prints around a page (Chromium's classes fill in the title and page numbers);
+# the stamp is fixed so that the PDF does not change with the day it is made
+PRINT_STAMP = "07.12.2026 10.15"
+_PRINT_HEADER = (
+    '<div style="font-size:8px;width:100%;margin:0 10mm;display:flex;gap:40px">'
+    f"<span>{PRINT_STAMP}</span><span class=title></span></div>"
+)
+_PRINT_FOOTER = (
+    '<div style="font-size:8px;width:100%;margin:0 10mm;display:flex;'
+    'justify-content:space-between"><span>{address}</span>'
+    "<span><span class=pageNumber></span>/<span class=totalPages></span></span></div>"
+)
+
+
+def print_html(chromium: str, sources: list[Path], out: Path) -> dict[Path, Path]:
+    """HTML -> PDF as a user prints a portal page: Chromium (through Playwright) with the
+    browser's header and footer (print stamp and title, address and page numbers)."""
+    from playwright.sync_api import sync_playwright
+
+    done: dict[Path, Path] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        for source in sources:
+            page.goto(source.resolve().as_uri())
+            address = f"https://dagsordener.example.dk/vis/{sha256(source)[:12]}"
+            data = page.pdf(
+                format="A4",
+                display_header_footer=True,
+                header_template=_PRINT_HEADER,
+                footer_template=_PRINT_FOOTER.format(address=address),
+                margin={"top": "15mm", "bottom": "15mm", "left": "10mm", "right": "10mm"},
+            )
+            final = out / f"{source.stem}.print.pdf"
+            final.write_bytes(make_reproducible(data, source.stem))
+            done[source] = final
+        browser.close()
+    return done
+
+
 _PRODUCER = re.compile(rb"/Producer\s*(?:\((?P<text>[^)]*)\)|<(?P<hex>[0-9A-Fa-f]+)>)")
 
 
@@ -226,9 +282,9 @@ def _producer(pdf: Path) -> str:
     return raw.decode("latin-1")
 
 
-def _up_to_date(out: Path, source: Path) -> bool:
-    expected = out / f"{source.stem}.expected.json"
-    if not (out / f"{source.stem}.pdf").is_file() or not expected.is_file():
+def _up_to_date(out: Path, source: Path, suffix: str = "") -> bool:
+    expected = out / f"{source.stem}{suffix}.expected.json"
+    if not (out / f"{source.stem}{suffix}.pdf").is_file() or not expected.is_file():
         return False
     data = json.loads(expected.read_text(encoding="utf-8"))
     return data.get("source", {}).get("sha256") == sha256(source)
@@ -244,10 +300,16 @@ def main(argv: list[str] | None = None) -> int:
         help=f"convert the committed selection into {CONVERTED} (only what changed)",
     )
     parser.add_argument("--force", action="store_true", help="convert even if up to date")
+    parser.add_argument(
+        "--print-header",
+        action="store_true",
+        help="print the HTML pages with the browser's header and footer (<id>.print.pdf)",
+    )
     args = parser.parse_args(argv)
+    suffix = ".print" if args.print_header else ""
 
     if args.selection:
-        ids = list(args.only or SELECTION)
+        ids = list(args.only or (PRINT_SELECTION if args.print_header else SELECTION))
         out = args.out or CONVERTED
     else:
         out = args.out or DEFAULT_OUT
@@ -264,11 +326,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         expected = json.loads(expectation.read_text(encoding="utf-8"))
         source = RENDERED / expected["file"]
-        if expected["format"] not in ("docx", "html"):
+        if expected["format"] not in (("html",) if args.print_header else ("docx", "html")):
             if args.only:
                 print(f"{case_id}: a {expected['format']} file, nothing to convert")
             continue
-        if not args.force and _up_to_date(out, source):
+        if not args.force and _up_to_date(out, source, suffix):
             continue
         sources.append((source, expected))
 
@@ -287,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         if chromium is None:
             print(f"Chromium not found: {len(html)} HTML file(s) skipped")
         else:
-            for source, pdf in convert_html(chromium, html, out).items():
+            convert = print_html if args.print_header else convert_html
+            for source, pdf in convert(chromium, html, out).items():
                 done[source] = (pdf, "chromium")
 
     for source, expected in sources:
@@ -295,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         pdf, producer = done[source]
         data = converted_expectation(expected, pdf.name, source, producer, _producer(pdf))
-        (out / f"{expected['id']}.expected.json").write_text(
+        (out / f"{expected['id']}{suffix}.expected.json").write_text(
             json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
     skipped = len(ids) - len(sources)

@@ -24,6 +24,7 @@ from .labels import (
     OPEN_DIVIDER,
     TOC_HEADING,
     agenda_group,
+    is_page_control,
     item_kind,
 )
 from .sections import fill_item, section_at, styled_sections
@@ -142,6 +143,15 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
     candidates: list[_Candidate] = []
     for index, unit in enumerate(units):
         candidate = _item_candidate(unit)
+        if candidate is not None and (
+            is_page_control(candidate.title)
+            or (
+                candidate.form == "alone"
+                and index + 1 < len(units)
+                and is_page_control(units[index + 1].text)
+            )
+        ):
+            continue  # a count beside a portal's buttons ("2" / "Hent som" / "PDF")
         if candidate is not None:
             candidate.unit = index
             candidates.append(candidate)
@@ -209,7 +219,7 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
         )
         end = min([e for e in ends if unit.start < e < next_start] or [next_start])
         end = _trim_end(text, unit.start, end)
-        title, first_body = _item_title(candidate, units, section_units)
+        title, first_body, marked_closed = _item_title(candidate, units, section_units)
         closed = False
         for offset, state in switches:
             if offset < unit.start:
@@ -221,7 +231,7 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
             end=end,
             page_start=unit.page,
             page_end=document.page_at(max(end - 1, unit.start)),
-            closed=closed,
+            closed=closed or marked_closed,
         )
         fill_item(item, units, first_body, section_units)
         in_group = [g for g in groups if g[0] < unit.start]
@@ -426,10 +436,23 @@ def _title_continues(head: Unit, following: Unit) -> bool:
     return same_style or following.text[0].islower()
 
 
+# a case number a portal prints beside the title, when a print puts both on one line:
+# a KLE journal number ("00.30.10-S00-7-22"), a case system's ("BA-2022-033074", "25-014477")
+_CASE_NUMBER_TAIL = re.compile(
+    r"\s+(?:\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d{1,4}-\d{2,4})?"
+    r"|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}|\d{2}[-/]\d{5,}(?:-\d{1,3})?)$"
+)
+
+
+# a portal's badge "Lukket" after the case number at the end of a title line
+_CLOSED_BADGE = re.compile(rf"(?:{_CASE_NUMBER_TAIL.pattern[:-1]})\s+(?P<mark>Lukket)$")
+
+
 def _item_title(
     candidate: _Candidate, units: list[Unit], section_units: dict[int, HeadingMatch]
-) -> tuple[str, int]:
-    """The item's title (continued over wrapped lines) and the index of the unit after it."""
+) -> tuple[str, int, bool]:
+    """The item's title (continued over wrapped lines), the index of the unit after it, and
+    whether a closed item's mark stood after the title on its line."""
     index = candidate.unit
     unit = units[index]
     cursor = index + 1
@@ -438,15 +461,16 @@ def _item_title(
         pieces = [unit]
     else:
         if cursor >= len(units) or cursor in section_units:
-            return "", cursor
+            return "", cursor, False
         head = units[cursor]
-        if _labels_a_value(head.text) or CLOSED.search(head.text):
-            return "", cursor
+        closed = CLOSED.search(head.text)
+        if _labels_a_value(head.text) or (closed and not head.text[: closed.start()].strip()):
+            return "", cursor, False
         if item_kind(head.text) and cursor + 1 not in section_units:
-            return "", cursor  # an item type under the number, the title after it
+            return "", cursor, False  # an item type under the number, the title after it
         # (a type word followed by the item's sections is its title: "2" / "Meddelelser")
         if _item_candidate(head) is not None:
-            return "", cursor
+            return "", cursor, False
         pieces = [head]
         cursor += 1
     while (
@@ -461,7 +485,25 @@ def _item_title(
     if candidate.title:
         text = text[candidate.title_offset :]
     text = _TOC_LEADER.sub("", text)
-    return " ".join(text.split()).strip(" :-–"), cursor
+    if cursor < len(units) and cursor not in section_units:
+        # a case number broken over two lines ("… danmarkskortet 2022 SOC-" / "2022-019354")
+        following = units[cursor].text
+        glue = "" if text.endswith("-") or following.startswith("-") else " "
+        joined = _CASE_NUMBER_TAIL.search(text + glue + following)
+        if joined and joined.start() < len(text):
+            text, cursor = text + glue + following, cursor + 1
+    closed = False
+    if not candidate.title:
+        # a print's title line with the portal's badge after it ("Salg af … Lukket punkt"):
+        # the item is closed, the title is what comes before
+        badge = _CLOSED_BADGE.search(text)
+        mark = CLOSED.search(text)
+        if badge:
+            text, closed = text[: badge.start("mark")].rstrip(), True
+        elif mark and not text[mark.end() :].strip() and text[: mark.start()].strip():
+            text, closed = text[: mark.start()].rstrip(), True
+    text = _CASE_NUMBER_TAIL.sub("", text)
+    return " ".join(text.split()).strip(" :-–"), cursor, closed
 
 
 def _single_item(

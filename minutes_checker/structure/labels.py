@@ -33,6 +33,7 @@ CLOSED = re.compile(_WORDS.alternatives("items.closed"), re.IGNORECASE)
 CLOSED_DIVIDER = _line("items.closed_dividers")
 OPEN_DIVIDER = _line("items.open_dividers")
 END_MARK = _line("items.end_marks", "$")
+PAGE_CONTROL = _line("items.page_controls", "$")
 META_LINE = re.compile(rf"^{_WORDS.alternatives('items.meta_lines')}\b", re.IGNORECASE)
 # an SBSYS agenda's group heading: a letter, then what the items under it are
 _GROUP = re.compile(r"^[A-H][.)]?\s+(?P<title>\S.{2,80})$")
@@ -117,6 +118,12 @@ def agenda_divider(text: str) -> str | None:
 @probe("meta_line")
 def is_meta_line(text: str) -> bool:
     return META_LINE.match(text) is not None
+
+
+@probe("page_control")
+def is_page_control(text: str) -> bool:
+    """A portal's button or link printed with the page ("Hent som PDF", "Kopier link")."""
+    return PAGE_CONTROL.match(text.strip()) is not None
 
 
 @probe("toc_heading")

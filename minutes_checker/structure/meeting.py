@@ -189,7 +189,9 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
         repeated = sum(1 for value, _ in find_dates(furniture_text) if value == in_furniture[0])
         if repeated >= 2:
             in_furniture = (in_furniture[0], in_furniture[1], max(in_furniture[2], 2.5))
-    if dated is not None and (in_furniture is None or dated[2] >= in_furniture[2]):
+    if dated is not None and (
+        in_furniture is None or dated[2] >= in_furniture[2] or dated[0] == in_furniture[0]
+    ):  # the same day in the header and the running lines: the header's place is quoted
         meeting.date = dated[0]
         meeting.date_span = (header_start + dated[1][0], header_start + dated[1][1])
         meeting.sources["date"] = "header"
