@@ -5,7 +5,7 @@
     .venv/bin/python corpus/convert.py --out DIR        # another folder
     .venv/bin/python corpus/convert.py --selection      # the committed set -> corpus/converted/
     .venv/bin/python corpus/convert.py --selection --force   # ... even if the source is unchanged
-    .venv/bin/python corpus/convert.py --print-header   # HTML printed as a user prints a portal page
+    .venv/bin/python corpus/convert.py --print-header   # HTML as a user prints a portal page
 
 The corpus PDFs are written by fpdf2; real minutes come from Word, LibreOffice, browsers and
 document systems. This script prints `corpus/rendered/<id>.docx` with LibreOffice (`soffice

@@ -288,15 +288,17 @@ def council_position(f: Findings) -> list[Hit]:
         where=lambda h: (
             f.in_council_decision(h)
             and h.sentence.start not in left_open
-            and (
-                not h.proposed
-                or h.sentence.start in approved
-                or any(
-                    h.sentence.section is a.sentence.section and h.sentence.start < a.sentence.start
-                    for a in adopted
-                )
-            )
+            and (not h.proposed or h.sentence.start in approved or amended_by(h, adopted))
         ),
+    )
+
+
+def amended_by(hit: Hit, adopted: list[Hit]) -> bool:
+    """Whether `hit` stands in an amendment the council adopted (`adopted_amendments`): a
+    sentence before the one saying so, in the same decision section."""
+    return any(
+        hit.sentence.section is a.sentence.section and hit.sentence.start < a.sentence.start
+        for a in adopted
     )
 
 

@@ -16,6 +16,7 @@ from ..findings import (
     POSITION_READS,
     Findings,
     adopted_amendments,
+    amended_by,
     council_position,
     points_decided,
     proposal_point,
@@ -108,9 +109,12 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     )  # fmt: skip
     if deferred:
         return verdict("not_met", "deferred", deferred)
-    # a condition the council sets itself, not one in an amendment or a member's proposal
+    # a condition the council sets itself or by an amendment it adopted, not one in a
+    # member's proposal or a rejected amendment
+    amended = adopted_amendments(f)
     conditional = f.select(
-        "plan_conditional", where=lambda h: f.in_council_decision(h) and not h.proposed
+        "plan_conditional",
+        where=lambda h: f.in_council_decision(h) and (not h.proposed or amended_by(h, amended)),
     )
     if conditional:
         return verdict("unclear", "conditional", conditional, "no")
