@@ -63,12 +63,16 @@ SELECTION = (
 )
 
 # the committed browser prints (`--selection --print-header`): a portal's meeting page, a
-# single item whose decision sentence wraps before "Byrådets møde den …", and a meeting whose
-# figures table has a bold header row with an empty first cell
+# single item whose decision sentence wraps before "Byrådets møde den …", a meeting whose
+# figures table has a bold header row with an empty first cell, one whose page buttons fall
+# between a decision history's body and date lines, and one whose figures table's header row
+# stands over rows PDFium reads as plain lines
 PRINT_SELECTION = (
     "lemvig-2024-web1",  # html_web_portal
     "holbaek-2025-udvalget-oversender",  # html_single_item
     "fredericia-2022-punkt",  # html_web_portal
+    "billund-2024-sml1",  # html_web_portal
+    "aeroe-2020-portal-tabel-og-protokolbemaerkning",  # html_portal
 )
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")

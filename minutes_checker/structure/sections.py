@@ -25,6 +25,7 @@ from .labels import (
     META_LINE,
     OPEN_DIVIDER,
     TOC_HEADING,
+    is_page_control,
     item_kind,
     kind_in_title,
     orientation_title,
@@ -151,6 +152,8 @@ def styled_sections(
         text = unit.text
         if not _GENERIC_HEADING.match(text) or len(text.split()) > 8:
             continue
+        if _heads_figure_rows(units, index):
+            continue  # "Område  Ærø  Landsgennemsnit" over rows of figures: a table's header
         if sum(char.isalpha() for char in text) < 3:
             continue  # "2023", "1.2": no heading words
         if item_kind(text) and not META_LINE.match(text):
@@ -170,6 +173,19 @@ def styled_sections(
         found[index] = HeadingMatch(kind, normalise_heading(text), generic=True)
     found.update(_kind_word_sections(units, kind_words, {**known, **found}, candidates))
     return found
+
+
+# a table row of figures: it ends in a number or a percentage ("Voksne med handicap 32 % 35 %")
+_FIGURE_ROW = re.compile(r"\d(?:[\d.,]*\d)?\s*%?$")
+FIGURE_ROWS = 2  # this many plain rows of figures right under a bold line make it their header
+
+
+def _heads_figure_rows(units: list[Unit], index: int) -> bool:
+    """Whether the lines right under `index` are rows of figures that it heads."""
+    rows = units[index + 1 : index + 1 + FIGURE_ROWS]
+    return len(rows) == FIGURE_ROWS and all(
+        not row.strong and _FIGURE_ROW.search(row.text) for row in rows
+    )
 
 
 def _in_capitals(unit: Unit) -> bool:
@@ -393,7 +409,11 @@ def history_block(units: list[Unit], index: int, end: int) -> HeadingMatch | Non
     match = _HISTORY_BODY.match(units[index].text)
     if match is None:
         return None
-    for following in units[index + 1 : index + 1 + HISTORY_REACH]:
+    # a print may set the page's buttons between the lines ("0" / "Hent som" / "PDF")
+    lines = (
+        u for u in units[index + 1 :] if not (is_page_control(u.text) or u.text.isdigit())
+    )
+    for following in itertools.islice(lines, HISTORY_REACH):
         if following.start >= end:
             break
         dated = _HISTORY_DATE.match(following.text)
