@@ -6,6 +6,7 @@
     .venv/bin/python corpus/convert.py --selection      # the committed set -> corpus/converted/
     .venv/bin/python corpus/convert.py --selection --force   # ... even if the source is unchanged
     .venv/bin/python corpus/convert.py --print-header   # HTML as a user prints a portal page
+    .venv/bin/python corpus/convert.py --print-header --paper A5   # … on narrow paper
 
 The corpus PDFs are written by fpdf2; real minutes come from Word, LibreOffice, browsers and
 document systems. This script prints `corpus/rendered/<id>.docx` with LibreOffice (`soffice
@@ -73,6 +74,14 @@ PRINT_SELECTION = (
     "fredericia-2022-punkt",  # html_web_portal
     "billund-2024-sml1",  # html_web_portal
     "aeroe-2020-portal-tabel-og-protokolbemaerkning",  # html_portal
+)
+
+# … and two on A5 (`--selection --print-header --paper A5`): a figures table whose centred
+# header cells wrap ("Hele" / "socialområdet"), and a decision whose sentence breaks over a page
+# after "Venstre bad om, at"
+NARROW_PRINT_SELECTION = (
+    "koebenhavn-2021-moedepunkt",  # html_div
+    "slagelse-2022-ind1",  # html_web_portal
 )
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
@@ -244,9 +253,12 @@ _PRINT_FOOTER = (
 )
 
 
-def print_html(chromium: str, sources: list[Path], out: Path) -> dict[Path, Path]:
+def print_html(
+    chromium: str, sources: list[Path], out: Path, paper: str = "A4", suffix: str = ".print"
+) -> dict[Path, Path]:
     """HTML -> PDF as a user prints a portal page: Chromium (through Playwright) with the
-    browser's header and footer (print stamp and title, address and page numbers)."""
+    browser's header and footer (print stamp and title, address and page numbers), on `paper`
+    ("A4", or "A5" where lines and table cells wrap more)."""
     from playwright.sync_api import sync_playwright
 
     done: dict[Path, Path] = {}
@@ -257,13 +269,13 @@ def print_html(chromium: str, sources: list[Path], out: Path) -> dict[Path, Path
             page.goto(source.resolve().as_uri())
             address = f"https://dagsordener.example.dk/vis/{sha256(source)[:12]}"
             data = page.pdf(
-                format="A4",
+                format=paper,
                 display_header_footer=True,
                 header_template=_PRINT_HEADER,
                 footer_template=_PRINT_FOOTER.format(address=address),
                 margin={"top": "15mm", "bottom": "15mm", "left": "10mm", "right": "10mm"},
             )
-            final = out / f"{source.stem}.print.pdf"
+            final = out / f"{source.stem}{suffix}.pdf"
             final.write_bytes(make_reproducible(data, source.stem))
             done[source] = final
         browser.close()
@@ -309,11 +321,22 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="print the HTML pages with the browser's header and footer (<id>.print.pdf)",
     )
+    parser.add_argument(
+        "--paper",
+        choices=("A4", "A5"),
+        default="A4",
+        help="paper for --print-header (A5: <id>.print-a5.pdf, narrow lines and table cells)",
+    )
     args = parser.parse_args(argv)
-    suffix = ".print" if args.print_header else ""
+    suffix = ""
+    if args.print_header:
+        suffix = ".print" if args.paper == "A4" else f".print-{args.paper.lower()}"
 
     if args.selection:
-        ids = list(args.only or (PRINT_SELECTION if args.print_header else SELECTION))
+        selection = SELECTION
+        if args.print_header:
+            selection = PRINT_SELECTION if args.paper == "A4" else NARROW_PRINT_SELECTION
+        ids = list(args.only or selection)
         out = args.out or CONVERTED
     else:
         out = args.out or DEFAULT_OUT
@@ -353,8 +376,11 @@ def main(argv: list[str] | None = None) -> int:
         if chromium is None:
             print(f"Chromium not found: {len(html)} HTML file(s) skipped")
         else:
-            convert = print_html if args.print_header else convert_html
-            for source, pdf in convert(chromium, html, out).items():
+            if args.print_header:
+                printed = print_html(chromium, html, out, args.paper, suffix)
+            else:
+                printed = convert_html(chromium, html, out)
+            for source, pdf in printed.items():
                 done[source] = (pdf, "chromium")
 
     for source, expected in sources:

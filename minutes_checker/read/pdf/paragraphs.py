@@ -48,6 +48,8 @@ DEFAULT_RIGHT_EDGE_SHARE = 0.88
 HEADING_MAX_CHARS = 160
 # ... and bold, or at least this many points larger than the body size
 HEADING_SIZE_STEP = 1.0
+# points within which two lines share their centre (a centred heading that wraps)
+CENTRE_TOLERANCE = 2.0
 # points: a line ended early when the next line's first word would have fitted with this much
 # room to spare ...
 SHORT_LINE_MARGIN = 3.0
@@ -57,6 +59,11 @@ SHORT_LINE_MARGIN_EM = 0.5
 HEADING_SHORT_MARGIN_SHARE = 0.15
 
 # --- paragraphs (`_continues`, `_block_kind`)
+
+# a line that ends on a word no Danish sentence ends on: the clause runs on to the next line
+_OPEN_END = re.compile(
+    r"(?:^|\s)(?:at|og|eller|samt|men|om|til|af|for|med|på|i|fra|der|som|den|det|de|en|et)$"
+)
 # points: a line whose top is higher than the previous line's by more than this moved up (a new
 # column or a text box)
 MOVED_UP_SLACK = 1.0
@@ -212,7 +219,13 @@ def _continues(
         return True
     if layout.is_short(previous, line, heading):
         # a line that ended early ends its paragraph, unless the sentence obviously runs on
-        return first.islower() and not _SENTENCE_END.search(prev_text) and not heading
+        # or a centred heading (a table's header cell: "Hele" / "socialområdet") wraps
+        centred = abs((previous.x0 + previous.x1) - (line.x0 + line.x1)) / 2 <= CENTRE_TOLERANCE
+        if _SENTENCE_END.search(prev_text):
+            return False
+        if not heading and _OPEN_END.search(prev_text):
+            return True  # "… Venstre bad om, at" / "Byrådet i 2023 …": the clause runs on
+        return first.islower() and (not heading or centred)
     if previous.page != line.page:
         # across a page break only an unfinished sentence runs on
         return not _SENTENCE_END.search(prev_text) or first.islower()
