@@ -23,7 +23,11 @@ def run(f: Findings) -> CheckResult:
     strong = [h for h in supports if h.sentence.section_kind != "attachments" and h.weight >= 1]
     strong = [h for h in strong if not _only_the_region(f, h)]
     elsewhere = f.select("own_rates_elsewhere", polarity="contradicts")
-    if strong and elsewhere and not _sets_against(f, strong):
+    # a sentence that sends the reader to the attachment ("… og kommunens placering fremgår af
+    # bilag 2") does not itself set the municipality against the figures
+    pointing = {h.sentence.start for h in elsewhere}
+    compared = [h for h in strong if h.sentence.start not in pointing]
+    if strong and elsewhere and not _sets_against(f, compared):
         # the national figures are in the text, the municipality's own only in an attachment
         return f.result(
             "national_comparison", "unclear", f"{prefix}own_rates_elsewhere",
@@ -34,9 +38,12 @@ def run(f: Findings) -> CheckResult:
     against = f.select("neighbours", "own_trend", "national", polarity="contradicts")
     # a vague "andre kommuner" (weight below 1) that the item itself narrows to neighbours or
     # its own earlier years is that narrower comparison; an appendix's comparison stays unclear
-    # (the region's municipalities are named, not vague: own earlier years beside them do not
-    # narrow them away)
-    vague = all(h.weight < 1 and h.rule.id != "comparison.regional" for h in supports)
+    # (the region's municipalities are named and a map colour is a place among all
+    # municipalities, not vague: own earlier years beside them do not narrow them away)
+    vague = all(
+        h.weight < 1 and h.rule.id not in ("comparison.regional", "comparison.map_colour")
+        for h in supports
+    )
     if supports and not (vague and against):
         return f.result(
             "national_comparison", "unclear", f"{prefix}weak", body + f.evidence(supports)
