@@ -102,20 +102,24 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     if own:
         adopted = adopted_amendments(f) if any(h.proposed for h in own) else []
         return verdict("met", "decided", own + adopted[:1], _plan_value(own))
+    # what the council decides itself or by an amendment it adopted, not a member's proposal
+    # or an amendment voted down ("Venstre stillede ændringsforslag om, at spørgsmålet … først
+    # afgøres, når …" / "Ændringsforslaget faldt."); where nothing was voted down, a sentence
+    # about a proposal is the council's own ("forholdt sig ikke til forvaltningens forslag")
+    amended = adopted_amendments(f)
+    voted_down = bool(f.council_decision_says("rejected"))
+
+    def decided(h: Hit) -> bool:
+        return f.in_council_decision(h) and (not h.proposed or amended_by(h, amended))
+
     deferred = f.select(
         "plan_deferred", "postponed", "duty_restated", "plan_position",
         polarity="contradicts",
-        where=f.in_council_decision,
+        where=lambda h: decided(h) or (f.in_council_decision(h) and not voted_down),
     )  # fmt: skip
     if deferred:
         return verdict("not_met", "deferred", deferred)
-    # a condition the council sets itself or by an amendment it adopted, not one in a
-    # member's proposal or a rejected amendment
-    amended = adopted_amendments(f)
-    conditional = f.select(
-        "plan_conditional",
-        where=lambda h: f.in_council_decision(h) and (not h.proposed or amended_by(h, amended)),
-    )
+    conditional = f.select("plan_conditional", where=decided)
     if conditional:
         return verdict("unclear", "conditional", conditional, "no")
     proposed = f.select(
