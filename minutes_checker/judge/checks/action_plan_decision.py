@@ -112,10 +112,21 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     def decided(h: Hit) -> bool:
         return f.in_council_decision(h) and (not h.proposed or amended_by(h, amended))
 
+    def superseded(h: Hit) -> bool:
+        """A council decision that a later council decision in the item took up again ("Sagen
+        udsættes til Byrådets møde den 14. december" / "Beslutning i Byrådet den 14-12-2022")."""
+        section = h.sentence.section
+        when = section.decision_date if section is not None else None
+        return when is not None and any(
+            s.decision_date is not None and s.decision_date > when for s in f.council_decisions()
+        )
+
     deferred = f.select(
         "plan_deferred", "postponed", "duty_restated", "plan_position",
         polarity="contradicts",
-        where=lambda h: decided(h) or (f.in_council_decision(h) and not voted_down),
+        where=lambda h: (
+            (decided(h) or (f.in_council_decision(h) and not voted_down)) and not superseded(h)
+        ),
     )  # fmt: skip
     if deferred:
         return verdict("not_met", "deferred", deferred)

@@ -13,7 +13,7 @@ from ..mapyear import publication_date
 
 ID = "deadline"
 ROLE = "gate"
-READS = ("moved_to_next_year", "plan_deferred", "debate")
+READS = ("moved_to_next_year", "plan_deferred", "debate", "treated_when_resumed")
 # what a generic move names: the case or the item, not the map or its treatment
 _GENERIC_SUBJECT = ("sagen", "punktet")
 _LEADING_NUMBER = re.compile(r"\d*")  # "12" of "12.1"
@@ -49,6 +49,10 @@ def run(f: Findings) -> CheckResult:
     if year is None:
         return f.result("deadline", "unclear", "no_year", date_evidence)
     other = _other_date(f)
+    resumed = f.select("treated_when_resumed")
+    if other is not None and resumed and other[0] == f.document.meeting.continued:
+        # the item says it was treated when the meeting went on: that day counts
+        date, date_evidence, other = other[0], other[1] + f.evidence(resumed), None
     if other is not None and (date > dt.date(year, 12, 31)) != (other[0] > dt.date(year, 12, 31)):
         # two dates for the treatment, one in time and one late: a person must look
         first, second = sorted((date, other[0]))
