@@ -832,3 +832,50 @@ def test_pdf_data_table_with_wrapped_cells_is_no_label_table(
     headings = [text for kind, text in _block_texts(document) if kind == "heading"]
     assert headings == ["3. Budgetopfølgning", "Sagsfremstilling", "Indstilling"]
     assert [s.title for s in document.items[0].sections] == ["Sagsfremstilling", "Indstilling"]
+
+
+# --------------------------------------------------------------------------- pasted text
+
+_WRAPPED = """Punkt 7. Danmarkskort over omgørelsesprocenter 2024 og beslutning om
+handlingsplan
+Sagsfremstilling
+Kommunen fik i 2023 omgjort 33 % af sagerne på det samlede socialområde, 49 % på området for børn
+med handicap og 41 % på området for voksne med handicap. Tallene for landet som helhed var 27 %,
+42 % og 33 %. Kommunen ligger dermed over landsniveauet på alle tre kort, og forvaltningen lægger
+op til, at den politiske drøftelse tager udgangspunkt i de omgjorte sager på børneområdet, hvor
+der er flest. Forvaltningen har gennemgået sagerne og fundet, at de fleste drejer sig om mangelfuld
+sagsoplysning, især når der ikke er indhentet nye oplysninger fra skole eller dagtilbud, og at en
+del af dem kunne være undgået med en bedre partshøring. Der er derfor allerede sat ind med
+undervisning af rådgiverne og en fast juridisk gennemlæsning af afslag fra 1. januar i år.
+Indstilling
+Forvaltningen indstiller,
+1. at Byrådet drøfter kortet,
+2. at der udarbejdes en handlingsplan for børnehandicapområdet.
+"""
+
+
+def test_text_copied_from_a_pdf_joins_its_wrapped_lines() -> None:
+    document = read_bytes(_WRAPPED.encode("utf-8"), "kopieret.txt")
+    text = document.text
+    # a sentence broken at the page's width is one paragraph again, and so is the title
+    assert "49 % på området for børn\nmed handicap" in text
+    assert "beslutning om\nhandlingsplan" in text
+    blocks = [text[b.start : b.end] for b in document.blocks]
+    assert any(
+        b.startswith("Kommunen fik i 2023") and b.endswith("fra 1. januar i år.") for b in blocks
+    )
+    # headings and numbered points keep their own lines
+    assert "Indstilling" in blocks and "1. at Byrådet drøfter kortet," in blocks
+
+
+def test_text_copied_from_a_browser_keeps_one_paragraph_a_line() -> None:
+    lines = [
+        "Sagsfremstilling",
+        "Kommunen fik i 2023 omgjort 33 % af sagerne på det samlede socialområde, " * 3,
+        "Indstilling",
+        "Forvaltningen indstiller, at Byrådet drøfter kortet og beslutter, at der ikke "
+        "udarbejdes en handlingsplan, da de igangsatte initiativer vurderes tilstrækkelige, "
+        "og at Ankestyrelsen orienteres om beslutningen og begrundelsen for den.",
+    ] * 4
+    document = read_bytes("\n".join(lines).encode("utf-8"), "browser.txt")
+    assert len(document.blocks) == len(lines)

@@ -12,7 +12,10 @@ without knowing Danish:
   ("BeslutningGodkendt.", "… den 24. januar 2024Anbefales.") is split there, when the
   structure stage's `heading` test says the first part is a section heading.
 
-Every line is a block of its own. The encoding: a BOM decides; else UTF-8 when the bytes are
+Every line is a block of its own, except in text copied out of a PDF viewer, whose paragraphs
+come hard-wrapped at the page's width: there a line that fills the width and ends without a
+full stop, colon or the like runs on into the next line (a hyphen at a line break is undone
+as in the PDF reader). The encoding: a BOM decides; else UTF-8 when the bytes are
 valid UTF-8, UTF-8 with its stray windows-1252 bytes repaired (a warning says how many), else
 windows-1252 (what Danish Windows writes); what is neither comes back with replacement characters
 and a warning. Line ends (CRLF, CR) and odd spaces are normalised.
@@ -25,7 +28,7 @@ from collections.abc import Callable
 
 from ..errors import NoText
 from ..models import Block, Document, Furniture, Meeting, Page
-from .text import clean_text, decode_by_bytes, utf8_kind
+from .text import OPEN_END, clean_text, decode_by_bytes, join_lines, utf8_kind
 
 # an item number glued to a capitalised title: "12Beslutning om …" (not "3D-print", "2B")
 _GLUED_NUMBER = re.compile(r"^(\d{1,3})(?=[A-ZÆØÅ][a-zæøå])")
@@ -34,6 +37,14 @@ _BULLET_NUMBER = re.compile(r"^[•▪◦·*\-–]\s*(\d{1,3}\.?)$")
 # where a glued heading may end: a lower-case letter or a digit, then a capital letter
 _CASE_CHANGE = re.compile(r"(?<=[a-zæøå0-9.])(?=[A-ZÆØÅ])")
 MAX_HEADING_CHARS = 120  # a glued heading is looked for in a line's first characters only
+# hard-wrapped text: most long lines end near one width (a PDF page's), at most this many
+# characters; a line of at least this share of that width that ends without a full stop runs on
+WRAP_WIDTH_MAX = 160
+WRAP_FULL_SHARE = 0.7
+WRAP_MIN_LINES = 10  # lines of 20 characters or more needed to tell a width at all
+_ENDS_SENTENCE = re.compile(r"[.:!?;)\]]$")
+# a line that starts something new: a list entry, a numbered point, a bullet
+_STARTS_ENTRY = re.compile(r"^(?:[•▪◦·*\-–]\s|\d{1,3}[.)]\s|[a-zæøå]\)\s|at\s+\d)", re.IGNORECASE)
 
 
 def decode_text(data: bytes) -> tuple[str, list[str]]:
@@ -74,10 +85,42 @@ def plain_lines(text: str, heading: Callable[[str], bool] | None = None) -> list
     return out
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at (the 90th percentile of its longer lines),
+    or None when its lines are paragraphs of their own (text copied from a browser)."""
+    lengths = sorted(len(line) for line in lines if len(line) >= 20)
+    if len(lengths) < WRAP_MIN_LINES:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    return width if width <= WRAP_WIDTH_MAX else None
+
+
+def paragraphs(lines: list[str], heading: Callable[[str], bool] | None = None) -> list[str]:
+    """The lines as paragraphs: wrapped lines of hard-wrapped text joined (see the module
+    docstring); each line alone otherwise."""
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    groups: list[list[str]] = []
+    for line in lines:
+        previous = groups[-1][-1] if groups else ""
+        runs_on = (
+            (len(previous) >= WRAP_FULL_SHARE * width or OPEN_END.search(previous))
+            and not _ENDS_SENTENCE.search(previous)
+            and not _STARTS_ENTRY.match(line)
+            and not (heading is not None and heading(line))
+        )
+        if runs_on:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [join_lines(group)[0] for group in groups]
+
+
 def read_plain(data: bytes, source: str, heading: Callable[[str], bool] | None = None) -> Document:
-    """Read pasted minutes into a Document (one block a line, one page)."""
+    """Read pasted minutes into a Document (one block a paragraph, one page)."""
     text, warnings = decode_text(data)
-    lines = plain_lines(text, heading)
+    lines = paragraphs(plain_lines(text, heading), heading)
     if not lines:
         raise NoText("tekstfilen indeholder ingen tekst")
     parts: list[str] = []

@@ -334,6 +334,7 @@ SENTENCE_CHARS = 80
 LONG_TITLE = -3.0  # no item title is over LONG_TITLE_CHARS
 LONG_TITLE_CHARS = 250
 IN_CONTENTS = -1.5  # stands in the table of contents
+IN_ATTACHMENTS = -2.0  # a plain entry under a "Bilag" heading with no section of its own after it
 CHOSEN_WEIGHT = 1.5
 # the sequence: consecutive numbers and an agenda that starts at 1 are likely; gaps are not
 FIRST_ITEM_BONUS = 0.5
@@ -384,6 +385,10 @@ def _weigh(
         weight += LONG_TITLE
     if toc_zone[0] <= candidate.unit < toc_zone[1]:
         weight += IN_CONTENTS
+    if not kinds and not unit.strong:
+        before = [i for i in section_units if i < candidate.unit]
+        if before and section_units[max(before)].kind == "attachments":
+            weight += IN_ATTACHMENTS  # "Bilag" / "1. Danmarkskort 2022 – …": a listed attachment
     return weight
 
 

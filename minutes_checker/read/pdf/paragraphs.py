@@ -12,6 +12,7 @@ import re
 import statistics
 
 from ...models import BlockKind
+from ..text import OPEN_END
 from .lines import _CELL, _LABEL, _LIST_MARKER, _SENTENCE_END, _TABLE, _RawLine
 
 # a line that may start an agenda item: "Punkt 14", "Pkt. 3", "149. Orientering om …"
@@ -60,10 +61,6 @@ HEADING_SHORT_MARGIN_SHARE = 0.15
 
 # --- paragraphs (`_continues`, `_block_kind`)
 
-# a line that ends on a word no Danish sentence ends on: the clause runs on to the next line
-_OPEN_END = re.compile(
-    r"(?:^|\s)(?:at|og|eller|samt|men|om|til|af|for|med|på|i|fra|der|som|den|det|de|en|et)$"
-)
 # points: a line whose top is higher than the previous line's by more than this moved up (a new
 # column or a text box)
 MOVED_UP_SLACK = 1.0
@@ -223,7 +220,7 @@ def _continues(
         centred = abs((previous.x0 + previous.x1) - (line.x0 + line.x1)) / 2 <= CENTRE_TOLERANCE
         if _SENTENCE_END.search(prev_text):
             return False
-        if not heading and _OPEN_END.search(prev_text):
+        if not heading and OPEN_END.search(prev_text):
             return True  # "… Venstre bad om, at" / "Byrådet i 2023 …": the clause runs on
         return first.islower() and (not heading or centred)
     if previous.page != line.page:
