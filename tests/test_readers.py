@@ -879,3 +879,20 @@ def test_text_copied_from_a_browser_keeps_one_paragraph_a_line() -> None:
     ] * 4
     document = read_bytes("\n".join(lines).encode("utf-8"), "browser.txt")
     assert len(document.blocks) == len(lines)
+
+
+def test_text_copied_from_a_pdf_runs_on_over_a_page_footer_and_a_broken_date() -> None:
+    filler = "Forvaltningen har gennemgået de omgjorte sager og fundet et mønster i oplysningen."
+    lines = [filler] * 10 + [
+        "Sagen blev sendt tilbage til udvalget med henblik på en gennemgang af omgjorte sager, før",
+        "Udskrevet 02-11-2023 kl. 08:51 Side 1 af 2",
+        "Byrådet tager stilling til en handlingsplan. Sagen ventes genoptaget den 14.",
+        "december 2023.",
+    ]
+    document = read_bytes("\n".join(lines).encode("utf-8"), "kopieret.txt")
+    blocks = [document.text[b.start : b.end] for b in document.blocks]
+    assert any(
+        "sager, før\nByrådet tager stilling" in b and b.endswith("den 14.\ndecember 2023.")
+        for b in blocks
+    )
+    assert "Udskrevet 02-11-2023 kl. 08:51 Side 1 af 2" in blocks

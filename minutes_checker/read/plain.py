@@ -15,7 +15,8 @@ without knowing Danish:
 Every line is a block of its own, except in text copied out of a PDF viewer, whose paragraphs
 come hard-wrapped at the page's width: there a line that fills the width and ends without a
 full stop, colon or the like runs on into the next line (a hyphen at a line break is undone
-as in the PDF reader). The encoding: a BOM decides; else UTF-8 when the bytes are
+as in the PDF reader), also over a page's footer ("… Side 1 af 2"), which is set after the
+paragraph. The encoding: a BOM decides; else UTF-8 when the bytes are
 valid UTF-8, UTF-8 with its stray windows-1252 bytes repaired (a warning says how many), else
 windows-1252 (what Danish Windows writes); what is neither comes back with replacement characters
 and a warning. Line ends (CRLF, CR) and odd spaces are normalised.
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..dates import MONTHS
 from ..errors import NoText
 from ..models import Block, Document, Furniture, Meeting, Page
 from .text import OPEN_END, clean_text, decode_by_bytes, join_lines, utf8_kind
@@ -43,6 +45,11 @@ WRAP_WIDTH_MAX = 160
 WRAP_FULL_SHARE = 0.7
 WRAP_MIN_LINES = 10  # lines of 20 characters or more needed to tell a width at all
 _ENDS_SENTENCE = re.compile(r"[.:!?;)\]]$")
+# a page's footer or header printed into the text ("Udskrevet 02-11-2023 kl. 08:51 Side 1 af 2")
+_PAGE_MARK = re.compile(r"\bside\s+\d+\s*(?:af|/)\s*\d+\s*$", re.IGNORECASE)
+# a date broken after its day ("… til mødet den 22." / "januar 2024, hvor …")
+_DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
+_MONTH_AT_START = re.compile(rf"^(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
 # a line that starts something new: a list entry, a numbered point, a bullet
 _STARTS_ENTRY = re.compile(r"^(?:[•▪◦·*\-–]\s|\d{1,3}[.)]\s|[a-zæøå]\)\s|at\s+\d)", re.IGNORECASE)
 
@@ -102,18 +109,25 @@ def paragraphs(lines: list[str], heading: Callable[[str], bool] | None = None) -
     if width is None:
         return lines
     groups: list[list[str]] = []
+    marks: list[str] = []  # page footers met inside a paragraph, set after it
     for line in lines:
+        if _PAGE_MARK.search(line):
+            marks.append(line)
+            continue
         previous = groups[-1][-1] if groups else ""
         runs_on = (
             (len(previous) >= WRAP_FULL_SHARE * width or OPEN_END.search(previous))
             and not _ENDS_SENTENCE.search(previous)
             and not _STARTS_ENTRY.match(line)
             and not (heading is not None and heading(line))
-        )
+        ) or bool(previous and _DAY_AT_END.search(previous) and _MONTH_AT_START.match(line))
         if runs_on:
             groups[-1].append(line)
         else:
+            groups.extend([mark] for mark in marks)
+            marks = []
             groups.append([line])
+    groups.extend([mark] for mark in marks)
     return [join_lines(group)[0] for group in groups]
 
 
