@@ -7,6 +7,7 @@
     .venv/bin/python corpus/convert.py --selection --force   # ... even if the source is unchanged
     .venv/bin/python corpus/convert.py --print-header   # HTML as a user prints a portal page
     .venv/bin/python corpus/convert.py --print-header --paper A5   # … on narrow paper
+    .venv/bin/python corpus/convert.py --paste          # text copied from the PDFs and web pages
 
 The corpus PDFs are written by fpdf2; real minutes come from Word, LibreOffice, browsers and
 document systems. This script prints `corpus/rendered/<id>.docx` with LibreOffice (`soffice
@@ -27,6 +28,11 @@ the browser (Chromium driven by Playwright): the browser's header and footer on 
 print stamp with date and time and the page's title at the top, the page's address and "1/7" at
 the bottom. These go to `<id>.print.pdf` / `<id>.print.expected.json` (the stamp is a fixed day,
 so the bytes are reproducible); DOCX files are left out.
+
+With `--paste` the cases become text files as a user pastes them into a .txt: a PDF's text as a
+viewer copies it (every page's text through PDFium, hard-wrapped at the page's width, running
+headers and footers included) and a web page's text as a browser copies it (Chromium's
+innerText, menus and buttons included), as `<id>.pasted.txt` / `<id>.pasted.expected.json`.
 """
 
 from __future__ import annotations
@@ -282,6 +288,40 @@ def print_html(
     return done
 
 
+def paste_pdf(sources: list[Path], out: Path) -> dict[Path, Path]:
+    """PDF -> text as a viewer's "copy all" gives it: every page's text through PDFium."""
+    import pypdfium2
+
+    done: dict[Path, Path] = {}
+    for source in sources:
+        document = pypdfium2.PdfDocument(source)
+        try:
+            pages = [page.get_textpage().get_text_range() for page in document]
+        finally:
+            document.close()
+        final = out / f"{source.stem}.pasted.txt"
+        final.write_text("\n".join(pages).replace("\r\n", "\n"), encoding="utf-8")
+        done[source] = final
+    return done
+
+
+def paste_html(chromium: str, sources: list[Path], out: Path) -> dict[Path, Path]:
+    """HTML -> text as a browser copies a page (Chromium's innerText of the body)."""
+    from playwright.sync_api import sync_playwright
+
+    done: dict[Path, Path] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        for source in sources:
+            page.goto(source.resolve().as_uri())
+            final = out / f"{source.stem}.pasted.txt"
+            final.write_text(page.inner_text("body"), encoding="utf-8")
+            done[source] = final
+        browser.close()
+    return done
+
+
 _PRODUCER = re.compile(rb"/Producer\s*(?:\((?P<text>[^)]*)\)|<(?P<hex>[0-9A-Fa-f]+)>)")
 
 
@@ -327,7 +367,14 @@ def main(argv: list[str] | None = None) -> int:
         default="A4",
         help="paper for --print-header (A5: <id>.print-a5.pdf, narrow lines and table cells)",
     )
+    parser.add_argument(
+        "--paste",
+        action="store_true",
+        help="text pasted from the PDFs and web pages (<id>.pasted.txt)",
+    )
     args = parser.parse_args(argv)
+    if args.paste:
+        return _paste(args.only, args.out or DEFAULT_OUT)
     suffix = ""
     if args.print_header:
         suffix = ".print" if args.paper == "A4" else f".print-{args.paper.lower()}"
@@ -397,6 +444,36 @@ def main(argv: list[str] | None = None) -> int:
         + (f", {skipped} up to date or not DOCX/HTML" if skipped else "")
     )
     return 0 if len(done) == len(sources) or not done else 1
+
+
+def _paste(only: list[str] | None, out: Path) -> int:
+    """`--paste`: every PDF and HTML case (or `only` these) as pasted text, with its labels."""
+    out.mkdir(parents=True, exist_ok=True)
+    ids = only or sorted(path.name.split(".")[0] for path in RENDERED.glob("*.expected.json"))
+    cases = []
+    for case_id in ids:
+        expectation = RENDERED / f"{case_id}.expected.json"
+        if not expectation.is_file():
+            print(f"unknown case {case_id!r}", file=sys.stderr)
+            return 2
+        expected = json.loads(expectation.read_text(encoding="utf-8"))
+        if expected["format"] in ("pdf", "html"):
+            cases.append((RENDERED / expected["file"], expected))
+    done = paste_pdf([source for source, e in cases if e["format"] == "pdf"], out)
+    html = [source for source, e in cases if e["format"] == "html"]
+    chromium = find_tool(CHROMIUM_NAMES) if html else None
+    if html and chromium is None:
+        print(f"Chromium not found: {len(html)} HTML file(s) skipped")
+    elif html and chromium is not None:
+        done.update(paste_html(chromium, html, out))
+    for source, expected in cases:
+        if source in done:
+            data = dict(expected, file=done[source].name, format="txt")
+            (out / f"{expected['id']}.pasted.expected.json").write_text(
+                json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
+    print(f"{len(done)} pasted into {out}")
+    return 0
 
 
 if __name__ == "__main__":
