@@ -71,6 +71,7 @@ SOURCES = ("header", "running_header", "decision_heading", "history", "file_name
 # konsekvenser the economy), but written out here, never imported from it.
 SECTION_KIND_TABLE: dict[str, str] = {
     "resume": "summary",
+    "sagens kerne": "summary",  # Rødovre
     "resumé": "summary",
     "sagsresume": "summary",
     "sagsresumé": "summary",
@@ -82,6 +83,7 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "sagsforløb": "case",
     "sagens forløb": "case",
     "beskrivelse": "case",
+    "redegørelse": "case",
     "indstilling": "proposal",
     "indstilling og beslutning": "proposal",  # Copenhagen: the proposal to be decided
     "indstillinger": "proposal",
@@ -97,8 +99,10 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "økonomiske konsekvenser": "economy",
     "økonomiske forhold og konsekvenser": "economy",
     "bevillingsmæssige konsekvenser": "economy",
+    "økonomi og afledt drift": "economy",
     "høring": "hearing",
     "høringssvar": "hearing",
+    "høring og sagsgang": "hearing",
 }
 
 # Item type as printed (kind_label) -> item kind. Matched on the start of the label, lower case.
@@ -117,6 +121,8 @@ def section_kind(title: str) -> str:
         return SECTION_KIND_TABLE[key]
     if key == "beslutning" or key.startswith("beslutning ") or re.match(r"^.+s beslutning\b", key):
         return "decision"
+    if re.match(r"^[^,]+,\s*\d{1,2}\.\s*[a-zæøå]+\s+\d{4},\s*pkt\.\s*\d+$", key):
+        return "decision"  # a committee's step: "Økonomiudvalget, 13. november 2024, pkt. 171"
     if key.startswith("afgørelse "):
         return "decision"  # "Afgørelse i Byrådet den …"
     if key.startswith("baggrund "):

@@ -56,6 +56,10 @@ _NAMED_GENITIVE_DECISION = re.compile(
     rf"(?i:{_GENITIVE_WORD})"
     r"\s*[:,]?\s*(?i:den|d\.)?\s*(?P<rest>.+)$"
 )
+_NAMED_STEP = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+[\wæøåÆØÅ\-]+){0,5}),\s*"
+    r"(?P<date>\d{1,2}\.\s*[a-zæøå]+\s+\d{4}),\s*(?i:pkt\.?|punkt)\s*\d{1,4}$"
+)
 _BODY_DATE = re.compile(
     rf"^(?P<body>{BODY_NAME})\s*(?:,|\s)\s*(?:(?i:møde\s+)?(?i:den|d\.)\s+)?(?P<rest>.+)$"
 )
@@ -149,6 +153,13 @@ def classify_heading(text: str) -> HeadingMatch | None:
         return HeadingMatch(_SECTION_WORDS[low], title)
     if low.startswith(_NOT_DECISION):
         return None
+    # "Social og Sundhed, 7. november 2022, pkt. 161": a step of a body named any way, by the
+    # date and item number of its meeting
+    match = _NAMED_STEP.match(title)
+    if match and find_dates(match.group("date")):
+        name = tidy_body(match.group("body"))
+        return HeadingMatch("decision", title, name, find_dates(match.group("date"))[0][0],
+                            body_date=True)  # fmt: skip
     if not _HEADING_HINT.search(low):
         return None
     # "Beslutning i Byrådet den …", "Beslutning (Kommunalbestyrelsen, 14.09.2021)"

@@ -35,6 +35,8 @@ from .vocabulary import probe, vocabulary
 
 _WRAPS = re.compile(r"(?:-|,|\s(?:og|i|den|d\.|for|fra|af))$", re.IGNORECASE)
 _WRAPS_LONGEST = 4  # characters of its longest match (" den"): it is searched for in the tail
+# the bodies a case goes through, in their short forms: "SSU/ØK/BY", "ØU - KB"
+_ROUTE = re.compile(r"^[A-ZÆØÅ]{1,6}(?:\s*[/–-]\s*[A-ZÆØÅ]{1,6})+\.?$")
 _STARTS_BODY_HEADING = re.compile(r"^(?:beslutning|indstilling)\s+(?:i|fra)\b", re.IGNORECASE)
 
 
@@ -81,6 +83,12 @@ def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None
             if match and match.kind in ("decision", "proposal"):
                 return match, extra + 1
     match = classified(text)
+    if match and plain and match.kind in ("case", "other") and not match.body_date and (
+        not text.isupper()
+    ):
+        # a sub-heading in plain type inside the case text of a document whose section headings
+        # are bold ("Sagsfremstilling" / "Historik" / "Beskrivelse"): part of the case
+        return None
     if match and not (plain and wraps):  # a plain line cut off after "og" is no heading
         return match, 1
     if unit.strong:
@@ -96,8 +104,13 @@ def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None
         if rest.strip() and len(head) <= 100:
             match = classified(head)
             # "Teknik- og Miljøudvalget, 24. oktober 2023: godkendt trafikplan …" is an entry
-            # of a list of decisions, not an earlier body's decision heading
-            if match and not (match.body_date and rest.strip()[:1].islower()):
+            # of a list of decisions, not an earlier body's decision heading; "Sagsforløb:
+            # SSU/ØK/BY" is the route of the case, a metadata line
+            if (
+                match
+                and not (match.body_date and rest.strip()[:1].islower())
+                and not _ROUTE.match(rest.strip())
+            ):
                 return match, 1
     return None
 
