@@ -20,6 +20,11 @@ _COMMITTEE = re.compile(
     _WORDS.leaders("bodies.committees", "bodies.executive_committees"), re.IGNORECASE
 )
 _FULL_COUNCIL = re.compile(_WORDS.leaders("bodies.council"), re.IGNORECASE)
+# a body written as its abbreviation alone, in capitals: "KB", "ØU"
+_ABBREVIATIONS: dict[str, BodyKind] = {
+    **{word.upper(): "full_council" for word in _WORDS.words("bodies.council_abbreviations")},
+    **{word.upper(): "committee" for word in _WORDS.words("bodies.committee_abbreviations")},
+}
 
 
 @probe("body_kind")
@@ -33,6 +38,8 @@ def body_kind(name: str | None) -> BodyKind:
     if not name:
         return "unknown"
     text = name.strip()
+    if text in _ABBREVIATIONS:
+        return _ABBREVIATIONS[text]
     if _COMMITTEE.search(text):
         return "committee"
     if _FULL_COUNCIL.search(text):
@@ -79,7 +86,8 @@ BODY_NAME = (
     r"(?:[\wæøåÆØÅ]+-,?\s+(?:(?:og|eller|&)\s+)?|[\wæøåÆØÅ]+\s+&\s+){0,4}"
     rf"{_BODY_WORD})"
 )
-BODY_ONLY = re.compile(rf"^(?P<body>{BODY_NAME})$")
+# one body, or two meeting together ("Social- og Sundhedsudvalget og Børne- og Familieudvalget")
+BODY_ONLY = re.compile(rf"^(?P<body>{BODY_NAME}(?:\s+og\s+{BODY_NAME})?)$")
 
 
 _SMALL_WORDS = frozenset({"og", "eller", "for", "i", "af", "under", "&"})
@@ -87,7 +95,7 @@ _SMALL_WORDS = frozenset({"og", "eller", "for", "i", "af", "under", "&"})
 
 def tidy_body(name: str | None) -> str | None:
     """A body written in capitals ("SOCIAL- OG SUNDHEDSUDVALGET") as it is normally written."""
-    if not name or not name.isupper():
+    if not name or not name.isupper() or name.strip() in _ABBREVIATIONS:
         return name
     words = []
     for word in name.lower().split():
