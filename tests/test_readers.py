@@ -896,3 +896,22 @@ def test_text_copied_from_a_pdf_runs_on_over_a_page_footer_and_a_broken_date() -
         for b in blocks
     )
     assert "Udskrevet 02-11-2023 kl. 08:51 Side 1 af 2" in blocks
+
+
+def test_a_table_row_copied_out_of_word_keeps_its_heading_cell_apart() -> None:
+    text = (
+        "5. Danmarkskort 2023\n"
+        "Sagsfremstilling\tKortet viser kommunens omgørelsesprocenter.\n"
+        "Beslutning Økonomiudvalget 17-10-2023\tAnbefales.\n"
+        "Beslutning Byrådet 25-10-2023\tGodkendt.\n"
+        "Område\tKommunen\tHele landet\n"
+    )
+    document = read_bytes(text.encode("utf-8"), "kopieret.txt")
+    item = document.items[0]
+    assert [(s.kind, s.decision_body) for s in item.sections] == [
+        ("case", None),
+        ("decision", "Økonomiudvalget"),
+        ("decision", "Byrådet"),
+    ]
+    blocks = [document.text[b.start : b.end] for b in document.blocks]
+    assert "Godkendt." in blocks and "Område Kommunen Hele landet" in blocks

@@ -10,7 +10,8 @@ without knowing Danish:
 - a bullet and a number alone on a line become the number alone ("2");
 - a line that begins with a section heading glued to the next word at a change of case
   ("BeslutningGodkendt.", "… den 24. januar 2024Anbefales.") is split there, when the
-  structure stage's `heading` test says the first part is a section heading.
+  structure stage's `heading` test says the first part is a section heading; so is a table row
+  copied out of Word whose first cell is a heading ("Beslutning Byrådet 25-10-2023<tab>Godkendt.").
 
 Every line is a block of its own, except in text copied out of a PDF viewer, whose paragraphs
 come hard-wrapped at the page's width: there a line that fills the width and ends without a
@@ -75,11 +76,20 @@ def _split_glued_heading(line: str, heading: Callable[[str], bool] | None) -> li
     return [line]
 
 
+def _heading_cell(raw: str, heading: Callable[[str], bool] | None) -> list[str]:
+    """A table row copied out of Word whose first cell is a section heading ("Beslutning
+    Byrådet 25-10-2023<tab>Godkendt."), as the heading and the rest; other lines as they are."""
+    head, tab, rest = raw.partition("\t")
+    if tab and heading is not None and rest.strip() and heading(" ".join(head.split())):
+        return [head, rest]
+    return [raw]
+
+
 def plain_lines(text: str, heading: Callable[[str], bool] | None = None) -> list[str]:
     """The text's lines with the pasting's glue undone (see the module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
-    for raw in text.split("\n"):
+    for raw in (part for row in text.split("\n") for part in _heading_cell(row, heading)):
         line = " ".join(clean_text(raw).split())
         if not line:
             continue
