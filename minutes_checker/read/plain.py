@@ -31,7 +31,7 @@ from collections.abc import Callable
 from ..dates import MONTHS
 from ..errors import NoText
 from ..models import Block, Document, Furniture, Meeting, Page
-from .text import OPEN_END, clean_text, decode_by_bytes, join_lines, utf8_kind
+from .text import OPEN_END, SENTENCE_END, clean_text, decode_by_bytes, join_lines, utf8_kind
 
 # an item number glued to a capitalised title: "12Beslutning om …" (not "3D-print", "2B")
 _GLUED_NUMBER = re.compile(r"^(\d{1,3})(?=[A-ZÆØÅ][a-zæøå])")
@@ -45,7 +45,6 @@ MAX_HEADING_CHARS = 120  # a glued heading is looked for in a line's first chara
 WRAP_WIDTH_MAX = 160
 WRAP_FULL_SHARE = 0.7
 WRAP_MIN_LINES = 10  # lines of 20 characters or more needed to tell a width at all
-_ENDS_SENTENCE = re.compile(r"[.:!?;)\]]$")
 # a page's footer or header printed into the text ("Udskrevet 02-11-2023 kl. 08:51 Side 1 af 2")
 _PAGE_MARK = re.compile(r"\bside\s+\d+\s*(?:af|/)\s*\d+\s*$", re.IGNORECASE)
 # a date broken after its day ("… til mødet den 22." / "januar 2024, hvor …")
@@ -127,7 +126,7 @@ def paragraphs(lines: list[str], heading: Callable[[str], bool] | None = None) -
         previous = groups[-1][-1] if groups else ""
         runs_on = (
             (len(previous) >= WRAP_FULL_SHARE * width or OPEN_END.search(previous))
-            and not _ENDS_SENTENCE.search(previous)
+            and not SENTENCE_END.search(previous)
             and not _STARTS_ENTRY.match(line)
             and not (heading is not None and heading(line))
         ) or bool(previous and _DAY_AT_END.search(previous) and _MONTH_AT_START.match(line))

@@ -173,6 +173,8 @@ def clean_line(text: str) -> str:
 _SUSPENSION_WORDS = frozenset({"og", "eller", "samt", "el.", "henholdsvis", "hhv.", "som", "til"})
 _WORD_END_HYPHEN = re.compile(r"[^\W\d_]-$")
 _FIRST_WORD = re.compile(r"\S+")
+# a line that ends a sentence: a full stop, colon and the like, perhaps inside quotes or a bracket
+SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 # a line that ends on a word no Danish sentence ends on: the clause runs on to the next line
 OPEN_END = re.compile(
     r"(?:^|\s)(?:at|og|eller|samt|men|om|til|af|for|med|på|i|fra|der|som|den|det|de|en|et)$"

@@ -156,10 +156,10 @@ def classify_heading(text: str) -> HeadingMatch | None:
     # "Social og Sundhed, 7. november 2022, pkt. 161": a step of a body named any way, by the
     # date and item number of its meeting
     match = _NAMED_STEP.match(title)
-    if match and find_dates(match.group("date")):
+    found = find_dates(match.group("date")) if match else []
+    if match and found:
         name = tidy_body(match.group("body"))
-        return HeadingMatch("decision", title, name, find_dates(match.group("date"))[0][0],
-                            body_date=True)  # fmt: skip
+        return HeadingMatch("decision", title, name, found[0][0], body_date=True)
     if not _HEADING_HINT.search(low):
         return None
     # "Beslutning i Byrådet den …", "Beslutning (Kommunalbestyrelsen, 14.09.2021)"

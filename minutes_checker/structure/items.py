@@ -443,14 +443,13 @@ def _title_continues(head: Unit, following: Unit) -> bool:
 
 # a case number a portal prints beside the title, when a print puts both on one line:
 # a KLE journal number ("00.30.10-S00-7-22"), a case system's ("BA-2022-033074", "25-014477")
-_CASE_NUMBER_TAIL = re.compile(
+_CASE_NUMBER = (
     r"\s+(?:\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}(?:-\d{1,4}-\d{2,4})?"
-    r"|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}|\d{2}[-/]\d{5,}(?:-\d{1,3})?)$"
+    r"|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}|\d{2}[-/]\d{5,}(?:-\d{1,3})?)"
 )
-
-
+_CASE_NUMBER_TAIL = re.compile(rf"{_CASE_NUMBER}$")
 # a portal's badge "Lukket" after the case number at the end of a title line
-_CLOSED_BADGE = re.compile(rf"(?:{_CASE_NUMBER_TAIL.pattern[:-1]})\s+(?P<mark>Lukket)$")
+_CLOSED_BADGE = re.compile(rf"{_CASE_NUMBER}\s+(?P<mark>Lukket)$")
 
 
 def _item_title(

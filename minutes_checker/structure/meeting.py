@@ -96,7 +96,7 @@ def _without_print_stamp(line: str) -> str:
     clock = _CLOCK_AFTER.match(line, end)
     if line[:start].strip() or clock is None:
         return line
-    return line[: start] + " " * (clock.end() - start) + line[clock.end() :]
+    return line[clock.end() :]
 
 
 def _meeting_date(text: str) -> tuple[date, tuple[int, int], float] | None:

@@ -225,9 +225,8 @@ def _recommends_proposal(f: Findings, section: Section) -> bool:
     A sentence's hit says that the sentence recommends; the rule read on the decision's text
     also hears its `unless` ("ikke … anbefale") in the other sentences, and across them.
     """
-    for said in f.select("recommends_proposal", where=lambda h: h.sentence.section is section):
-        return holds_on(said.rule, f.document.text[section.start : section.end])
-    return False
+    said = f.select("recommends_proposal", where=lambda h: h.sentence.section is section)
+    return bool(said) and holds_on(said[0].rule, f.document.text[section.start : section.end])
 
 
 def _conflicting_recommendations(f: Findings, proposed: list[Hit]) -> list[Hit]:

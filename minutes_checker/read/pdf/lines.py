@@ -41,7 +41,6 @@ _NOTE_MARK = re.compile(r"[^\W\d_](\d{1,2})(?=[\s.,;:)!?]|$)")
 # a digit right after a letter (what _NOTE_MARK's `[^\W\d_]\d` needs)
 _GLUED_DIGIT = re.compile(r"(?<=[^\W\d_])\d")
 # the end of a sentence (. ! ? : ;) at a line's end, closing quotes or brackets after it
-_SENTENCE_END = re.compile(r"[.!?:;]['\"»)]*$")
 
 
 # a font weight from this on is bold (600: semibold)

@@ -12,8 +12,8 @@ import re
 import statistics
 
 from ...models import BlockKind
-from ..text import OPEN_END
-from .lines import _CELL, _LABEL, _LIST_MARKER, _SENTENCE_END, _TABLE, _RawLine
+from ..text import OPEN_END, SENTENCE_END
+from .lines import _CELL, _LABEL, _LIST_MARKER, _TABLE, _RawLine
 
 # a line that may start an agenda item: "Punkt 14", "Pkt. 3", "149. Orientering om …"
 _ITEM_START = re.compile(
@@ -217,15 +217,15 @@ def _continues(
     if layout.is_short(previous, line, heading):
         # a line that ended early ends its paragraph, unless the sentence obviously runs on
         # or a centred heading (a table's header cell: "Hele" / "socialområdet") wraps
-        centred = abs((previous.x0 + previous.x1) - (line.x0 + line.x1)) / 2 <= CENTRE_TOLERANCE
-        if _SENTENCE_END.search(prev_text):
+        if SENTENCE_END.search(prev_text):
             return False
         if not heading and OPEN_END.search(prev_text):
             return True  # "… Venstre bad om, at" / "Byrådet i 2023 …": the clause runs on
-        return first.islower() and (not heading or centred)
+        centre_shift = abs((previous.x0 + previous.x1) - (line.x0 + line.x1)) / 2
+        return first.islower() and (not heading or centre_shift <= CENTRE_TOLERANCE)
     if previous.page != line.page:
         # across a page break only an unfinished sentence runs on
-        return not _SENTENCE_END.search(prev_text) or first.islower()
+        return not SENTENCE_END.search(prev_text) or first.islower()
     return True
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..text import clean_line
-from .lines import _LABEL, _PLAIN, _SENTENCE_END, _first_index, _is_bold, _PageText, _RawLine
+from ..text import SENTENCE_END, clean_line
+from .lines import _LABEL, _PLAIN, _first_index, _is_bold, _PageText, _RawLine
 from .pieces import WORD_START_SLACK, _Rect, _split, _word_start_at
 
 # a run-in label is at most this many characters long
@@ -36,7 +36,7 @@ def _run_in_labels(
             rects is not None
             and not line.bold
             and line.role == _PLAIN
-            and (previous is None or _SENTENCE_END.search(previous.text) or previous.bold)
+            and (previous is None or SENTENCE_END.search(previous.text) or previous.bold)
         ):
             split = parts.get(index)  # one wide gap only: not a justified line's spaces
             halves = None
