@@ -20,7 +20,7 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/ruff check minutes_checker tests benchmarks corpus
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check minutes_checker tests benchmarks corpus
