@@ -336,6 +336,38 @@ def proposal_point(f: Findings, offset: int) -> int | None:
     return None
 
 
+def point_numbers(f: Findings, hits: list[Hit]) -> set[int]:
+    """The Indstilling's point numbers that hits of `point_adopted` or `point_not_adopted` name
+    ("Punkt 1 og 3", "Beslutningspunkt 1-3": 1, 2 and 3)."""
+    found: set[int] = set()
+    for hit in hits:
+        for low, high in _POINT_NUMBERS.findall(f.document.text[hit.start : hit.end]):
+            found.update(range(int(low), int(high or low) + 1))
+    return found
+
+
+def plan_points(f: Findings) -> set[int]:
+    """The Indstilling's numbered points that hold a plan position or the plan question."""
+    hits = f.select(
+        *PLAN_VALUE_SIGNALS, "plan_deferred", "plan_conditional", where=f.in_kinds("proposal")
+    )
+    return {n for n in (proposal_point(f, h.start) for h in hits) if n is not None}
+
+
+def leaves_other_points(f: Findings, hit: Hit, plan: set[int]) -> bool:
+    """Whether `hit`'s sentence puts off only numbered points of the Indstilling that do not hold
+    the plan question ("Punkt 3 blev udsat til januar", where point 2 is the plan)."""
+    if not plan:
+        return False
+    said = [
+        h
+        for h in f.council_decision_says("point_not_adopted")
+        if h.sentence.start == hit.sentence.start
+    ]
+    named = point_numbers(f, said)
+    return bool(named) and not named & plan
+
+
 def points_decided(f: Findings) -> tuple[set[int], set[int]]:
     """The Indstilling's points the council's decision adopts by number, and those it leaves
     (sent back, postponed, voted down): "Beslutningspunkt 1 blev godkendt. Beslutningspunkt 2
@@ -343,11 +375,7 @@ def points_decided(f: Findings) -> tuple[set[int], set[int]]:
     committee recommended and left. Both empty where no decision names points."""
 
     def numbers(hits: list[Hit]) -> set[int]:
-        found: set[int] = set()
-        for hit in hits:
-            for low, high in _POINT_NUMBERS.findall(f.document.text[hit.start : hit.end]):
-                found.update(range(int(low), int(high or low) + 1))  # "1-3" is 1, 2 and 3
-        return found
+        return point_numbers(f, hits)
 
     adopted = numbers(f.council_decision_says("point_adopted"))
     left = numbers(f.council_decision_says("point_not_adopted"))

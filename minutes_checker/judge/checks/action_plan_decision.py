@@ -18,6 +18,8 @@ from ..findings import (
     adopted_amendments,
     amended_by,
     council_position,
+    leaves_other_points,
+    plan_points,
     points_decided,
     proposal_point,
 )
@@ -121,11 +123,14 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
             s.decision_date is not None and s.decision_date > when for s in f.council_decisions()
         )
 
+    plan = plan_points(f)
     deferred = f.select(
         "plan_deferred", "postponed", "duty_restated", "plan_position",
         polarity="contradicts",
         where=lambda h: (
-            (decided(h) or (f.in_council_decision(h) and not voted_down)) and not superseded(h)
+            (decided(h) or (f.in_council_decision(h) and not voted_down))
+            and not superseded(h)
+            and not leaves_other_points(f, h, plan)
         ),
     )  # fmt: skip
     if deferred:
