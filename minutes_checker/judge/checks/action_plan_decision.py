@@ -39,6 +39,7 @@ READS = (
     "noted",
     "unnamed_recommendation",
     "recommends_proposal",
+    "proposal_noted",
 )
 
 
@@ -157,6 +158,8 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         *PLAN_VALUE_SIGNALS, polarity="supports", where=f.in_kinds("case", "summary")
     )
     approved = f.council_decision_says("approved")
+    if _proposal_only_notes(f, proposed):
+        approved = []  # approving an Indstilling that takes a position note of notes it too
     noted = f.council_decision_says("noted")
     put_off = f.select("plan_deferred", polarity="contradicts", where=f.in_kinds("proposal"))
     adopted, left = points_decided(f)
@@ -202,6 +205,15 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         # "ønsker fortsat fokus på kvaliteten": neither a yes nor a no, nor nothing
         return verdict("unclear", "vague", vague)
     return verdict("not_met", "no_position", noted + approved)
+
+
+def _proposal_only_notes(f: Findings, proposed: list[Hit]) -> bool:
+    """Whether the Indstilling's plan position stands only in points that ask the council to
+    take someone's position note of ("at Byrådet tager Magistratens vurdering af, at der ikke er
+    grundlag for en handlingsplan, til efterretning"): rule `plan.proposal_takes_note`."""
+    noting = {h.sentence.start for h in f.select("proposal_noted")}
+    own = [h for h in proposed if h.sentence.section_kind == "proposal"]
+    return bool(own) and all(h.sentence.start in noting for h in own)
 
 
 def _adopted_committee(f: Findings) -> Section | None:
