@@ -179,10 +179,14 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
             or (adopted_view is not None and h.sentence.section is adopted_view)
         ]
         approved = approved + f.council_decision_says("point_adopted")
-    recommended_off = _adopted_recommendation_defers(f)
+    recommended_off = _adopted_recommendation_says(f, "plan_deferred")
     if recommended_off:
         adopting = f.council_decision_says("recommendation_adopted")
         return verdict("not_met", "deferred", adopting[:1] + recommended_off)
+    recommended_if = _adopted_recommendation_says(f, "plan_conditional")
+    if recommended_if and not proposed:
+        adopting = f.council_decision_says("recommendation_adopted")
+        return verdict("unclear", "conditional", adopting[:1] + recommended_if, "no")
     if approved and put_off and not proposed:
         return verdict("not_met", "deferred", approved[:1] + put_off)
     conflicting = _conflicting_recommendations(f, proposed)
@@ -217,21 +221,29 @@ def _proposal_only_notes(f: Findings, proposed: list[Hit]) -> bool:
 
 
 def _adopted_committee(f: Findings) -> Section | None:
-    """The decision of the last committee before the council, where the council adopts a
-    committee's recommendation ("Økonomiudvalgets indstilling blev godkendt")."""
+    """The decision of the committee whose recommendation the council adopts ("Godkendt som
+    indstillet af Velfærds- og Sundhedsudvalget"): the one the adopting words name, else the
+    last committee before the council ("Økonomiudvalgets indstilling blev godkendt")."""
     committees = f.committee_decisions()
-    if not committees or not f.council_decision_says("recommendation_adopted"):
+    adopting = f.council_decision_says("recommendation_adopted")
+    if not committees or not adopting:
         return None
+    said = " ".join(h.sentence.lower for h in adopting)
+    for section in reversed(committees):
+        name = (section.decision_body or "").lower()
+        if name and name in said:
+            return section
     return committees[-1]
 
 
-def _adopted_recommendation_defers(f: Findings) -> list[Hit]:
-    """Where the adopted recommendation puts the plan question off ("stillingtagen til en
-    handlingsplan overlades til den nye kommunalbestyrelse"): that deferral."""
-    last = _adopted_committee(f)
-    if last is None:
+def _adopted_recommendation_says(f: Findings, signal: str) -> list[Hit]:
+    """What the adopted recommendation says of `signal`: where it puts the plan question off
+    ("stillingtagen til en handlingsplan overlades til den nye kommunalbestyrelse") or makes a
+    plan hang on a condition ("viser danmarkskortet 2025 …, udarbejdes der en handlingsplan")."""
+    adopted = _adopted_committee(f)
+    if adopted is None:
         return []
-    return [h for h in f.committee_decision_says("plan_deferred") if h.sentence.section is last]
+    return [h for h in f.committee_decision_says(signal) if h.sentence.section is adopted]
 
 
 def _recommends_proposal(f: Findings, section: Section) -> bool:
