@@ -275,7 +275,9 @@ POSITION_READS = (*PLAN_VALUE_SIGNALS, "plan_deferred", "approved", "rejected", 
 def council_position(f: Findings) -> list[Hit]:
     """Plan positions the council's decision states itself (an amendment or what a member
     proposed counts only when the same sentence says it was adopted)."""
-    approved = {h.sentence.start for h in f.council_decision_says("approved")}
+    # a sentence that says it was adopted ("… blev vedtaget"), not one where a member proposes
+    # that something "blev besluttet"
+    approved = {h.sentence.start for h in f.council_decision_says("approved") if not h.proposed}
     adopted = adopted_amendments(f)
     # a sentence that says the question was left open ("Spørgsmålet om behov for en
     # handlingsplan blev ikke afgjort") takes no position, whatever plan words it holds

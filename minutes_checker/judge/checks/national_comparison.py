@@ -60,7 +60,7 @@ def _only_the_region(f: Findings, hit: Hit) -> bool:
     municipalities only ("gennemsnittet for kommunerne i Region Syddanmark", "nr. 3 af de 11
     kommuner i Region Nordjylland"): the sentence has a regional comparison and the words read
     as national do not name the country (a group chosen for likeness stays what it is)."""
-    if hit.rule.id == "comparison.comparable_group":
+    if hit.rule.id in ("comparison.comparable_group", "comparison.shared_traits_group"):
         return False  # a group chosen for likeness, even if all in one region
     if _names_the_country(f, hit):
         return False
