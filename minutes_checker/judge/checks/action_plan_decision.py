@@ -104,7 +104,19 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     own = council_position(f)
     if own:
         adopted = adopted_amendments(f) if any(h.proposed for h in own) else []
-        return verdict("met", "decided", own + adopted[:1], _plan_value(own))
+        value = _plan_value(own)
+        view = _named_committee(f, own) if value == "unknown" else None
+        if view is not None:
+            # "tilslutter sig udvalgets anbefaling om ikke at udarbejde en": the position the
+            # council states is the recommendation's
+            value = _plan_value(
+                f.select(
+                    *PLAN_VALUE_SIGNALS,
+                    polarity="supports",
+                    where=lambda h: h.sentence.section is view,
+                )
+            )
+        return verdict("met", "decided", own + adopted[:1], value)
     # what the council decides itself or by an amendment it adopted, not a member's proposal
     # or an amendment voted down ("Venstre stillede ændringsforslag om, at spørgsmålet … først
     # afgøres, når …" / "Ændringsforslaget faldt."); where nothing was voted down, a sentence
@@ -228,12 +240,18 @@ def _adopted_committee(f: Findings) -> Section | None:
     adopting = f.council_decision_says("recommendation_adopted")
     if not committees or not adopting:
         return None
-    said = " ".join(h.sentence.lower for h in adopting)
-    for section in reversed(committees):
+    return _named_committee(f, adopting) or committees[-1]
+
+
+def _named_committee(f: Findings, hits: list[Hit]) -> Section | None:
+    """The committee decision whose body the sentences of `hits` name ("tilslutter sig Social- og
+    Sundhedsudvalgets anbefaling"), the latest if several."""
+    said = " ".join(h.sentence.lower for h in hits)
+    for section in reversed(f.committee_decisions()):
         name = (section.decision_body or "").lower()
         if name and name in said:
             return section
-    return committees[-1]
+    return None
 
 
 def _adopted_recommendation_says(f: Findings, signal: str) -> list[Hit]:
