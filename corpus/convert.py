@@ -80,6 +80,7 @@ PRINT_SELECTION = (
     "fredericia-2022-punkt",  # html_web_portal
     "billund-2024-sml1",  # html_web_portal
     "aeroe-2020-portal-tabel-og-protokolbemaerkning",  # html_portal
+    "hoeje-taastrup-2023-r50a1",  # html_web_portal: "… for alle" / "98 kommuner:" wraps
 )
 
 # … and two on A5 (`--selection --print-header --paper A5`): a figures table whose centred

@@ -221,6 +221,8 @@ def _continues(
             return False
         if not heading and OPEN_END.search(prev_text):
             return True  # "… Venstre bad om, at" / "Byrådet i 2023 …": the clause runs on
+        if not heading and first.isdigit() and prev_text[-1].islower():
+            return True  # "… gennemsnittet for alle" / "98 kommuner:": a number runs on a clause
         centre_shift = abs((previous.x0 + previous.x1) - (line.x0 + line.x1)) / 2
         return first.islower() and (not heading or centre_shift <= CENTRE_TOLERANCE)
     if previous.page != line.page:
