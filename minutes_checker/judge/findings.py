@@ -269,7 +269,9 @@ def delegation_notice(f: Findings) -> list[Hit]:
 
 
 # signals the helpers below select: a check that calls them declares these too
-POSITION_READS = (*PLAN_VALUE_SIGNALS, "plan_deferred", "approved", "rejected", "amendment")
+POSITION_READS = (
+    *PLAN_VALUE_SIGNALS, "plan_deferred", "duty_restated", "approved", "rejected", "amendment"
+)
 
 
 def council_position(f: Findings) -> list[Hit]:
@@ -280,9 +282,14 @@ def council_position(f: Findings) -> list[Hit]:
     approved = {h.sentence.start for h in f.council_decision_says("approved") if not h.proposed}
     adopted = adopted_amendments(f)
     # a sentence that says the question was left open ("Spørgsmålet om behov for en
-    # handlingsplan blev ikke afgjort") takes no position, whatever plan words it holds
+    # handlingsplan blev ikke afgjort") or only restates the duty ("er opmærksom på, at det skal
+    # tage stilling til behovet for en handlingsplan, og beder administrationen udarbejde et
+    # oplæg") takes no position, whatever plan words it holds
     left_open = {
-        h.sentence.start for h in f.select("plan_deferred", "plan_position", polarity="contradicts")
+        h.sentence.start
+        for h in f.select(
+            "plan_deferred", "plan_position", "duty_restated", polarity="contradicts"
+        )
     }
     return f.select(
         *PLAN_VALUE_SIGNALS,
