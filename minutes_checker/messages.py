@@ -444,6 +444,10 @@ MAP_NAMES: dict[str, dict[str, str]] = {
 PLAN_VALUES: dict[str, dict[str, str]] = {
     "yes": {"da": " (der udarbejdes en handlingsplan)", "en": " (a plan will be made)"},
     "no": {"da": " (der udarbejdes ikke en handlingsplan)", "en": " (no plan will be made)"},
+    "mixed": {
+        "da": " (handlingsplan for en del af områderne, ikke for de øvrige)",
+        "en": " (a plan for some areas, none for the others)",
+    },
     "unknown": {"da": "", "en": ""},
 }
 

@@ -44,7 +44,11 @@ READS = (
 
 
 def _plan_value(hits: list[Hit]) -> str:
+    """"yes", "no", "mixed" (a plan for some maps, none for the others: the no must be
+    reasoned too, CRITERIA.md §3) or "unknown"."""
     signals = {h.signal for h in hits}
+    if "plan_yes" in signals and "plan_no" in signals:
+        return "mixed"
     if "plan_yes" in signals:
         return "yes"
     if "plan_no" in signals:

@@ -14,9 +14,10 @@ READS = ("ankestyrelsen_informed", "reason_given")
 
 def run(f: Findings) -> CheckResult:
     plan, value = action_plan_decision.position(f)
-    if plan.status == "unclear" and value != "yes":
+    if plan.status == "unclear" and value not in ("yes", "mixed"):
         return f.result("no_plan_reasons", "unclear", "plan_unclear", [])
-    if plan.status != "met" or value != "no":
+    # a plan for some maps and none for the others decides against a plan for those
+    if plan.status != "met" or value not in ("no", "mixed"):
         return f.result("no_plan_reasons", "not_applicable", "not_relevant", [])
     reasons = f.select("ankestyrelsen_informed", "reason_given", polarity="supports")
     if reasons:
