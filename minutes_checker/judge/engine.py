@@ -271,10 +271,12 @@ class _Patterns:
 
 
 # the number of a point in an Indstilling: "At 1) Byrådet drøfter …", "at 2. der udarbejdes …";
-# not in a decision about the point itself ("At 2) blev ikke afgjort", "At 1) godkendt")
+# not in a decision about the point itself ("At 2) blev ikke afgjort", "At 1) godkendt",
+# "At 1) anbefales")
 _POINT_NUMBER = re.compile(
     r"\b(at)(\s+\d{1,2}[).]\s)"
-    r"(?!\s*(?:blev|er|og|godkendt|vedtaget|tiltrådt|sendt|udsat|ikke|afgjort|forkastet)\b)"
+    r"(?!\s*(?:blev|er|og|godkendt|vedtaget|tiltrådt|sendt|udsat|ikke|afgjort|forkastet"
+    r"|anbefales|anbefalet|anbefalede)\b)"
 )
 
 

@@ -44,8 +44,8 @@ READS = (
 
 
 def _plan_value(hits: list[Hit]) -> str:
-    """"yes", "no", "mixed" (a plan for some maps, none for the others: the no must be
-    reasoned too, CRITERIA.md §3) or "unknown"."""
+    """The value decided: "yes", "no", "mixed" (a plan for some maps, none for the others: the
+    no must be reasoned too, CRITERIA.md §3) or "unknown"."""
     signals = {h.signal for h in hits}
     if "plan_yes" in signals and "plan_no" in signals:
         return "mixed"
@@ -182,12 +182,15 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     if adopted or left:
         # the decision names the Indstilling's points it adopts: only those are decided
         in_left = [h for h in proposed if proposal_point(f, h.start) in left]
-        if in_left:
-            left_hits = f.council_decision_says("point_not_adopted")
-            return verdict("not_met", "point_not_adopted", left_hits[:1] + in_left)
         # the Indstilling's adopted points, and what the last committee's recommendation says
         # when the council adopts it ("Anbefales med den ændring af At 2, at der ikke …")
         adopted_view = _adopted_committee(f)
+        instead = [
+            h for h in proposed if adopted_view is not None and h.sentence.section is adopted_view
+        ]
+        if in_left and not instead:
+            left_hits = f.council_decision_says("point_not_adopted")
+            return verdict("not_met", "point_not_adopted", left_hits[:1] + in_left)
         proposed = [
             h
             for h in proposed
