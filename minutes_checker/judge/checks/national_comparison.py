@@ -11,7 +11,15 @@ from ..textrules import holds_on
 
 ID = "national_comparison"
 ROLE = "quality"
-READS = ("national", "neighbours", "own_trend", "own_rates_elsewhere", "country", "sets_against")
+READS = (
+    "national",
+    "neighbours",
+    "own_trend",
+    "own_rates_elsewhere",
+    "country",
+    "sets_against",
+    "other_measure",
+)
 
 
 def run(f: Findings) -> CheckResult:
@@ -20,6 +28,7 @@ def run(f: Findings) -> CheckResult:
     prefix = "committee_" if f.committee_only else ""
     body = f.committee_evidence() if f.committee_only else []
     supports = without_contradicted(f.select("national", polarity="supports"), f.hits)
+    supports = [h for h in supports if not _other_measure_goes_on(f, h)]
     strong = [h for h in supports if h.sentence.section_kind != "attachments" and h.weight >= 1]
     strong = [h for h in strong if not _only_the_region(f, h)]
     elsewhere = f.select("own_rates_elsewhere", polarity="contradicts")
@@ -64,9 +73,28 @@ def _only_the_region(f: Findings, hit: Hit) -> bool:
         return False  # a group chosen for likeness, even if all in one region
     if _names_the_country(f, hit):
         return False
-    return any(
-        h.sentence is hit.sentence and h.rule.id == "comparison.regional" for h in f.hits
-    )
+    return any(h.sentence is hit.sentence and h.rule.id == "comparison.regional" for h in f.hits)
+
+
+def _other_measure_goes_on(f: Findings, hit: Hit) -> bool:
+    """Whether the comparison's sentence has no figure of its own and follows, in the same
+    paragraph, a sentence that sets another measure against the country ("Landsgennemsnittet var
+    10.920 kr., så kommunen ligger ca. 8 % over. På børneområdet ligger kommunen på
+    landsgennemsnittet."): it goes on about that measure (rules `comparison.other_measure`,
+    `comparison.names_country`)."""
+    text = f.document.text
+    sentence = hit.sentence
+    if any(ch.isdigit() for ch in text[sentence.start : sentence.end]):
+        return False
+    national_at = {h.sentence.start for h in f.select("country")}
+    for other in f.select("other_measure"):
+        before = other.sentence
+        # the sentence before compares that measure with the country itself
+        if before.end <= sentence.start and before.start in national_at:
+            between = text[before.end : sentence.start]
+            if not between.strip() and between.count("\n") < 2:
+                return True
+    return False
 
 
 def _names_the_country(f: Findings, hit: Hit) -> bool:
