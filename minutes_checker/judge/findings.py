@@ -243,7 +243,13 @@ def without_contradicted(hits: list[Hit], all_hits: list[Hit]) -> list[Hit]:
 
 
 # signals `delegation_notice` selects: a check that calls it declares these too
-DELEGATION_READS = ("delegated", "orientation", "noted", "approved")
+
+
+# signals the helpers below select: a check that calls them declares these too
+POSITION_READS = (
+    *PLAN_VALUE_SIGNALS, "plan_deferred", "duty_restated", "approved", "rejected", "amendment"
+)
+DELEGATION_READS = ("delegated", "orientation", "noted", *POSITION_READS)
 
 
 def delegation_notice(f: Findings) -> list[Hit]:
@@ -265,13 +271,13 @@ def delegation_notice(f: Findings) -> list[Hit]:
     orientation = any(item.kind == "orientation" for item in f.items) or bool(
         f.select("orientation", polarity="contradicts")
     )
+    if council and council_position(f):
+        # the council states its own position on the plan ("Kommunalbestyrelsen besluttede i
+        # forlængelse heraf, at der ikke udarbejdes en handlingsplan"): its own treatment
+        return []
     return delegated if (orientation or noted_only or not council) else []
 
 
-# signals the helpers below select: a check that calls them declares these too
-POSITION_READS = (
-    *PLAN_VALUE_SIGNALS, "plan_deferred", "duty_restated", "approved", "rejected", "amendment"
-)
 
 
 def council_position(f: Findings) -> list[Hit]:
