@@ -308,6 +308,22 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "saying which municipalities or only with the region's municipalities; a person must "
         "judge whether it is a comparison with the country or with comparable municipalities.",
     },
+    "national_comparison.partial": {
+        "da": "Kommunen holdes kun på et eller to af kortene op mod landet eller andre kommuner; "
+        "de øvrige kort sammenlignes kun med kommunens egne tidligere år. En person må vurdere, "
+        "om det er nok.",
+        "en": "The municipality is set against the country or other municipalities on one or two "
+        "of the maps only; the others are compared with its own earlier years. A person must "
+        "judge whether that is enough.",
+    },
+    "national_comparison.committee_partial": {
+        "da": "Udvalgets punkt holder kun et eller to af kortene op mod landet eller andre "
+        "kommuner, de øvrige kun mod egne tidligere år; en person må vurdere det, og "
+        "kommunalbestyrelsen har ikke selv behandlet kortene.",
+        "en": "The committee's item sets one or two of the maps against the country or other "
+        "municipalities, the others only against its own earlier years; a person must judge it, "
+        "and the council has not treated the maps itself.",
+    },
     "national_comparison.insufficient": {
         "da": "Tallene holdes kun op mod nabokommuner eller kommunens egne tidligere år; det er "
         "ikke nok.",

@@ -19,7 +19,11 @@ READS = (
     "country",
     "sets_against",
     "other_measure",
+    "map_social",
+    "map_children",
+    "map_adults",
 )
+MAPS = ("map_social", "map_children", "map_adults")
 
 
 def run(f: Findings) -> CheckResult:
@@ -43,6 +47,16 @@ def run(f: Findings) -> CheckResult:
             body + f.evidence(elsewhere + strong),
         )  # fmt: skip
     if strong:
+        left = _maps_only_against_themselves(f, strong)
+        if left:
+            # "Socialområdet samlet: … under landsgennemsnittet" beside "Børn og unge med
+            # handicap: … faldt fra 48 % i 2022 til 41 %": the country for one map only
+            return f.result(
+                "national_comparison",
+                "unclear",
+                f"{prefix}partial",
+                body + f.evidence(strong + left),
+            )
         return f.result("national_comparison", "met", f"{prefix}made", body + f.evidence(strong))
     against = f.select("neighbours", "own_trend", "national", polarity="contradicts")
     # a vague "andre kommuner" (weight below 1) that the item itself narrows to neighbours or
@@ -74,6 +88,29 @@ def _only_the_region(f: Findings, hit: Hit) -> bool:
     if _names_the_country(f, hit):
         return False
     return any(h.sentence is hit.sentence and h.rule.id == "comparison.regional" for h in f.hits)
+
+
+def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
+    """Where the sentences with the comparison name one or two of the maps, and each other map
+    is named only in sentences that set it against its own earlier years: those sentences (the
+    comparison covers only some of the maps)."""
+    at = {h.sentence.start for h in strong}
+    named = {h.signal for h in f.select(*MAPS, polarity="supports") if h.sentence.start in at}
+    if not named:
+        return []
+    trend_at = {h.sentence.start for h in f.select("own_trend")}
+    shown: list[Hit] = []
+    for signal in set(MAPS) - named:
+        mentions = [
+            h
+            for h in f.select(signal, polarity="supports")
+            if h.sentence.section_kind not in ("attachments", "title")
+        ]
+        trend = [h for h in mentions if h.sentence.start in trend_at]
+        if not trend or len(trend) < len(mentions):
+            return []
+        shown += trend[:1]
+    return shown
 
 
 def _other_measure_goes_on(f: Findings, hit: Hit) -> bool:
