@@ -109,6 +109,23 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     if own:
         adopted = adopted_amendments(f) if any(h.proposed for h in own) else []
         value = _plan_value(own)
+        if (
+            value in ("yes", "no")
+            and f.council_decision_says("approved")
+            and not adopted_amendments(f)
+        ):
+            # "Beslutningspunkt 1-3 blev godkendt, dog således at handlingsplanen … forelægges
+            # allerede i marts": the approved points' other answer counts too (a plan for one
+            # map, none for the others), unless an adopted amendment replaced them
+            adopted_points, left_points = points_decided(f)
+            answered = [
+                h
+                for h in f.select(*PLAN_VALUE_SIGNALS, polarity="supports")
+                if h.sentence.section_kind == "proposal"
+                and (proposal_point(f, h.start) in adopted_points or not adopted_points)
+                and proposal_point(f, h.start) not in left_points
+            ]
+            value = _plan_value(own + answered)
         view = _named_committee(f, own) if value == "unknown" else None
         if view is not None:
             # "tilslutter sig udvalgets anbefaling om ikke at udarbejde en": the position the
