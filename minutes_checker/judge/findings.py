@@ -245,11 +245,23 @@ def without_contradicted(hits: list[Hit], all_hits: list[Hit]) -> list[Hit]:
 # signals `delegation_notice` selects: a check that calls it declares these too
 
 
+_THE_MAP = re.compile(r"\b(?:danmarks\s*-?\s*kort\w*|kortene|kortet|omgørelsesprocent\w*)\b", re.I)
+
+
+def _council_debated_the_map(f: Findings) -> bool:
+    """Whether the council's own decision says that it debated the map ("Byrådet drøftede
+    danmarkskortet"), not only a notice of it."""
+    return any(
+        _THE_MAP.search(f.document.text[h.sentence.start : h.sentence.end])
+        for h in f.select("debate", where=f.in_council_decision)
+    )
+
+
 # signals the helpers below select: a check that calls them declares these too
 POSITION_READS = (
     *PLAN_VALUE_SIGNALS, "plan_deferred", "duty_restated", "approved", "rejected", "amendment"
 )
-DELEGATION_READS = ("delegated", "orientation", "noted", *POSITION_READS)
+DELEGATION_READS = ("delegated", "orientation", "noted", "debate", *POSITION_READS)
 
 
 def delegation_notice(f: Findings) -> list[Hit]:
@@ -271,9 +283,10 @@ def delegation_notice(f: Findings) -> list[Hit]:
     orientation = any(item.kind == "orientation" for item in f.items) or bool(
         f.select("orientation", polarity="contradicts")
     )
-    if council and council_position(f):
+    if council and (council_position(f) or _council_debated_the_map(f)):
         # the council states its own position on the plan ("Kommunalbestyrelsen besluttede i
-        # forlængelse heraf, at der ikke udarbejdes en handlingsplan"): its own treatment
+        # forlængelse heraf, at der ikke udarbejdes en handlingsplan") or debated the map itself
+        # ("Byrådet drøftede danmarkskortet"): its own treatment
         return []
     return delegated if (orientation or noted_only or not council) else []
 
