@@ -72,6 +72,7 @@ def run(f: Findings) -> CheckResult:
             h
             for h in supports
             if h.weight >= 1
+            and not h.sentence.in_title  # named only in the item's title: weak (CRITERIA.md §3)
             and (h.sentence.section_kind != "attachments" or pointer)
             and (h.sentence.item is None or h.sentence.item.number not in left_items)
         ]
