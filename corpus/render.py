@@ -127,6 +127,8 @@ def section_kind(title: str) -> str:
         return "decision"  # "Afgørelse i Byrådet den …"
     if key.startswith("baggrund "):
         return "case"  # "Baggrund for det ekstraordinære møde"
+    if key.startswith("supplerende sagsfremstilling"):
+        return "case"  # "Supplerende sagsfremstilling til byrådets møde den 19. december 2023"
     if re.match(r"^(?:[\wæøå-]+s )?indstilling(?:er)?(?: (?:fra|til) .+)?$", key):
         return "proposal"  # "Udvalgets indstilling", "Indstilling fra Økonomiudvalget"
     return "other"
