@@ -86,8 +86,9 @@ def _late_committee_step(f: Findings, year: int | None) -> tuple[Section, dt.dat
 def _other_date(f: Findings) -> tuple[dt.date, list[Evidence]] | None:
     """A second date the item may have been treated on: the item's own council decision
     heading dated another day than the meeting (the last one counts), or the other day of a
-    meeting that went on over two days, when the item's decision carries no date or the
-    meeting broke off at or before the item."""
+    meeting that went on over two days, unless the minutes name the item it broke off at and
+    that lies after this one (a decision heading dated the first day does not say which day
+    the item was reached: portals print the meeting's date on every item)."""
     meeting = f.document.meeting
     dated = [s for s in f.council_decisions() if s.decision_date]
     if dated and meeting.date and dated[-1].decision_date != meeting.date:
@@ -102,8 +103,6 @@ def _other_date(f: Findings) -> tuple[dt.date, list[Evidence]] | None:
         numbers = [int(n) for n in (_LEADING_NUMBER.match(i.number).group() for i in f.items) if n]
         if not any(n >= int(meeting.continued_item) for n in numbers):
             return None
-    elif dated:
-        return None
     evidence = f.span_evidence(meeting.continued_span, "structure.meeting_date", "contradicts")
     return meeting.continued, evidence
 
