@@ -126,6 +126,15 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "is before the deadline of 31 December {year}; a person must check when the item was "
         "treated.",
     },
+    "deadline.treated_earlier": {
+        "da": "Mødet den {date} ligger efter fristen 31. december {year}, men punktet meddeler "
+        "kun, at kommunalbestyrelsen behandlede kortet på et møde den {earlier}; en person må se "
+        "referatet fra det møde (en kørsel samler kommunens dokumenter for året).",
+        "en": "The meeting on {date} is after the deadline of 31 December {year}, but the item "
+        "only tells that the council treated the map at a meeting on {earlier}; a person must "
+        "check the minutes of that meeting (a batch combines the municipality's documents for "
+        "the year).",
+    },
     "deadline.after_committee": {
         "da": "Referatet har ingen mødedato, men kommunalbestyrelsen fulgte en udvalgsbehandling "
         "den {date}, efter fristen 31. december {year} for danmarkskortet {year}.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ...dates import find_dates
 from ...models import CheckResult, Evidence, Section
 from ..engine import Hit
 from ..findings import Findings
@@ -13,7 +14,21 @@ from ..mapyear import publication_date
 
 ID = "deadline"
 ROLE = "gate"
-READS = ("moved_to_next_year", "plan_deferred", "debate", "treated_when_resumed")
+READS = (
+    "moved_to_next_year",
+    "plan_deferred",
+    "debate",
+    "treated_when_resumed",
+    "maps_earlier",
+    "noted",
+    "approved",
+    "postponed",
+    "orientation",
+)
+# a history that tells of a postponement, not of a treatment ("… hvor den blev udsat")
+_PUT_OFF = re.compile(
+    r"\b(?:udsat|udsatte|udskudt|sendt\s+(?:tilbage|retur)|ikke\s+behandlet)\b", re.IGNORECASE
+)
 # what a generic move names: the case or the item, not the map or its treatment
 _GENERIC_SUBJECT = ("sagen", "punktet")
 _LEADING_NUMBER = re.compile(r"\d*")  # "12" of "12.1"
@@ -62,6 +77,16 @@ def run(f: Findings) -> CheckResult:
         )  # fmt: skip
     shown = date.strftime("%d-%m-%Y")
     if date > dt.date(year, 12, 31):
+        earlier = _notice_of_treatment_in_time(f, year)
+        if earlier is not None:
+            # a late meeting's notice that the council treated the map at a meeting in time
+            # ("Byrådet behandlede kortet på sit møde den 13. december 2023, punkt 187, og
+            # besluttede …"): that meeting's minutes decide
+            when, hits = earlier
+            return f.result(
+                "deadline", "unclear", "treated_earlier", date_evidence + f.evidence(hits),
+                date=shown, earlier=when.strftime("%d-%m-%Y"), year=year,
+            )  # fmt: skip
         evidence = [e.model_copy(update={"polarity": "contradicts"}) for e in date_evidence]
         return f.result("deadline", "not_met", "late", evidence, date=shown, year=year)
     if date < publication_date(year) - dt.timedelta(days=45):
@@ -69,6 +94,27 @@ def run(f: Findings) -> CheckResult:
             "deadline", "unclear", "before_publication", date_evidence, date=shown, year=year
         )
     return f.result("deadline", "met", "in_time", date_evidence, date=shown, year=year)
+
+
+def _notice_of_treatment_in_time(f: Findings, year: int) -> tuple[dt.date, list[Hit]] | None:
+    """Where the item only notes (a Meddelelser entry or an orientation taken to efterretning)
+    that the council treated the map at an earlier meeting of the map year (rule
+    `maps.treated_earlier`, a sentence naming that day and no postponement): that day."""
+    notes_only = bool(f.council_decision_says("noted")) and not f.council_decision_says("approved")
+    orientation = any(item.kind == "orientation" for item in f.items) or bool(
+        f.select("orientation", polarity="contradicts")
+    )
+    if not (notes_only or orientation) or f.select("postponed", where=f.in_council_decision):
+        return None
+    text = f.document.text
+    for hit in f.select("maps_earlier"):
+        sentence = text[hit.sentence.start : hit.sentence.end]
+        if _PUT_OFF.search(sentence):
+            continue
+        days = [when for when, _ in find_dates(sentence) if when.year == year]
+        if days and publication_date(year) <= max(days) <= dt.date(year, 12, 31):
+            return max(days), [hit]
+    return None
 
 
 def _late_committee_step(f: Findings, year: int | None) -> tuple[Section, dt.date] | None:
