@@ -48,8 +48,11 @@ _NOT_MEETING_DATE = re.compile(
 
 
 # "Mødet blev suspenderet kl. 23.00 og genoptaget tirsdag den 10. januar 2023"
+# … or "Nr.306-Nr.310 blev behandlet på byrådets fortsatte møde tirsdag den 3. januar 2023"
 _CONTINUED = re.compile(
-    rf"\bmødet\b.{{0,80}}?\b{_WORDS.alternatives('meeting.continued')}\b", re.IGNORECASE
+    rf"\bmødet\b.{{0,80}}?\b{_WORDS.alternatives('meeting.continued')}\b"
+    rf"|\b{_WORDS.alternatives('meeting.continued')}\s+møde\b",
+    re.IGNORECASE,
 )
 CONTINUED_DATE_WITHIN = 40  # characters between the word and the day it names
 _CONTINUED_BEFORE = re.compile(rf"\b{_WORDS.alternatives('meeting.continued')}\b", re.IGNORECASE)

@@ -65,6 +65,11 @@ def run(f: Findings) -> CheckResult:
         return f.result("deadline", "unclear", "no_year", date_evidence)
     other = _other_date(f)
     resumed = f.select("treated_when_resumed")
+    if other is not None and _after_the_break(f) and other[0] == f.document.meeting.continued:
+        # the header says the meeting broke off at an item before this one ("Mødet blev afbrudt
+        # efter behandlingen af Nr.305. Nr.306-Nr.310 blev behandlet på byrådets fortsatte møde
+        # … den 3. januar 2023"): this item was treated on the second day
+        date, date_evidence, other = other[0], other[1], None
     if other is not None and resumed and other[0] == f.document.meeting.continued:
         # the item says it was treated when the meeting went on: that day counts
         date, date_evidence, other = other[0], other[1] + f.evidence(resumed), None
@@ -94,6 +99,14 @@ def run(f: Findings) -> CheckResult:
             "deadline", "unclear", "before_publication", date_evidence, date=shown, year=year
         )
     return f.result("deadline", "met", "in_time", date_evidence, date=shown, year=year)
+
+
+def _after_the_break(f: Findings) -> bool:
+    """Whether every map item's number lies after the item the meeting broke off at (named in
+    the header)."""
+    at = f.document.meeting.continued_item
+    numbers = [_LEADING_NUMBER.match(i.number).group() for i in f.items]  # type: ignore[union-attr]
+    return at is not None and bool(numbers) and all(n and int(n) > int(at) for n in numbers)
 
 
 def _notice_of_treatment_in_time(f: Findings, year: int) -> tuple[dt.date, list[Hit]] | None:
