@@ -521,3 +521,50 @@ def test_following_the_committee_when_committees_disagree_is_unclear() -> None:
     ]
     assert plan.status == "unclear", plan.explanation
     assert "udvalgene anbefalede forskellige ting" in plan.explanation
+
+
+def test_a_plan_for_one_map_and_an_express_no_for_the_others_judges_the_no() -> None:
+    """CRITERIA.md §3: reasons are owed when the council decides against a plan, also for the
+    maps a mixed decision leaves without one (corpus/README.md, the mixed-decision convention)."""
+    proposal = (
+        "1. at der udarbejdes en handlingsplan for børnehandicapområdet\n\n"
+        "2. at der ikke udarbejdes handlingsplaner for de to øvrige områder"
+    )
+    without = statuses(build(Minutes("Byrådet", AUTUMN, [council_item(proposal, "Godkendt.")])))
+    reasoned = proposal + ", hvor kommunen ligger under landsgennemsnittet"
+    with_reason = statuses(
+        build(Minutes("Byrådet", AUTUMN, [council_item(reasoned, "Godkendt.")]))
+    )
+    assert without["action_plan_decision"] == with_reason["action_plan_decision"] == "met"
+    assert without["no_plan_reasons"] == "not_met"
+    assert with_reason["no_plan_reasons"] == "met"
+
+
+def test_the_country_for_one_map_and_own_years_for_the_others_is_unclear() -> None:
+    case = (
+        "Socialområdet samlet: procenten var 25 %, 2 procentpoint under landsgennemsnittet.\n\n"
+        "Børn med handicap: procenten faldt fra 48 % i 2022 til 41 % i 2023.\n\n"
+        "Voksne med handicap: procenten var 32 % mod 35 % året før."
+    )
+    item = council_item("at der udarbejdes en handlingsplan", "Godkendt.", case=case)
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["national_comparison"] == "unclear"
+
+
+def test_a_bare_approval_adopts_points_voted_unanimously_and_the_one_voted_on() -> None:
+    proposal = (
+        "1. at Byrådet drøfter danmarkskortet\n\n"
+        "2. at der ikke udarbejdes en handlingsplan, da de igangsatte initiativer vurderes "
+        "tilstrækkelige\n\n3. at Ankestyrelsen orienteres"
+    )
+    decision = "Tiltrådt.\n\nEt medlem stemte imod punkt 2. Punkt 1 og 3 blev tiltrådt enstemmigt."
+    got = statuses(build(Minutes("Byrådet", AUTUMN, [council_item(proposal, decision)])))
+    assert got["action_plan_decision"] == "met"
+
+
+def test_an_indstilling_that_only_notes_a_committees_view_is_not_a_position() -> None:
+    proposal = (
+        "1. at Byrådet drøfter danmarkskortet\n\n2. at Byrådet tager Magistratens vurdering af, "
+        "at der ikke er grundlag for en særskilt handlingsplan, til efterretning"
+    )
+    got = statuses(build(Minutes("Byrådet", AUTUMN, [council_item(proposal, "Godkendt.")])))
+    assert got["action_plan_decision"] == "unclear"
