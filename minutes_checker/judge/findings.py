@@ -250,18 +250,23 @@ _THE_MAP = re.compile(r"\b(?:danmarks\s*-?\s*kort\w*|kortene|kortet|omgørelsesp
 
 def _council_debated_the_map(f: Findings) -> bool:
     """Whether the council's own decision says that it debated the map ("Byrådet drøftede
-    danmarkskortet"), not only a notice of it."""
-    return any(
-        _THE_MAP.search(f.document.text[h.sentence.start : h.sentence.end])
-        for h in f.select("debate", where=f.in_council_decision)
-    )
+    danmarkskortet"), or it approved, or debated, an Indstilling that puts the map to the
+    council's own debate ("At 1) Byrådet drøfter danmarkskortet 2021" / "Godkendt efter
+    drøftelse."): not only a notice of it."""
+    debated = f.select("debate", where=f.in_council_decision)
+    if any(_THE_MAP.search(f.document.text[h.sentence.start : h.sentence.end]) for h in debated):
+        return True
+    put_to_debate = f.select("set_up_for_debate", where=f.in_kinds("proposal"))
+    return bool(put_to_debate) and bool(debated or f.council_decision_says("approved"))
 
 
 # signals the helpers below select: a check that calls them declares these too
 POSITION_READS = (
     *PLAN_VALUE_SIGNALS, "plan_deferred", "duty_restated", "approved", "rejected", "amendment"
 )
-DELEGATION_READS = ("delegated", "orientation", "noted", "debate", *POSITION_READS)
+DELEGATION_READS = (
+    "delegated", "orientation", "noted", "debate", "set_up_for_debate", *POSITION_READS
+)
 
 
 def delegation_notice(f: Findings) -> list[Hit]:
