@@ -242,10 +242,10 @@ def without_contradicted(hits: list[Hit], all_hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if (h.sentence.start, h.signal) not in contradicted]
 
 
-# signals `delegation_notice` selects: a check that calls it declares these too
-
-
-_THE_MAP = re.compile(r"\b(?:danmarks\s*-?\s*kort\w*|kortene|kortet|omgørelsesprocent\w*)\b", re.I)
+# the map in a sentence about debating it ("Byrådet drøftede danmarkskortet")
+_THE_MAP = re.compile(
+    r"\b(?:danmarks\s*-?\s*kort\w*|kortene|kortet|omgørelsesprocent\w*)\b", re.IGNORECASE
+)
 
 
 def _council_debated_the_map(f: Findings) -> bool:
@@ -264,9 +264,21 @@ def _council_debated_the_map(f: Findings) -> bool:
 POSITION_READS = (
     *PLAN_VALUE_SIGNALS, "plan_deferred", "duty_restated", "approved", "rejected", "amendment"
 )
+# signals `delegation_notice` selects: a check that calls it declares these too
 DELEGATION_READS = (
     "delegated", "orientation", "noted", "debate", "set_up_for_debate", *POSITION_READS
 )
+# signals `only_notes` selects
+NOTICE_READS = ("orientation", "noted", "approved")
+
+
+def only_notes(f: Findings) -> bool:
+    """Whether the item only tells the council something: an orientation item, or a decision
+    that takes note without approving anything ("Taget til efterretning.")."""
+    noted_only = bool(f.council_decision_says("noted")) and not f.council_decision_says("approved")
+    return noted_only or any(item.kind == "orientation" for item in f.items) or bool(
+        f.select("orientation", polarity="contradicts")
+    )
 
 
 def delegation_notice(f: Findings) -> list[Hit]:
@@ -284,17 +296,12 @@ def delegation_notice(f: Findings) -> list[Hit]:
     if not delegated:
         return []
     council = [s for s in f.council_decisions() if f.actor(s) == "full_council"]
-    noted_only = f.council_decision_says("noted") and not f.council_decision_says("approved")
-    orientation = any(item.kind == "orientation" for item in f.items) or bool(
-        f.select("orientation", polarity="contradicts")
-    )
     if council and (council_position(f) or _council_debated_the_map(f)):
         # the council states its own position on the plan ("Kommunalbestyrelsen besluttede i
         # forlængelse heraf, at der ikke udarbejdes en handlingsplan") or debated the map itself
         # ("Byrådet drøftede danmarkskortet"): its own treatment
         return []
-    return delegated if (orientation or noted_only or not council) else []
-
+    return delegated if (not council or only_notes(f)) else []
 
 
 
@@ -407,14 +414,11 @@ def points_decided(f: Findings) -> tuple[set[int], set[int]]:
     blev sendt tilbage …"; where the council adopts a committee's recommendation, the points the
     committee recommended and left. Both empty where no decision names points."""
 
-    def numbers(hits: list[Hit]) -> set[int]:
-        return point_numbers(f, hits)
-
-    adopted = numbers(f.council_decision_says("point_adopted"))
-    left = numbers(f.council_decision_says("point_not_adopted"))
+    adopted = point_numbers(f, f.council_decision_says("point_adopted"))
+    left = point_numbers(f, f.council_decision_says("point_not_adopted"))
     if not adopted and not left and f.council_decision_says("recommendation_adopted"):
         # "Udvalgets indstilling godkendt": the points the committee recommended, not those it
         # left ("Punkt 2 anbefales ikke")
-        adopted = numbers(f.committee_decision_says("point_adopted"))
-        left = numbers(f.committee_decision_says("point_not_adopted"))
+        adopted = point_numbers(f, f.committee_decision_says("point_adopted"))
+        left = point_numbers(f, f.committee_decision_says("point_not_adopted"))
     return adopted - left, left

@@ -9,7 +9,7 @@ import re
 from ...dates import find_dates
 from ...models import CheckResult, Evidence, Section
 from ..engine import Hit
-from ..findings import Findings
+from ..findings import NOTICE_READS, Findings, only_notes
 from ..mapyear import publication_date
 
 ID = "deadline"
@@ -20,10 +20,8 @@ READS = (
     "debate",
     "treated_when_resumed",
     "maps_earlier",
-    "noted",
-    "approved",
     "postponed",
-    "orientation",
+    *NOTICE_READS,
 )
 # a history that tells of a postponement, not of a treatment ("… hvor den blev udsat")
 _PUT_OFF = re.compile(
@@ -105,19 +103,20 @@ def _after_the_break(f: Findings) -> bool:
     """Whether every map item's number lies after the item the meeting broke off at (named in
     the header)."""
     at = f.document.meeting.continued_item
-    numbers = [_LEADING_NUMBER.match(i.number).group() for i in f.items]  # type: ignore[union-attr]
-    return at is not None and bool(numbers) and all(n and int(n) > int(at) for n in numbers)
+    numbers = _item_numbers(f)
+    return at is not None and len(numbers) == len(f.items) > 0 and min(numbers) > int(at)
+
+
+def _item_numbers(f: Findings) -> list[int]:
+    """The map items' numbers ("12" of "12.1"), where they have one."""
+    return [int(n) for n in (_LEADING_NUMBER.match(i.number).group() for i in f.items) if n]  # type: ignore[union-attr]
 
 
 def _notice_of_treatment_in_time(f: Findings, year: int) -> tuple[dt.date, list[Hit]] | None:
     """Where the item only notes (a Meddelelser entry or an orientation taken to efterretning)
     that the council treated the map at an earlier meeting of the map year (rule
     `maps.treated_earlier`, a sentence naming that day and no postponement): that day."""
-    notes_only = bool(f.council_decision_says("noted")) and not f.council_decision_says("approved")
-    orientation = any(item.kind == "orientation" for item in f.items) or bool(
-        f.select("orientation", polarity="contradicts")
-    )
-    if not (notes_only or orientation) or f.select("postponed", where=f.in_council_decision):
+    if not only_notes(f) or f.select("postponed", where=f.in_council_decision):
         return None
     text = f.document.text
     for hit in f.select("maps_earlier"):
@@ -156,12 +155,12 @@ def _other_date(f: Findings) -> tuple[dt.date, list[Evidence]] | None:
         return last.decision_date, evidence  # type: ignore[return-value]
     if not meeting.continued:
         return None
-    if meeting.continued_item is not None:
-        # the header names the item the meeting broke off at: the items from there on went
-        # over to the second day, whatever date their printed decision headings carry
-        numbers = [int(n) for n in (_LEADING_NUMBER.match(i.number).group() for i in f.items) if n]
-        if not any(n >= int(meeting.continued_item) for n in numbers):
-            return None
+    # the header names the item the meeting broke off at: the items from there on went over to
+    # the second day, whatever date their printed decision headings carry
+    if meeting.continued_item is not None and not any(
+        n >= int(meeting.continued_item) for n in _item_numbers(f)
+    ):
+        return None
     evidence = f.span_evidence(meeting.continued_span, "structure.meeting_date", "contradicts")
     return meeting.continued, evidence
 

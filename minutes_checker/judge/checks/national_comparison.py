@@ -104,7 +104,7 @@ def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
         mentions = [
             h
             for h in f.select(signal, polarity="supports")
-            if h.sentence.section_kind not in ("attachments", "title")
+            if h.sentence.section_kind != "attachments" and not h.sentence.in_title
         ]
         trend = [h for h in mentions if h.sentence.start in trend_at]
         if not trend or len(trend) < len(mentions):
