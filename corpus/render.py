@@ -624,7 +624,7 @@ SPLITS = (
     "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39",
     "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57",
-    "dev58", "dev59", "dev60", "dev61", "dev62",
+    "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
