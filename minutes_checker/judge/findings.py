@@ -242,19 +242,14 @@ def without_contradicted(hits: list[Hit], all_hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if (h.sentence.start, h.signal) not in contradicted]
 
 
-# the map in a sentence about debating it ("Byrådet drøftede danmarkskortet")
-_THE_MAP = re.compile(
-    r"\b(?:danmarks\s*-?\s*kort\w*|kortene|kortet|omgørelsesprocent\w*)\b", re.IGNORECASE
-)
-
-
 def _council_debated_the_map(f: Findings) -> bool:
     """Whether the council's own decision says that it debated the map ("Byrådet drøftede
     danmarkskortet"), or it approved, or debated, an Indstilling that puts the map to the
     council's own debate ("At 1) Byrådet drøfter danmarkskortet 2021" / "Godkendt efter
     drøftelse."): not only a notice of it."""
     debated = f.select("debate", where=f.in_council_decision)
-    if any(_THE_MAP.search(f.document.text[h.sentence.start : h.sentence.end]) for h in debated):
+    naming = {h.sentence.start for h in f.select("map_named")}  # rule `debate.names_the_map`
+    if any(h.sentence.start in naming for h in debated):
         return True
     put_to_debate = f.select("set_up_for_debate", where=f.in_kinds("proposal"))
     return bool(put_to_debate) and bool(debated or f.council_decision_says("approved"))
@@ -266,7 +261,8 @@ POSITION_READS = (
 )
 # signals `delegation_notice` selects: a check that calls it declares these too
 DELEGATION_READS = (
-    "delegated", "orientation", "noted", "debate", "set_up_for_debate", *POSITION_READS
+    "delegated", "orientation", "noted", "debate", "set_up_for_debate", "map_named",
+    *POSITION_READS
 )
 # signals `only_notes` selects
 NOTICE_READS = ("orientation", "noted", "approved")

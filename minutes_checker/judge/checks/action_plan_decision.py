@@ -5,7 +5,6 @@ handlingsplan is needed; a proposal, a noted recommendation or a deferral is no 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ...messages import PLAN_VALUES
 from ...models import CheckResult, Evidence, Section, Status
@@ -28,15 +27,11 @@ from ..mapyear import FIRST_YEAR_WITH_PLAN_DUTY
 from ..textrules import holds_on
 
 ID = "action_plan_decision"
-# a decision that is only the approval ("Tiltrådt.", "Godkendt.", "Indstillingen blev godkendt.")
-_BARE_APPROVAL = re.compile(
-    r"^\s*(?:indstillingen\s+(?:blev\s+)?)?(?:godkendt|tiltrådt|vedtaget|som\s+indstillet)\s*\.?\s*$",
-    re.IGNORECASE,
-)
 ROLE = "plan"
 READS = (
     *POSITION_READS,
     *POINT_READS,
+    "bare_approval",
     "plan_deferred",
     "postponed",
     "duty_restated",
@@ -204,10 +199,8 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     adopted, left = points_decided(f)
     # "Tiltrådt." on its own adopts the whole Indstilling; "Punkt 1 og 3 blev tiltrådt
     # enstemmigt" beside it only says how those points were voted
-    whole = not left and any(
-        _BARE_APPROVAL.match(f.document.text[h.sentence.start : h.sentence.end])
-        for h in f.council_decision_says("approved")
-    )
+    bare = {h.sentence.start for h in f.council_decision_says("bare_approval")}
+    whole = not left and any(h.sentence.start in bare for h in f.council_decision_says("approved"))
     if (adopted or left) and not whole:
         # the decision names the Indstilling's points it adopts: only those are decided
         in_left = [h for h in proposed if proposal_point(f, h.start) in left]

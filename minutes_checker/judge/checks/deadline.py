@@ -21,11 +21,8 @@ READS = (
     "treated_when_resumed",
     "maps_earlier",
     "postponed",
+    "put_off_told",
     *NOTICE_READS,
-)
-# a history that tells of a postponement, not of a treatment ("… hvor den blev udsat")
-_PUT_OFF = re.compile(
-    r"\b(?:udsat|udsatte|udskudt|sendt\s+(?:tilbage|retur)|ikke\s+behandlet)\b", re.IGNORECASE
 )
 # what a generic move names: the case or the item, not the map or its treatment
 _GENERIC_SUBJECT = ("sagen", "punktet")
@@ -119,10 +116,11 @@ def _notice_of_treatment_in_time(f: Findings, year: int) -> tuple[dt.date, list[
     if not only_notes(f) or f.select("postponed", where=f.in_council_decision):
         return None
     text = f.document.text
+    put_off = {h.sentence.start for h in f.select("put_off_told")}  # "… hvor den blev udsat"
     for hit in f.select("maps_earlier"):
-        sentence = text[hit.sentence.start : hit.sentence.end]
-        if _PUT_OFF.search(sentence):
+        if hit.sentence.start in put_off:
             continue
+        sentence = text[hit.sentence.start : hit.sentence.end]
         days = [when for when, _ in find_dates(sentence) if when.year == year]
         if days and publication_date(year) <= max(days) <= dt.date(year, 12, 31):
             return max(days), [hit]
