@@ -91,6 +91,7 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "direktionens indstilling": "proposal",
     "forvaltningens indstilling": "proposal",
     "forslag til beslutning": "proposal",
+    "forslag": "proposal",  # "Forslag" alone over "Forvaltningen foreslår, 1. at …"
     "beslutningspunkter": "proposal",  # web portal: "Det indstilles: At 1) … At 2) …"
     "afgørelse": "decision",
     "beslutninger": "decision",

@@ -293,6 +293,22 @@ def test_run_in_headings() -> None:
     assert sections[1].decision_date == date(2023, 9, 27)
 
 
+def test_forslag_starts_a_proposal_only_on_a_line_of_its_own() -> None:
+    document = html(
+        "<h2>4. Danmarkskort 2025</h2>"
+        "<h3>Baggrund</h3>"
+        "<p>Forslag: en handlingsplan med tre spor blev nævnt på temamødet i juni.</p>"
+        "<h3>Forslag</h3>"
+        "<p>Forvaltningen foreslår, 1. at kortet drøftes.</p>"
+        "<h3>Beslutning</h3><p>Godkendt.</p>"
+    )
+    assert [(s.title, s.kind) for s in document.items[0].sections] == [
+        ("Baggrund", "case"),
+        ("Forslag", "proposal"),
+        ("Beslutning", "decision"),
+    ]
+
+
 def test_extract_without_numbers_is_one_item(tmp_path: Path) -> None:
     folder = tmp_path / "Faaborg-Midtfyn"
     folder.mkdir()

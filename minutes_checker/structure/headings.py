@@ -26,6 +26,10 @@ _KINDS: tuple[SectionKind, ...] = (
 _SECTION_WORDS: dict[str, SectionKind] = {
     word: kind for kind in _KINDS for word in _WORDS.words(f"sections.{kind}")
 }
+# words that start a section only on a line of their own ("Forslag"): never run-in, never the
+# beginning of a longer heading
+ALONE_ONLY = frozenset(_WORDS.words("sections.proposal_alone"))
+_SECTION_WORDS |= dict.fromkeys(ALONE_ONLY, "proposal")
 # a summary heading that begins like a decision heading ("Beslutningstema") is not one
 _NOT_DECISION = tuple(
     word
@@ -216,7 +220,9 @@ def classify_heading(text: str) -> HeadingMatch | None:
 # the section words a styled heading may begin with (`prefix_heading`), in their order, and
 # what joins the rest of the heading to them
 _PREFIX_WORDS = tuple(
-    (word, kind) for word, kind in _SECTION_WORDS.items() if kind != "decision" and len(word) >= 5
+    (word, kind)
+    for word, kind in _SECTION_WORDS.items()
+    if kind != "decision" and len(word) >= 5 and word not in ALONE_ONLY
 )
 _PREFIX_JOINER = re.compile(r"[\s,–\-]+(?:og|samt|for|til|&|–|-)\b")
 

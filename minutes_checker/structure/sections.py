@@ -11,6 +11,7 @@ from ..dates import find_dates
 from ..models import Item, Section, SectionKind
 from .bodies import named_body_kind, tidy_body
 from .headings import (
+    ALONE_ONLY,
     CUT_DATE,
     HeadingMatch,
     classified,
@@ -108,6 +109,7 @@ def section_at(units: list[Unit], index: int) -> tuple[HeadingMatch, int] | None
             # SSU/ØK/BY" is the route of the case, a metadata line
             if (
                 match
+                and match.title.lower() not in ALONE_ONLY
                 and not (match.body_date and rest.strip()[:1].islower())
                 and not _ROUTE.match(rest.strip())
             ):
