@@ -301,6 +301,18 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The national figures are in the text, the municipality's own rates only in the "
         "appendix; a person must look there to see whether they were compared.",
     },
+    "national_comparison.in_appendix": {
+        "da": "Sammenligningen med de andre kommuner står kun i bilaget, som teksten henviser til; "
+        "en person må se i bilaget, hvor kommunen ligger.",
+        "en": "The comparison with the other municipalities is only in the appendix the text "
+        "points to; a person must look there to see where the municipality stands.",
+    },
+    "national_comparison.committee_in_appendix": {
+        "da": "Udvalgets punkt har sammenligningen med de andre kommuner kun i bilaget; en person "
+        "må se i bilaget, og kommunalbestyrelsen har ikke selv behandlet kortene.",
+        "en": "The committee's item has the comparison with the other municipalities only in the "
+        "appendix; a person must look there, and the council has not treated the maps itself.",
+    },
     "national_comparison.committee_own_rates_elsewhere": {
         "da": "Udvalgets punkt har landstallene i teksten, men kommunens egne procenter kun i "
         "bilaget; en person må se i bilaget, og kommunalbestyrelsen har ikke selv behandlet "

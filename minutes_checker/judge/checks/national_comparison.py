@@ -5,7 +5,7 @@ municipality's own earlier years are not enough (CRITERIA.md §3)."""
 from __future__ import annotations
 
 from ...models import CheckResult
-from ..engine import Hit
+from ..engine import Hit, Sentence
 from ..findings import Findings, without_contradicted
 from ..textrules import holds_on
 
@@ -41,10 +41,13 @@ def run(f: Findings) -> CheckResult:
     pointing = {h.sentence.start for h in elsewhere}
     compared = [h for h in strong if h.sentence.start not in pointing]
     if strong and elsewhere and not _sets_against(f, compared):
-        # the national figures are in the text, the municipality's own only in an attachment
+        # the national figures are in the text, the municipality's own only in an attachment;
+        # or the comparison itself is only there ("Bilag 2 er oversigten over samtlige 98
+        # kommuner, så byrådet kan se, hvor kommunen står")
+        reason = "own_rates_elsewhere" if compared else "in_appendix"
         return f.result(
-            "national_comparison", "unclear", f"{prefix}own_rates_elsewhere",
-            body + f.evidence(elsewhere + strong),
+            "national_comparison", "unclear", f"{prefix}{reason}",
+            body + f.evidence(elsewhere + compared),
         )  # fmt: skip
     if strong:
         left = _maps_only_against_themselves(f, strong)
@@ -91,26 +94,45 @@ def _only_the_region(f: Findings, hit: Hit) -> bool:
 
 
 def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
-    """Where the sentences with the comparison name one or two of the maps, and each other map
-    is named only in sentences that set it against its own earlier years: those sentences (the
-    comparison covers only some of the maps)."""
+    """Where the comparison concerns one or two of the maps (its sentence names them, or the
+    sentences before it in its paragraph do: "Samlet for socialområdet blev 26 % omgjort. På
+    landsplan var tallet 28 %"), and each other map is presented only in paragraphs that set it
+    against its own earlier years ("… blev 44 % omgjort. Året før var det 39 %."): those
+    sentences (the comparison covers only some of the maps)."""
+    text = f.document.text
     at = {h.sentence.start for h in strong}
-    named = {h.signal for h in f.select(*MAPS, polarity="supports") if h.sentence.start in at}
+    maps = f.select(*MAPS, polarity="supports")
+    named = {h.signal for h in maps if h.sentence.start in at}
+    if not named:
+        before = [(_paragraph(text, h.sentence)[0], h.sentence.start) for h in strong]
+        named = {
+            h.signal for h in maps if any(p <= h.sentence.start < s for p, s in before)
+        }
     if not named:
         return []
-    trend_at = {h.sentence.start for h in f.select("own_trend")}
+    compared = {_paragraph(text, h.sentence) for h in strong}
+    trend = {_paragraph(text, h.sentence) for h in f.select("own_trend")} - compared
     shown: list[Hit] = []
     for signal in (m for m in MAPS if m not in named):  # in the maps' order: stable evidence
+        # where the figures are presented: not the Indstilling, the decision, the appendices
         mentions = [
             h
             for h in f.select(signal, polarity="supports")
-            if h.sentence.section_kind != "attachments" and not h.sentence.in_title
+            if h.sentence.section_kind not in ("proposal", "decision", "attachments")
+            and not h.sentence.in_title
         ]
-        trend = [h for h in mentions if h.sentence.start in trend_at]
-        if not trend or len(trend) < len(mentions):
+        against_itself = [h for h in mentions if _paragraph(text, h.sentence) in trend]
+        if not against_itself or len(against_itself) < len(mentions):
             return []
-        shown += trend[:1]
+        shown += against_itself[:1]
     return shown
+
+
+def _paragraph(text: str, sentence: Sentence) -> tuple[int, int]:
+    """The paragraph (between blank lines) a sentence stands in, as offsets."""
+    start = text.rfind("\n\n", 0, sentence.start)
+    end = text.find("\n\n", sentence.end)
+    return (0 if start < 0 else start + 2, len(text) if end < 0 else end)
 
 
 def _other_measure_goes_on(f: Findings, hit: Hit) -> bool:
