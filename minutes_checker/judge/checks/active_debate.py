@@ -4,7 +4,9 @@ item only taken note of is not (CRITERIA.md §3)."""
 
 from __future__ import annotations
 
+from ...dates import find_dates
 from ...models import CheckResult
+from ..engine import Hit
 from ..findings import POSITION_READS, Findings, council_position
 
 ID = "active_debate"
@@ -81,7 +83,7 @@ def run(f: Findings) -> CheckResult:
             return f.result(
                 "active_debate", "unclear", "remarks_unrecorded", f.evidence(remarks + orientation)
             )
-        elsewhere = f.select("debate_elsewhere")
+        elsewhere = [h for h in f.select("debate_elsewhere") if not _still_to_come(f, h)]
         if elsewhere:
             return f.result(
                 "active_debate", "unclear", "debate_elsewhere", f.evidence(elsewhere + orientation)
@@ -97,3 +99,13 @@ def run(f: Findings) -> CheckResult:
     if noted:
         return f.result("active_debate", "not_met", "orientation_only", f.evidence(noted))
     return f.result("active_debate", "unclear", "no_decision_text", [])
+
+
+def _still_to_come(f: Findings, hit: Hit) -> bool:
+    """Whether the temamøde or seminar of the sentence is dated after this meeting ("Selve
+    drøftelsen af kortet finder sted på Byrådets temamøde den 12. november 2025"): a debate
+    still to come, not one held elsewhere."""
+    if f.meeting_date is None:
+        return False
+    sentence = f.document.text[hit.sentence.start : hit.sentence.end]
+    return any(when > f.meeting_date for when, _ in find_dates(sentence))

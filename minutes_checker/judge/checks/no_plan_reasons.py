@@ -4,12 +4,13 @@ reasons or say that Ankestyrelsen is told. Its absence is not a breach (CRITERIA
 from __future__ import annotations
 
 from ...models import CheckResult
+from ..engine import Hit
 from ..findings import Findings
 from . import action_plan_decision
 
 ID = "no_plan_reasons"
 ROLE = "soft"
-READS = ("ankestyrelsen_informed", "reason_given")
+READS = ("ankestyrelsen_informed", "reason_given", "reasons_announced", "plan_no")
 
 
 def run(f: Findings) -> CheckResult:
@@ -20,6 +21,24 @@ def run(f: Findings) -> CheckResult:
     if plan.status != "met" or value not in ("no", "mixed"):
         return f.result("no_plan_reasons", "not_applicable", "not_relevant", [])
     reasons = f.select("ankestyrelsen_informed", "reason_given", polarity="supports")
+    reasons += _announced_after_the_no(f)
     if reasons:
         return f.result("no_plan_reasons", "met", "given", f.evidence(reasons))
     return f.result("no_plan_reasons", "not_met", "missing", [])
+
+
+def _announced_after_the_no(f: Findings) -> list[Hit]:
+    """Reasons announced ("Der er tre grunde: …", rule `reasons.announced`) in the sentence right
+    after one that says no to a plan, in the same paragraph: the no's reasons."""
+    text = f.document.text
+    nos = f.select("plan_no")
+    return [
+        h
+        for h in f.select("reasons_announced")
+        if any(
+            no.sentence.end <= h.sentence.start
+            and not text[no.sentence.end : h.sentence.start].strip()
+            and text[no.sentence.end : h.sentence.start].count("\n") < 2
+            for no in nos
+        )
+    ]
