@@ -13,6 +13,7 @@ ID = "active_debate"
 ROLE = "quality"
 READS = (
     "debate",
+    "question_asked",
     "noted",
     "postponed",
     "set_up_for_debate",
@@ -30,15 +31,17 @@ def run(f: Findings) -> CheckResult:
     if f.committee_only:
         return f.result("active_debate", "not_met", "committee_only", f.committee_evidence())
     council_level = f.in_council_decision
-    debate = f.select(
-        "debate",
-        where=lambda h: (
-            council_level(h)
-            or (h.sentence.section_kind == "other" and f.document_body == "full_council")
-        ),
-    )
+
+    def at_council(h: Hit) -> bool:
+        return council_level(h) or (
+            h.sentence.section_kind == "other" and f.document_body == "full_council"
+        )
+
+    debate = f.select("debate", where=at_council)
+    questions = f.select("question_asked", where=at_council)
     if debate:
-        return f.result("active_debate", "met", "debate", f.evidence(debate))
+        shown = sorted(debate + questions, key=lambda h: h.sentence.start)
+        return f.result("active_debate", "met", "debate", f.evidence(shown))
     approved = f.council_decision_says("approved")
     noted = f.council_decision_says("noted")
     postponed = f.council_decision_says("postponed")
@@ -49,6 +52,14 @@ def run(f: Findings) -> CheckResult:
     is_decision = bool(decision_framing) or "decision" in kinds
     is_orientation = bool(orientation) or "orientation" in kinds
     framing = f.select("set_up_for_debate") + decision_framing
+    if questions:
+        # members' questions answered: a debate in an item set up for one, but in an orientation
+        # alone they do not show that the map was debated
+        if is_orientation and not discussion and not is_decision:
+            return f.result(
+                "active_debate", "unclear", "questions_only", f.evidence(questions + orientation)
+            )
+        return f.result("active_debate", "met", "debate", f.evidence(questions))
     if postponed and not approved and not discussion and not is_decision:
         return f.result("active_debate", "not_met", "postponed", f.evidence(postponed))
     set_up = f.kind_evidence("discussion") + f.kind_evidence("decision")
