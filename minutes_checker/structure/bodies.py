@@ -176,6 +176,19 @@ def body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
             if named:
                 offset = found[1][1]
                 return named[0], named[1] + offset, named[2] + offset
+    if (
+        found
+        and found[1][0] > 0
+        and found[1][1] == len(line.rstrip(" ,."))
+        and line[: found[1][1]].lower().endswith("kommune")
+    ):
+        # "Byrådet, Kolding Kommune", "Kommunalbestyrelsen – Lyngby-Taarbæk Kommune": the body
+        # before the municipality's name
+        head = line[: found[1][0]]
+        if head.rstrip()[-1:] in (",", "–", "-", "|"):
+            named = body_in(head.rstrip().rstrip(",–-|"))
+            if named:
+                return named
     match = _BODY_GATHERING.match(line)
     if match:
         return match.group("body"), match.start("body"), match.end("body")

@@ -161,6 +161,9 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
             continue
         if len(unit.text) > HEADER_LINE_CHARS:
             continue
+        if PUNKT.match(unit.text) or NUMBERED.match(unit.text):
+            # an entry of the agenda list: "3. Budgetopfølgning - Social- og Sundhedsudvalget"
+            continue
         named = body_in(unit.text)
         if named:
             meeting.body = tidy_body(named[0])

@@ -126,6 +126,21 @@ def _signature(unit: Unit) -> tuple[object, ...]:
 _GENERIC_HEADING = re.compile(r"^[A-ZÆØÅ0-9][^.!?;]{1,68}:?$")
 
 
+def _heads_labelled_rows(units: list[Unit], index: int) -> bool:
+    """Whether the row a bold first cell begins is all bold and the next row begins with a plain
+    row label: a table's header row ("Sag" | "Forelægges Byrådet" over "Danmarkskortet 2024" |
+    "27. november 2024"), not a section's label cell."""
+    end = index + 1
+    while end < len(units) and units[end].strong and not units[end].row_label:
+        end += 1
+    return (
+        end > index + 1
+        and end < len(units)
+        and units[end].row_label
+        and not units[end].strong
+    )
+
+
 def styled_sections(
     units: list[Unit], known: dict[int, HeadingMatch], candidates: set[int]
 ) -> dict[int, HeadingMatch]:
@@ -164,6 +179,8 @@ def styled_sections(
             or (index + 1 < len(units) and units[index + 1].strong and index + 1 not in known)
         ):
             continue
+        if unit.row_label and _heads_labelled_rows(units, index):
+            continue  # the first cell of a table's bold header row ("Sag" | "Forelægges Byrådet")
         text = unit.text
         if not _GENERIC_HEADING.match(text) or len(text.split()) > 8:
             continue
