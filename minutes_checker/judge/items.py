@@ -13,10 +13,11 @@ from functools import cache
 
 from ..models import Document, Item
 from .rules import Rule, RuleBook, default_rulebook, default_rules_dir, load_rule_file
-from .textrules import admits, count_matches, occurs_in
+from .textrules import admits, blank_matches, count_matches, occurs_in
 
 MAP_TITLE, MAP_MENTION, OTHER_TOPIC = "map_title", "map_mention", "other_topic"
-READS = (MAP_TITLE, MAP_MENTION, OTHER_TOPIC)
+MAP_ELSEWHERE = "map_elsewhere"
+READS = (MAP_TITLE, MAP_MENTION, OTHER_TOPIC, MAP_ELSEWHERE)
 
 _ITEM_CHECK = re.compile(r"^check:\s*[\"']?item\b", re.MULTILINE)
 
@@ -39,9 +40,14 @@ def find_map_items(document: Document, book: RuleBook) -> list[Item]:
     mention_rules = by_signal(MAP_MENTION)
     title_rules = by_signal(MAP_TITLE)
     other_rules = by_signal(OTHER_TOPIC)
+    elsewhere_rules = by_signal(MAP_ELSEWHERE)
 
     def mentions(item: Item) -> int:
         body = document.text[item.start : item.end]
+        # "Danmarkskortet forelægges som en særskilt sag på mødet i december" names the map
+        # only to say that another item treats it
+        for rule in elsewhere_rules:
+            body = blank_matches(rule, body)
         return sum(count_matches(r, body) for r in mention_rules)
 
     # titles first: the bodies (most of a 150-page referat) are searched only for the items with

@@ -90,3 +90,16 @@ def count_matches(rule: Rule, text: str) -> int:
         for found in compile_regex(pattern).finditer(lower)
         if found.end() > found.start()
     )
+
+
+def blank_matches(rule: Rule, text: str) -> str:
+    """`text` with every match of a plain-text rule (`scope: text`) replaced by spaces, so that
+    offsets stay and other rules no longer see those words."""
+    lower = text.lower()
+    if not admits(rule, lambda p: occurs_in(p, lower)):
+        return text
+    chars = list(text)
+    for pattern in rule.patterns:
+        for found in compile_regex(pattern).finditer(lower):
+            chars[found.start() : found.end()] = " " * (found.end() - found.start())
+    return "".join(chars)
