@@ -28,8 +28,8 @@ def run(f: Findings) -> CheckResult:
 
 
 def _announced_after_the_no(f: Findings) -> list[Hit]:
-    """Reasons announced ("Der er tre grunde: …", rule `reasons.announced`) in the sentence right
-    after one that says no to a plan, in the same paragraph: the no's reasons."""
+    """Reasons announced ("Der er tre grunde: …", "For det første …", rule `reasons.announced`)
+    in the sentence right after one that says no to a plan: the no's reasons."""
     text = f.document.text
     nos = f.select("plan_no")
     return [
@@ -38,7 +38,6 @@ def _announced_after_the_no(f: Findings) -> list[Hit]:
         if any(
             no.sentence.end <= h.sentence.start
             and not text[no.sentence.end : h.sentence.start].strip()
-            and text[no.sentence.end : h.sentence.start].count("\n") < 2
             for no in nos
         )
     ]
