@@ -88,6 +88,12 @@ def _candidates(
     for match in _DATA_YEAR.finditer(text):
         data_year = int(next(g for g in match.groups() if g))
         out.append((data_year + 1, (offset + match.start(), offset + match.end()), match.group(0)))
+        # "Omgørelsesprocenterne for 2019 og 2020": the data of two maps
+        more = _MORE_YEARS.match(text, match.end())
+        while more:
+            span = (offset + more.start(1), offset + more.end(1))
+            out.append((int(more.group(1)) + 1, span, text[match.start() : more.end()]))
+            more = _MORE_YEARS.match(text, more.end())
     for match in _PUBLISHED.finditer(text):
         window = text[match.end() : match.end() + 40]
         found = find_dates(window)
@@ -96,7 +102,10 @@ def _candidates(
             # "offentliggjort i juni 2023": a month and a year, no day
             found = [(dt.date(int(month.group(1)), 6, 1), month.span(1))]
         before = text[max(0, match.start() - 120) : match.start()]
-        if found and re.search(r"danmarks\s*kort|\bkort(?:et|ene)\b", before, re.I):
+        # the map named before the verb ("Danmarkskortet blev offentliggjort den …") or right
+        # after the date ("Ministeriet offentliggjorde den 23. juni 2023 danmarkskortet")
+        after = window[found[0][1][1] : found[0][1][1] + 30] if found else ""
+        if found and re.search(r"danmarks\s*kort|\bkort(?:et|ene)\b", before + " " + after, re.I):
             date, (a, b) = found[0]
             start = offset + match.end() + a
             out.append(
@@ -117,16 +126,27 @@ def infer_map_year(
     def plausible(year: int) -> bool:
         return year >= FIRST_MAP_YEAR and (latest is None or year <= latest)
 
+    def out_by_then(year: int) -> bool:
+        return meeting_date is None or publication_date(year) <= meeting_date
+
+    body_found = [c for c in _candidates(body, body_offset, meeting_date) if plausible(c[0])]
     for source, text, offset in (("titlen", title, title_offset), ("teksten", body, body_offset)):
-        found = [c for c in _candidates(text, offset, meeting_date) if plausible(c[0])]
+        found = (
+            [c for c in _candidates(text, offset, meeting_date) if plausible(c[0])]
+            if source == "titlen"
+            else body_found
+        )
+        if source == "titlen" and found and not any(out_by_then(c[0]) for c in found):
+            # a title naming a map not yet out at the meeting ("Danmarkskort 2024" in March
+            # 2024) gives way to a text that names one that was ("offentliggjorde den 23. juni
+            # 2023 danmarkskortet")
+            earlier = [c for c in body_found if out_by_then(c[0])]
+            if earlier:
+                found, source = earlier, "teksten"
         if found:
             # the year named most often (a trend names earlier years once); ties: the latest
             # map already out at the meeting, then the latest
             counts = Counter(c[0] for c in found)
-
-            def out_by_then(year: int) -> bool:
-                return meeting_date is None or publication_date(year) <= meeting_date
-
             best = max(counts, key=lambda y: (counts[y], out_by_then(y), y))
             year, span, words = next(c for c in found if c[0] == best)
             words = " ".join(words.split())

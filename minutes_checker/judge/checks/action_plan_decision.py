@@ -5,7 +5,9 @@ handlingsplan is needed; a proposal, a noted recommendation or a deferral is no 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from ...dates import find_dates
 from ...messages import PLAN_VALUES
 from ...models import CheckResult, Evidence, Section, Status
 from ...structure.bodies import is_advisory_council
@@ -191,6 +193,7 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     assessed = f.select(
         *PLAN_VALUE_SIGNALS, polarity="supports", where=f.in_kinds("case", "summary")
     )
+    assessed = [h for h in assessed if not _earlier_decision(f, h)]
     approved = f.council_decision_says("approved")
     if _proposal_only_notes(f, proposed):
         approved = []  # approving an Indstilling that takes a position note of notes it too
@@ -331,3 +334,23 @@ def _conflicting_recommendations(f: Findings, proposed: list[Hit]) -> list[Hit]:
     if len(views) < 2:
         return []
     return [h for hits in views.values() for h in hits] or unnamed
+
+
+# a council's decision told in the past tense ("besluttede Byrådet den 29. november 2022 at …")
+_DECIDED = re.compile(r"\b(?:besluttede|vedtog|godkendte|tiltrådte|valgte|traf)\b", re.IGNORECASE)
+_EARLIER_MAP = re.compile(r"danmarks\s*-?\s*kort\w*\s+(20[1-3]\d)\b", re.IGNORECASE)
+
+
+def _earlier_decision(f: Findings, hit: Hit) -> bool:
+    """Whether a plan position in the case text is the decision on an earlier year's map ("Ved
+    behandlingen af danmarkskortet 2022 besluttede Byrådet den 29. november 2022 at udarbejde en
+    handlingsplan", told at the 2023 treatment): history, not this year's position."""
+    year = f.map_year.year
+    if year is None:
+        return False
+    sentence = f.document.text[hit.sentence.start : hit.sentence.end]
+    if not _DECIDED.search(sentence):
+        return False
+    dated = [when.year for when, _ in find_dates(sentence)]
+    named = [int(m.group(1)) for m in _EARLIER_MAP.finditer(sentence)]
+    return any(y < year for y in dated + named) and not any(y >= year for y in named)
