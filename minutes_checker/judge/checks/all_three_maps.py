@@ -54,7 +54,9 @@ def run(f: Findings) -> CheckResult:
     details: dict[str, str] = {}
     for signal in required:
         supports = without_contradicted(f.select(signal, polarity="supports"), f.hits)
-        left_out = f.select(signal, polarity="contradicts") + referred.get(signal, [])
+        left_out = [
+            h for h in f.select(signal, polarity="contradicts") if not _decided_later(f, h)
+        ] + referred.get(signal, [])
         # "Sagen omhandler alene …": a map the same sentence does not name is not in the item
         left_out += [
             h
@@ -154,3 +156,16 @@ _YEAR = re.compile(r"\b20\d\d\b")
 def _only_earlier_years(hit: Hit, year: int | None) -> bool:
     years = [int(y) for y in _YEAR.findall(hit.sentence.lower)]
     return year is not None and bool(years) and all(y < year for y in years)
+
+
+def _decided_later(f: Findings, hit: Hit) -> bool:
+    """Whether a map put off in a council decision was decided at a later council meeting in the
+    same item ("Beslutning Byrådet 29-11-2023: Udsat med henblik på yderligere oplysninger om
+    børnehandicapområdet." / "Beslutning Byrådet 13-12-2023: Godkendt."): the later decision
+    treats the item as a whole."""
+    section = hit.sentence.section
+    decisions = f.council_decisions()
+    if section is None or section not in decisions:
+        return False
+    later = decisions[decisions.index(section) + 1 :]
+    return any(h.sentence.section in later for h in f.council_decision_says("approved"))
