@@ -4,6 +4,8 @@ municipality's own earlier years are not enough (CRITERIA.md §3)."""
 
 from __future__ import annotations
 
+import re
+
 from ...models import CheckResult
 from ..engine import Hit, Sentence
 from ..findings import Findings, without_contradicted
@@ -32,7 +34,9 @@ def run(f: Findings) -> CheckResult:
     prefix = "committee_" if f.committee_only else ""
     body = f.committee_evidence() if f.committee_only else []
     supports = without_contradicted(f.select("national", polarity="supports"), f.hits)
-    supports = [h for h in supports if not _other_measure_goes_on(f, h)]
+    supports = [
+        h for h in supports if not _other_measure_goes_on(f, h) and not _money_column(f, h)
+    ]
     strong = [h for h in supports if h.sentence.section_kind != "attachments" and h.weight >= 1]
     strong = [h for h in strong if not _only_the_region(f, h)]
     elsewhere = f.select("own_rates_elsewhere", polarity="contradicts")
@@ -133,6 +137,29 @@ def _paragraph(text: str, sentence: Sentence) -> tuple[int, int]:
     start = text.rfind("\n\n", 0, sentence.start)
     end = text.find("\n\n", sentence.end)
     return (0 if start < 0 else start + 2, len(text) if end < 0 else end)
+
+
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:kr\b|kroner\b|mio\.?\s*kr)", re.IGNORECASE)
+_PERCENT = re.compile(r"\d\s*(?:%|pct\b|procent\b)", re.IGNORECASE)
+TABLE_CELL_CHARS = 40  # a table's cells are short lines; a longer line ends the table
+
+
+def _money_column(f: Findings, hit: Hit) -> bool:
+    """Whether a national column's header cell ("Landsgennemsnit") heads amounts of money, not
+    rates: the short lines after it, up to the first long line, hold amounts in kroner and no
+    per cent ("Udgifter pr. indbygger | Thisted | Landsgennemsnit | Børn med handicap | 4.910
+    kr. | 5.380 kr."): another measure, not the omgørelsesprocent."""
+    text = f.document.text
+    sentence = text[hit.sentence.start : hit.sentence.end]
+    if len(sentence) > TABLE_CELL_CHARS or any(ch.isdigit() for ch in sentence):
+        return False
+    cells: list[str] = []
+    for line in text[hit.sentence.end : hit.sentence.end + 1500].splitlines():
+        if len(line.strip()) > TABLE_CELL_CHARS:
+            break
+        cells.append(line)
+    below = "\n".join(cells)
+    return bool(_AMOUNT.search(below)) and not _PERCENT.search(below)
 
 
 def _other_measure_goes_on(f: Findings, hit: Hit) -> bool:
