@@ -68,6 +68,17 @@ def run(f: Findings) -> CheckResult:
     if other is not None and resumed and other[0] == f.document.meeting.continued:
         # the item says it was treated when the meeting went on: that day counts
         date, date_evidence, other = other[0], other[1] + f.evidence(resumed), None
+    elif resumed and other is None:
+        # the item itself names the day it was treated when the meeting went on ("Punktet blev
+        # behandlet på det fortsatte møde torsdag den 7. januar 2021")
+        named = [
+            when
+            for h in resumed
+            for when, _ in find_dates(f.document.text[h.sentence.start : h.sentence.end])
+            if when > date
+        ]
+        if named:
+            date, date_evidence = max(named), f.evidence(resumed)
     if other is not None and (date > dt.date(year, 12, 31)) != (other[0] > dt.date(year, 12, 31)):
         # two dates for the treatment, one in time and one late: a person must look
         first, second = sorted((date, other[0]))
@@ -168,7 +179,8 @@ def _only_the_plan_question(f: Findings, moved: list[Hit]) -> bool:
     the map, the item defers the handlingsplan question ("genoptager spørgsmålet om en
     handlingsplan i foråret"), and the move names only the case ("Sagen genoptages i
     foråret"), not the map or its treatment."""
-    if not f.select("plan_deferred", polarity="contradicts"):
+    # (an amendment's or a proposal's words about the plan defer nothing)
+    if not [h for h in f.select("plan_deferred", polarity="contradicts") if not h.proposed]:
         return False
     if not f.select("debate", where=f.in_council_decision):
         return False
