@@ -204,7 +204,7 @@ def test_corpus_groups_combine_as_labelled(group: dict[str, Any]) -> None:
         found = [
             p
             for p in (ROOT / "corpus" / "rendered").glob(f"{case}.*")
-            if p.suffix in (".pdf", ".docx", ".html")
+            if p.suffix in (".pdf", ".docx", ".html", ".txt")
         ]
         if not found:
             pytest.skip(f"{case} is not rendered")
