@@ -568,3 +568,70 @@ def test_an_indstilling_that_only_notes_a_committees_view_is_not_a_position() ->
     )
     got = statuses(build(Minutes("Byrådet", AUTUMN, [council_item(proposal, "Godkendt.")])))
     assert got["action_plan_decision"] == "unclear"
+
+
+def test_questions_answered_in_an_orientation_leave_the_debate_unclear() -> None:
+    noted = "at orienteringen tages til efterretning"
+    questions = (
+        "Taget til efterretning.\n\nMette Holm (Ø) spurgte til antallet af hjemviste sager, og "
+        "direktøren svarede."
+    )
+    orientation = council_item(noted, questions, kind="orientation")
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [orientation])))["active_debate"] == (
+        "unclear"
+    )
+    decided = council_item("at der udarbejdes en handlingsplan", "Godkendt.\n\n" + questions)
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [decided])))["active_debate"] == "met"
+
+
+def test_a_national_column_of_amounts_is_another_measure() -> None:
+    case = (
+        "Udgifter pr. indbygger i målgruppen\n\nKommunen\n\nLandsgennemsnit\n\n"
+        "Børn med handicap\n\n4.910 kr.\n\n5.380 kr.\n\n"
+        "Kommunens omgørelsesprocenter de seneste tre år var 26 %, 24 % og 25 % på hele "
+        "socialområdet."
+    )
+    item = council_item("at der udarbejdes en handlingsplan", "Godkendt.", case=case)
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["national_comparison"] == (
+        "not_met"
+    )
+
+
+def test_a_case_left_to_the_newly_elected_council_moves_the_treatment() -> None:
+    def item(decision: str) -> AgendaItem:
+        return AgendaItem(
+            "11",
+            "Danmarkskort 2025 over omgørelsesprocenter",
+            [
+                Part("Sagsfremstilling", "case", CASE_TEXT),
+                Part("Indstilling", "proposal", "at der udarbejdes en handlingsplan"),
+                Part("Beslutning i Byrådet den 16-12-2025", "decision", decision, body="Byrådet"),
+            ],
+            kind="decision",
+        )
+
+    moved = "Byrådet besluttede at lade sagen gå videre uden beslutning til det nyvalgte byråd."
+    december = dt.date(2025, 12, 16)
+    assert statuses(build(Minutes("Byrådet", december, [item(moved)])))["deadline"] == "not_met"
+    assert statuses(build(Minutes("Byrådet", december, [item("Godkendt.")])))["deadline"] == "met"
+
+
+def test_an_item_that_only_announces_the_map_for_a_later_meeting_is_not_the_map_item() -> None:
+    other = AgendaItem(
+        "3",
+        "Orientering om klagesager på det sociale område",
+        [
+            Part(
+                "Sagsfremstilling",
+                "case",
+                "Kommunen modtog 311 klager i perioden.\n\nDanmarkskortet 2024 over Ankestyrelsens "
+                "omgørelsesprocenter forelægges Byrådet som en særskilt sag på mødet i december.",
+            ),
+            Part("Beslutning i Byrådet den 29-10-2024", "decision", "Taget til efterretning.",
+                 body="Byrådet"),
+        ],
+        kind="orientation",
+    )
+    assessment = assess_document(build(Minutes("Byrådet", dt.date(2024, 10, 29), [other])))
+    assert assessment.outcome.id == "deadline_reminder"
+    assert assessment.checks["full_council"].status == "not_met"
