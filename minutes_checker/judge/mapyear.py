@@ -118,6 +118,12 @@ def _candidates(
     return out
 
 
+def map_years_named(text: str, meeting_date: dt.date | None = None) -> list[int]:
+    """The map years a text names, each time it names one ("danmarkskortet 2022",
+    "omgørelsesprocenter for 2021" = the 2022 map, "offentliggjort den 23. juni 2023")."""
+    return [year for year, _, _ in _candidates(text, 0, meeting_date)]
+
+
 def infer_map_year(
     title: str, title_offset: int, body: str, body_offset: int, meeting_date: dt.date | None
 ) -> MapYear:

@@ -25,7 +25,7 @@ from ..findings import (
     points_decided,
     proposal_point,
 )
-from ..mapyear import FIRST_YEAR_WITH_PLAN_DUTY
+from ..mapyear import FIRST_YEAR_WITH_PLAN_DUTY, map_years_named
 from ..textrules import holds_on
 
 ID = "action_plan_decision"
@@ -338,7 +338,6 @@ def _conflicting_recommendations(f: Findings, proposed: list[Hit]) -> list[Hit]:
 
 # a council's decision told in the past tense ("besluttede Byrådet den 29. november 2022 at …")
 _DECIDED = re.compile(r"\b(?:besluttede|vedtog|godkendte|tiltrådte|valgte|traf)\b", re.IGNORECASE)
-_EARLIER_MAP = re.compile(r"danmarks\s*-?\s*kort\w*\s+(20[1-3]\d)\b", re.IGNORECASE)
 
 
 def _earlier_decision(f: Findings, hit: Hit) -> bool:
@@ -352,5 +351,5 @@ def _earlier_decision(f: Findings, hit: Hit) -> bool:
     if not _DECIDED.search(sentence):
         return False
     dated = [when.year for when, _ in find_dates(sentence)]
-    named = [int(m.group(1)) for m in _EARLIER_MAP.finditer(sentence)]
+    named = map_years_named(sentence, f.meeting_date)
     return any(y < year for y in dated + named) and not any(y >= year for y in named)
