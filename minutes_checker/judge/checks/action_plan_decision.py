@@ -5,7 +5,6 @@ handlingsplan is needed; a proposal, a noted recommendation or a deferral is no 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ...dates import find_dates
 from ...messages import PLAN_VALUES
@@ -43,6 +42,7 @@ READS = (
     "unnamed_recommendation",
     "recommends_proposal",
     "proposal_noted",
+    "decision_told",
 )
 
 
@@ -336,10 +336,6 @@ def _conflicting_recommendations(f: Findings, proposed: list[Hit]) -> list[Hit]:
     return [h for hits in views.values() for h in hits] or unnamed
 
 
-# a council's decision told in the past tense ("besluttede Byrådet den 29. november 2022 at …")
-_DECIDED = re.compile(r"\b(?:besluttede|vedtog|godkendte|tiltrådte|valgte|traf)\b", re.IGNORECASE)
-
-
 def _earlier_decision(f: Findings, hit: Hit) -> bool:
     """Whether a plan position in the case text is the decision on an earlier year's map ("Ved
     behandlingen af danmarkskortet 2022 besluttede Byrådet den 29. november 2022 at udarbejde en
@@ -348,7 +344,8 @@ def _earlier_decision(f: Findings, hit: Hit) -> bool:
     if year is None:
         return False
     sentence = f.document.text[hit.sentence.start : hit.sentence.end]
-    if not _DECIDED.search(sentence):
+    told = f.select("decision_told", where=lambda h: h.sentence.start == hit.sentence.start)
+    if not told:  # rule `plan.decision_told`: "besluttede Byrådet den 29. november 2022 at …"
         return False
     dated = [when.year for when, _ in find_dates(sentence)]
     named = map_years_named(sentence, f.meeting_date)

@@ -4,8 +4,6 @@ municipality's own earlier years are not enough (CRITERIA.md §3)."""
 
 from __future__ import annotations
 
-import re
-
 from ...models import CheckResult
 from ..engine import Hit, Sentence
 from ..findings import Findings, without_contradicted
@@ -21,6 +19,8 @@ READS = (
     "country",
     "sets_against",
     "other_measure",
+    "kroner_amount",
+    "percent_figure",
     "map_social",
     "map_children",
     "map_adults",
@@ -139,8 +139,6 @@ def _paragraph(text: str, sentence: Sentence) -> tuple[int, int]:
     return (0 if start < 0 else start + 2, len(text) if end < 0 else end)
 
 
-_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:kr\b|kroner\b|mio\.?\s*kr)", re.IGNORECASE)
-_PERCENT = re.compile(r"\d\s*(?:%|pct\b|procent\b)", re.IGNORECASE)
 TABLE_CELL_CHARS = 40  # a table's cells are short lines; a longer line ends the table
 
 
@@ -153,13 +151,16 @@ def _money_column(f: Findings, hit: Hit) -> bool:
     sentence = text[hit.sentence.start : hit.sentence.end]
     if len(sentence) > TABLE_CELL_CHARS or any(ch.isdigit() for ch in sentence):
         return False
-    cells: list[str] = []
-    for line in text[hit.sentence.end : hit.sentence.end + 1500].splitlines():
+    start = end = hit.sentence.end
+    for line in text[start : start + 1500].splitlines(keepends=True):
         if len(line.strip()) > TABLE_CELL_CHARS:
             break
-        cells.append(line)
-    below = "\n".join(cells)
-    return bool(_AMOUNT.search(below)) and not _PERCENT.search(below)
+        end += len(line)
+
+    def below(signal: str) -> bool:  # rules `comparison.amount_in_kroner`, `…figure_in_percent`
+        return bool(f.select(signal, where=lambda h: start <= h.start < end))
+
+    return below("kroner_amount") and not below("percent_figure")
 
 
 def _other_measure_goes_on(f: Findings, hit: Hit) -> bool:
