@@ -337,6 +337,20 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "saying which municipalities or only with the region's municipalities; a person must "
         "judge whether it is a comparison with the country or with comparable municipalities.",
     },
+    "national_comparison.recalled": {
+        "da": "Sammenligningen med landet gengives kun fra en tidligere sag eller et tidligere "
+        "møde; en person må se referatet fra det møde (en kørsel samler kommunens dokumenter for "
+        "året).",
+        "en": "The comparison with the country is only recalled from an earlier case or meeting; "
+        "a person must look at the minutes of that meeting (a batch combines the municipality's "
+        "documents for the year).",
+    },
+    "national_comparison.committee_recalled": {
+        "da": "Udvalgets punkt gengiver kun sammenligningen med landet fra en tidligere sag; en "
+        "person må se den sag, og kommunalbestyrelsen har ikke selv behandlet kortene.",
+        "en": "The committee's item only recalls the comparison with the country from an earlier "
+        "case; a person must look at that case, and the council has not treated the maps itself.",
+    },
     "national_comparison.partial": {
         "da": "Kommunen holdes kun på et eller to af kortene op mod landet eller andre kommuner; "
         "de øvrige kort sammenlignes kun med kommunens egne tidligere år. En person må vurdere, "

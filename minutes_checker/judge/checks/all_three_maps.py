@@ -18,6 +18,8 @@ READS = (
     "attachment_pointer",
     "three_maps",
     "maps_earlier",
+    "maps_recalled",
+    "earlier_recap",
     "maps_only",
     "map_social",
     "map_children",
@@ -48,7 +50,8 @@ def run(f: Findings) -> CheckResult:
     # last year's map ("Danmarkskortet 2022 blev behandlet i Byrådet den 13. december 2022")
     earlier = [h for h in f.select("maps_earlier") if not _only_earlier_years(h, year)]
     only = f.select("maps_only")
-    earlier_sentences = {h.sentence.start for h in earlier}
+    earlier_sentences = {h.sentence.start for h in earlier} | _recalled(f, earlier)
+    earlier_sentences |= {h.sentence.start for h in f.select("earlier_recap")}
     referred = _referred_maps(f)
     covered, weak, missing, before, evidence = [], [], [], [], []
     details: dict[str, str] = {}
@@ -118,6 +121,19 @@ def run(f: Findings) -> CheckResult:
     return f.result(
         "all_three_maps", "unclear", "earlier", evidence, details, earlier=", ".join(before)
     )
+
+
+def _recalled(f: Findings, earlier: list[Hit]) -> set[int]:
+    """Sentences that go on telling the earlier meeting ("… behandlede danmarkskortet 2025 på
+    mødet den 24. september 2025 (punkt 9). Her blev kortene for … gennemgået"): a sentence of
+    rule `maps.earlier_recalled` right after a sentence of an earlier treatment."""
+    text = f.document.text
+    ends = [h.sentence.end for h in earlier]
+    return {
+        h.sentence.start
+        for h in f.select("maps_recalled")
+        if any(end <= h.sentence.start and not text[end : h.sentence.start].strip() for end in ends)
+    }
 
 
 def _referred_maps(f: Findings) -> dict[str, list[Hit]]:

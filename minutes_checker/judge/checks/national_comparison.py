@@ -20,6 +20,7 @@ READS = (
     "sets_against",
     "other_measure",
     "kroner_amount",
+    "earlier_recap",
     "percent_figure",
     "map_social",
     "map_children",
@@ -39,6 +40,17 @@ def run(f: Findings) -> CheckResult:
     ]
     strong = [h for h in supports if h.sentence.section_kind != "attachments" and h.weight >= 1]
     strong = [h for h in strong if not _only_the_region(f, h)]
+    # "Som det fremgik af septembersagen, ligger kommunen under landsgennemsnittet": a comparison
+    # made at an earlier meeting, recalled here (rule `maps.recap_of_earlier_case`); recalled
+    # with its rates ("(32 % mod 29 %)") it is set out in this document too
+    figures = {h.sentence.start for h in f.select("percent_figure")}
+    recap = {h.sentence.start for h in f.select("earlier_recap")} - figures
+    recalled = [h for h in strong if h.sentence.start in recap]
+    strong = [h for h in strong if h.sentence.start not in recap]
+    if recalled and not strong:
+        return f.result(
+            "national_comparison", "unclear", f"{prefix}recalled", body + f.evidence(recalled)
+        )
     elsewhere = f.select("own_rates_elsewhere", polarity="contradicts")
     # a sentence that sends the reader to the attachment ("… og kommunens placering fremgår af
     # bilag 2") does not itself set the municipality against the figures
