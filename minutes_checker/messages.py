@@ -381,6 +381,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "da": "Kommunalbestyrelsen tog selv stilling til en handlingsplan{value}.",
         "en": "The council itself decided on an action plan{value}.",
     },
+    "action_plan_decision.plan_voted_down": {
+        "da": "Kommunalbestyrelsen stemte et forslag om at udarbejde en handlingsplan ned; det er "
+        "et fravalg{value}.",
+        "en": "The council voted down a proposal to make an action plan; that decides against "
+        "one{value}.",
+    },
     "action_plan_decision.approved_proposal": {
         "da": "Kommunalbestyrelsen godkendte en indstilling, der tager stilling til en "
         "handlingsplan{value}.",

@@ -43,6 +43,9 @@ READS = (
     "recommends_proposal",
     "proposal_noted",
     "decision_told",
+    "rejected",
+    "map_children",
+    "map_adults",
 )
 
 
@@ -239,6 +242,9 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         return verdict("unclear", "conflicting_recommendations", adopting[:1] + conflicting)
     if proposed and approved:
         return verdict("met", "approved_proposal", approved[:1] + proposed, _plan_value(proposed))
+    voted_down = _plan_voted_down(f)
+    if voted_down:
+        return verdict("met", "plan_voted_down", voted_down, "no")
     if (proposed or assessed) and f.council_decisions():
         # noted, "Drøftet.", or approval of something that did not hold the position
         hits = noted + approved + (proposed or assessed)
@@ -253,6 +259,23 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         # "ønsker fortsat fokus på kvaliteten": neither a yes nor a no, nor nothing
         return verdict("unclear", "vague", vague)
     return verdict("not_met", "no_position", noted + approved)
+
+
+def _plan_voted_down(f: Findings) -> list[Hit]:
+    """A proposal of a plan the council voted down ("Ændringsforslag fra Enhedslisten: »Byrådet
+    beslutter, at der udarbejdes en handlingsplan …« … Ændringsforslaget blev forkastet"): the
+    proposal's plan and the sentence that rejects it, later in the same decision section. A
+    proposal of a plan for one map ("for området børn med handicap") voted down says nothing of
+    the others, so it is not read as a no."""
+    rejected = f.council_decision_says("rejected")
+    one_map = {h.sentence.start for h in f.select("map_children", "map_adults")}
+    for plan in f.select("plan_yes", where=f.in_council_decision):
+        if not plan.proposed or plan.sentence.start in one_map:
+            continue
+        for no in rejected:
+            if no.sentence.section is plan.sentence.section and no.start > plan.end:
+                return [plan, no]
+    return []
 
 
 def _proposal_only_notes(f: Findings, proposed: list[Hit]) -> bool:
