@@ -628,7 +628,7 @@ SPLITS = (
     "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65",
     "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74",
     "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82",
-    "dev83", "dev84", "dev85",
+    "dev83", "dev84", "dev85", "dev86", "dev87",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
