@@ -77,6 +77,8 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "sagsresumé": "summary",
     "beslutningstema": "summary",
     "sagsfremstilling": "case",
+    "sagsfremstilling og økonomi": "case",  # Fredensborg
+    "sagens baggrund": "case",
     "sagsbeskrivelse": "case",
     "baggrund": "case",
     "sagens indhold": "case",
