@@ -631,6 +631,7 @@ SPLITS = (
     "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74",
     "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82",
     "dev83", "dev84", "dev85", "dev86", "dev87",
+    "dev88", "dev89", "dev90",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
