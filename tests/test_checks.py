@@ -635,3 +635,54 @@ def test_an_item_that_only_announces_the_map_for_a_later_meeting_is_not_the_map_
     assessment = assess_document(build(Minutes("Byrådet", dt.date(2024, 10, 29), [other])))
     assert assessment.outcome.id == "deadline_reminder"
     assert assessment.checks["full_council"].status == "not_met"
+
+
+def test_a_proposal_of_a_plan_voted_down_is_a_no_unless_it_was_for_one_map() -> None:
+    def decided(plan: str) -> dict[str, str]:
+        decision = (
+            f"Ændringsforslag fra Enhedslisten: »Byrådet beslutter, at der udarbejdes en "
+            f"handlingsplan{plan}.«\n\nFor stemte 4 (Ø, F). Imod stemte 25. "
+            "Ændringsforslaget blev forkastet.\n\nDanmarkskortet blev herefter taget til "
+            "efterretning."
+        )
+        item = council_item("at Byrådet drøfter danmarkskortet", decision)
+        return statuses(build(Minutes("Byrådet", AUTUMN, [item])))
+
+    assert decided(" for hele socialområdet")["action_plan_decision"] == "met"
+    assert decided(" for området børn med handicap")["action_plan_decision"] != "met"
+
+
+def test_a_request_to_come_back_with_an_assessment_defers_the_plan_question() -> None:
+    decision = (
+        "Byrådet drøftede danmarkskortet.\n\nByrådet bad administrationen om at vende tilbage "
+        "i december med en vurdering af, om der er behov for en handlingsplan."
+    )
+    item = council_item("at der ikke udarbejdes en handlingsplan", decision)
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["action_plan_decision"] == (
+        "not_met"
+    )
+
+
+def test_a_follow_up_recalling_the_earlier_meeting_leaves_maps_and_comparison_open() -> None:
+    def follow_up(recap: str) -> dict[str, str]:
+        case = (
+            "Byrådet behandlede danmarkskortet 2023 på mødet den 30. august 2023. Her blev "
+            "kortene for hele socialområdet, børn med handicap og voksne med handicap "
+            f"gennemgået.\n\n{recap}"
+        )
+        item = council_item(
+            "at der ikke udarbejdes en handlingsplan, da fejlene er spredte", "Godkendt.",
+            case=case,
+        )
+        return statuses(build(Minutes("Byrådet", dt.date(2023, 11, 29), [item])))
+
+    recalled = follow_up(
+        "Som det fremgik af augustsagen, ligger kommunen under landsgennemsnittet."
+    )
+    assert recalled["all_three_maps"] == "unclear"
+    assert recalled["national_comparison"] == "unclear"
+    with_rates = follow_up(
+        "Som det fremgik af augustsagen, ligger kommunen under landsgennemsnittet "
+        "(27 % mod 30 %)."
+    )
+    assert with_rates["national_comparison"] == "met"
