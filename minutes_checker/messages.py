@@ -261,6 +261,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "These maps are only weakly referred to (appendix list, '0-18 years' or 'the three "
         "maps'): {weak}; a person must look.",
     },
+    "all_three_maps.decisions_only": {
+        "da": "Referatet gengiver kun beslutningerne, og sagsfremstillingen står i dagsordenen; "
+        "beslutningen nævner ikke disse kort: {missing}. En person må se dagsordenen.",
+        "en": "The minutes print the decisions only, the case text is in the agenda; the decision "
+        "does not name these maps: {missing}. A person must look at the agenda.",
+    },
     "all_three_maps.earlier": {
         "da": "Disse kort er ifølge teksten behandlet på et tidligere møde og ikke i dette "
         "dokument: {earlier}; en person må se referatet fra det møde (en kørsel samler "
@@ -350,6 +356,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "person må se den sag, og kommunalbestyrelsen har ikke selv behandlet kortene.",
         "en": "The committee's item only recalls the comparison with the country from an earlier "
         "case; a person must look at that case, and the council has not treated the maps itself.",
+    },
+    "national_comparison.decisions_only": {
+        "da": "Referatet gengiver kun beslutningerne, og sagsfremstillingen står i dagsordenen; "
+        "en person må se dagsordenen for at vide, om kommunen er sammenlignet med landet.",
+        "en": "The minutes print the decisions only, the case text is in the agenda; a person "
+        "must look at the agenda to see whether the municipality was compared with the country.",
     },
     "national_comparison.partial": {
         "da": "Kommunen holdes kun på et eller to af kortene op mod landet eller andre kommuner; "

@@ -22,6 +22,7 @@ from ..models import (
     Status,
 )
 from ..structure.bodies import INFORMAL_GATHERING
+from ..structure.meeting import says_decisions_only
 from .engine import Hit
 from .mapyear import MapYear
 
@@ -74,6 +75,13 @@ class Findings:
         agenda entry further down, such as "Orientering om temamøde om kommuneplanen")."""
         found = INFORMAL_MEETING.search(self.document.text[:HEADER_CHARS])
         return found.span() if found else None
+
+    @property
+    def decisions_only(self) -> bool:
+        """Whether the minutes say they print the decisions only, the case texts standing in the
+        agenda ("Beslutningsprotokol - kun Byrådets beslutninger er gengivet"): what the item
+        does not show, it does not show left out (rule list `meeting.decisions_only`)."""
+        return says_decisions_only(self.document.text)
 
     @property
     def committee_only(self) -> bool:
@@ -354,6 +362,8 @@ def adopted_amendments(f: Findings) -> list[Hit]:
 # a numbered point of an Indstilling: "At 1) Byrådet drøfter …", "1. at der udarbejdes …"
 _POINT = re.compile(r"^(?:at\s+)?(\d{1,2})[).]\s", re.IGNORECASE | re.MULTILINE)
 POINT_READS = ("point_adopted", "point_not_adopted", "recommendation_adopted")
+# "… under punkt 11": the agenda item the points belong to (two items treated together)
+_UNDER_ITEM = re.compile(r"\bunder\s+(?:dagsordens)?punkt\s+\d{1,3}", re.IGNORECASE)
 _POINT_NUMBERS = re.compile(r"(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?")
 
 
@@ -377,7 +387,8 @@ def point_numbers(f: Findings, hits: list[Hit]) -> set[int]:
     ("Punkt 1 og 3", "Beslutningspunkt 1-3": 1, 2 and 3)."""
     found: set[int] = set()
     for hit in hits:
-        for low, high in _POINT_NUMBERS.findall(f.document.text[hit.start : hit.end]):
+        said = _UNDER_ITEM.sub("", f.document.text[hit.start : hit.end])  # not the item's number
+        for low, high in _POINT_NUMBERS.findall(said):
             found.update(range(int(low), int(high or low) + 1))
     return found
 

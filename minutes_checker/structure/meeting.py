@@ -366,6 +366,15 @@ def continued_on(text: str) -> tuple[date, tuple[int, int]] | None:
     return None
 
 
+_DECISIONS_ONLY = re.compile(_WORDS.alternatives("meeting.decisions_only"), re.IGNORECASE)
+
+
+@probe("decisions_only")
+def says_decisions_only(text: str) -> bool:
+    """Whether the minutes say they hold the decisions only, the case texts being elsewhere."""
+    return _DECISIONS_ONLY.search(text) is not None
+
+
 @probe("meeting_date_label")
 def labels_meeting_date(text: str) -> bool:
     """Whether the text before a date labels it as the meeting's date."""

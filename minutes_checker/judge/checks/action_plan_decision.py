@@ -5,6 +5,7 @@ handlingsplan is needed; a proposal, a noted recommendation or a deferral is no 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ...dates import find_dates
 from ...messages import PLAN_VALUES
@@ -43,7 +44,9 @@ READS = (
     "recommends_proposal",
     "proposal_noted",
     "decision_told",
+    "approved_with_change",
     "rejected",
+    "proposal_put",
     "map_children",
     "map_adults",
 )
@@ -240,6 +243,12 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     if conflicting and approved:
         adopting = f.council_decision_says("recommendation_adopted")
         return verdict("unclear", "conflicting_recommendations", adopting[:1] + conflicting)
+    replaced = _replacement_points_deferring(f)
+    if replaced and approved:
+        # "Godkendt med den ændring af punkt 2, der fremgår af den supplerende sagsfremstilling",
+        # whose new point 2 puts the plan question off
+        changed = f.council_decision_says("approved_with_change")
+        return verdict("not_met", "deferred", changed[:1] + replaced)
     if proposed and approved:
         return verdict("met", "approved_proposal", approved[:1] + proposed, _plan_value(proposed))
     voted_down = _plan_voted_down(f)
@@ -261,6 +270,25 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     return verdict("not_met", "no_position", noted + approved)
 
 
+# a numbered point written out ("2. at Byrådet tager stilling til …, når analysen foreligger")
+_POINT_LINE = re.compile(r"^\s*(?:at\s+)?\d{1,2}\s*[.)]\s+at\b", re.IGNORECASE)
+
+
+def _replacement_points_deferring(f: Findings) -> list[Hit]:
+    """A point put off the plan question that stands outside the Indstilling, as the new wording
+    of a point in a supplementary case text, where the council approved the Indstilling "med den
+    ændring, der fremgår af …" (rule `decision.approved_with_change`)."""
+    if not f.council_decision_says("approved_with_change"):
+        return []
+    return [
+        h
+        for h in f.select(
+            "plan_deferred", polarity="contradicts", where=f.in_kinds("case", "summary")
+        )
+        if _POINT_LINE.match(h.sentence.lower)
+    ]
+
+
 def _plan_voted_down(f: Findings) -> list[Hit]:
     """A proposal of a plan the council voted down ("Ændringsforslag fra Enhedslisten: »Byrådet
     beslutter, at der udarbejdes en handlingsplan …« … Ændringsforslaget blev forkastet"): the
@@ -269,11 +297,19 @@ def _plan_voted_down(f: Findings) -> list[Hit]:
     the others, so it is not read as a no."""
     rejected = f.council_decision_says("rejected")
     one_map = {h.sentence.start for h in f.select("map_children", "map_adults")}
+    put = {h.sentence.start for h in f.council_decision_says("proposal_put")}
+    approved = {h.sentence.start for h in f.council_decision_says("approved")}
     for plan in f.select("plan_yes", where=f.in_council_decision):
         if not plan.proposed or plan.sentence.start in one_map:
             continue
         for no in rejected:
-            if no.sentence.section is plan.sentence.section and no.start > plan.end:
+            if no.sentence.section is not plan.sentence.section or no.start <= plan.end:
+                continue
+            # another proposal put between them ("… stillede ændringsforslag om …") is what fell;
+            # a proposal adopted after it ("Forvaltningens forslag blev herefter vedtaget") stands
+            between = any(plan.sentence.start < p < no.sentence.start for p in put)
+            adopted_after = any(a > no.sentence.start for a in approved - {no.sentence.start})
+            if not between and not adopted_after:
                 return [plan, no]
     return []
 

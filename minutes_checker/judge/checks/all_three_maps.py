@@ -54,6 +54,7 @@ def run(f: Findings) -> CheckResult:
     earlier_sentences |= {h.sentence.start for h in f.select("earlier_recap")}
     referred = _referred_maps(f)
     covered, weak, missing, before, evidence = [], [], [], [], []
+    unnamed: list[str] = []  # missing without a word of them
     details: dict[str, str] = {}
     for signal in required:
         supports = without_contradicted(f.select(signal, polarity="supports"), f.hits)
@@ -102,12 +103,19 @@ def run(f: Findings) -> CheckResult:
         else:
             missing.append(name)
             details[signal] = "missing"
+            unnamed.append(name)
     if f.committee_only:
         evidence = f.committee_evidence() + evidence  # whose treatment it was
     if not missing and not weak and not before:
         return f.result(
             "all_three_maps", "met", f"{prefix}all", evidence, details,
             count=len(required), maps=", ".join(covered),
+        )  # fmt: skip
+    if missing and missing == unnamed and f.decisions_only:
+        # a protocol of decisions only: the case text with the maps is in the agenda
+        return f.result(
+            "all_three_maps", "unclear", "decisions_only", evidence, details,
+            missing=", ".join(missing),
         )  # fmt: skip
     if missing:
         return f.result(

@@ -94,6 +94,9 @@ def run(f: Findings) -> CheckResult:
         return f.result(
             "national_comparison", "not_met", f"{prefix}insufficient", body + f.evidence(against)
         )
+    if f.decisions_only:
+        # a protocol of decisions only: the case text with any comparison is in the agenda
+        return f.result("national_comparison", "unclear", "decisions_only", body)
     return f.result("national_comparison", "not_met", f"{prefix}none", body)
 
 
