@@ -632,6 +632,7 @@ SPLITS = (
     "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82",
     "dev83", "dev84", "dev85", "dev86", "dev87",
     "dev88", "dev89", "dev90",
+    "dev91", "dev92", "dev93",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
