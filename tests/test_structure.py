@@ -544,6 +544,21 @@ def test_numbered_sub_items_are_sections_of_their_item() -> None:
     ]
 
 
+def test_a_sentence_naming_an_item_is_not_an_item_heading() -> None:
+    """ "Punkt 11 samler …" at the start of a paragraph is running text: the orientation group
+    11.1-11.2 stays a list of items of their own."""
+    document = html(
+        "<h2>10. Affaldsplan</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+        "<h2>11.1 Beretning fra Sundhed og Omsorg</h2><h3>Resume</h3>"
+        "<p>Punkt 11 samler de årlige beretninger fra magistratsafdelingerne.</p>"
+        "<h3>Beslutning</h3><p>Taget til efterretning.</p>"
+        "<h2>11.2 Danmarkskortet 2023</h2><h3>Sagsfremstilling</h3><p>" + CASE + "</p>"
+        "<h3>Beslutning</h3><p>Drøftet.</p>"
+        "<h2>12. Mødeplan</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+    )
+    assert numbers(document) == ["10", "11.1", "11.2", "12"]
+
+
 def test_decision_heading_completed_over_a_page_break(tmp_path: Path) -> None:
     """A table's label cell broken by a page: "Beslutning Beskæftigelsesudvalget 20-11-" at the
     foot of one page, "2023" at the head of the next."""

@@ -102,6 +102,13 @@ def _item_candidate(unit: Unit) -> _Candidate | None:
     match = PUNKT.match(text)
     if match and text[:1] in "nN" and not match.group("title")[:1].isupper():
         match = None  # "Nr. 23 blandt landets kommuner" is a rank, not an item
+    if (
+        match
+        and not match.group("sep").strip()
+        and match.group("title")[:1].islower()
+        and not unit.strong
+    ):
+        match = None  # "Punkt 11 samler de årlige beretninger …": running text, not a heading
     if match:
         number, form = match.group("num"), "punkt"
     else:
