@@ -307,7 +307,10 @@ def test_every_met_and_not_met_on_the_corpus_quotes_real_text() -> None:
     from minutes_checker.pipeline import inspect_file as read_document
 
     corpus = Path(__file__).parent.parent / "corpus" / "rendered"
-    files = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".docx", ".html", ".txt"))
+    # every pasted text (the golden snapshot does not hold them) and every third of the other
+    # files, whose exact verdicts and quotes the golden snapshot holds (tests/test_golden.py)
+    others = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".docx", ".html"))
+    files = sorted(corpus.glob("*.txt")) + others[::3]
     assert len(files) >= 40
     for path in files:
         document = read_document(path)
