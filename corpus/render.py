@@ -633,7 +633,7 @@ SPLITS = (
     "dev83", "dev84", "dev85", "dev86", "dev87",
     "dev88", "dev89", "dev90",
     "dev91", "dev92", "dev93",
-    "dev94", "dev95", "dev96", "dev97", "dev98",
+    "dev94", "dev95", "dev96", "dev97", "dev98", "dev99",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
