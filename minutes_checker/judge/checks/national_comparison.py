@@ -21,6 +21,7 @@ READS = (
     "other_measure",
     "kroner_amount",
     "earlier_recap",
+    "own_only",
     "percent_figure",
     "map_social",
     "map_children",
@@ -121,6 +122,12 @@ def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
     text = f.document.text
     at = {h.sentence.start for h in strong}
     maps = f.select(*MAPS, polarity="supports")
+    # a map the text says it assessed against its own figures alone ("voksenområdet er derfor
+    # alene vurderet ud fra udviklingen i Aalborgs egne tal", rule `comparison.only_own_figures`)
+    own_only = {h.sentence.start for h in f.select("own_only")}
+    alone = [h for h in maps if h.sentence.start in own_only]
+    if alone:
+        return alone[:1]
     named = {h.signal for h in maps if h.sentence.start in at}
     if not named:
         before = [(_paragraph(text, h.sentence)[0], h.sentence.start) for h in strong]
