@@ -689,3 +689,29 @@ def test_a_follow_up_recalling_the_earlier_meeting_leaves_maps_and_comparison_op
         "(27 % mod 30 %)."
     )
     assert with_rates["national_comparison"] == "met"
+
+
+def test_a_protocol_of_decisions_only_leaves_unnamed_maps_and_the_comparison_open() -> None:
+    from minutes_checker.pipeline import inspect_bytes
+
+    def minutes(note: str) -> dict[str, str]:
+        page = (
+            "<html><body><p>Middelfart Kommune</p><p>Referat – Byrådet</p>"
+            "<p>Mødedato: 31. oktober 2022</p>" + note + "<h2>1. Godkendelse af dagsorden</h2>"
+            "<h3>Beslutning i Byrådet den 31.10.2022</h3><p>Godkendt.</p>"
+            "<h2>2. Danmarkskortet 2022 - omgørelsesprocenter på socialområdet</h2>"
+            "<h3>Beslutning i Byrådet den 31.10.2022</h3><p>Danmarkskortet blev drøftet. Der "
+            "udarbejdes ikke en handlingsplan, og Ankestyrelsen orienteres.</p></body></html>"
+        )
+        document = inspect_bytes(page.encode(), "protokol.html")
+        return {c: r.status for c, r in assess_document(document).checks.items()}
+
+    protocol = minutes(
+        "<p>Beslutningsprotokol - kun Byrådets beslutninger er gengivet. Sagsfremstillinger "
+        "fremgår af dagsordenen.</p>"
+    )
+    assert protocol["all_three_maps"] == "unclear"
+    assert protocol["national_comparison"] == "unclear"
+    plain = minutes("")
+    assert plain["all_three_maps"] == "not_met"
+    assert plain["national_comparison"] == "not_met"

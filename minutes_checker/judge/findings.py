@@ -360,7 +360,7 @@ def adopted_amendments(f: Findings) -> list[Hit]:
 
 
 # a numbered point of an Indstilling: "At 1) Byrådet drøfter …", "1. at der udarbejdes …"
-_POINT = re.compile(r"^(?:at\s+)?(\d{1,2})[).]\s", re.IGNORECASE | re.MULTILINE)
+POINT = re.compile(r"^(?:at\s+)?(\d{1,2})[).]\s", re.IGNORECASE | re.MULTILINE)
 POINT_READS = ("point_adopted", "point_not_adopted", "recommendation_adopted")
 # "… under punkt 11": the agenda item the points belong to (two items treated together)
 _UNDER_ITEM = re.compile(r"\bunder\s+(?:dagsordens)?punkt\s+\d{1,3}", re.IGNORECASE)
@@ -374,7 +374,7 @@ def proposal_point(f: Findings, offset: int) -> int | None:
             continue
         text = f.document.text[section.start : section.end]
         number = None
-        for match in _POINT.finditer(text):
+        for match in POINT.finditer(text):
             if section.start + match.start() > offset:
                 break
             number = int(match.group(1))

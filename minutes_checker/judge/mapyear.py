@@ -135,13 +135,9 @@ def infer_map_year(
     def out_by_then(year: int) -> bool:
         return meeting_date is None or publication_date(year) <= meeting_date
 
+    title_found = [c for c in _candidates(title, title_offset, meeting_date) if plausible(c[0])]
     body_found = [c for c in _candidates(body, body_offset, meeting_date) if plausible(c[0])]
-    for source, text, offset in (("titlen", title, title_offset), ("teksten", body, body_offset)):
-        found = (
-            [c for c in _candidates(text, offset, meeting_date) if plausible(c[0])]
-            if source == "titlen"
-            else body_found
-        )
+    for source, found in (("titlen", title_found), ("teksten", body_found)):
         if source == "titlen" and found and not any(out_by_then(c[0]) for c in found):
             # a title naming a map not yet out at the meeting ("Danmarkskort 2024" in March
             # 2024) gives way to a text that names one that was ("offentliggjorde den 23. juni

@@ -5,7 +5,6 @@ handlingsplan is needed; a proposal, a noted recommendation or a deferral is no 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ...dates import find_dates
 from ...messages import PLAN_VALUES
@@ -14,6 +13,7 @@ from ...structure.bodies import is_advisory_council
 from ..engine import Hit
 from ..findings import (
     PLAN_VALUE_SIGNALS,
+    POINT,
     POINT_READS,
     POSITION_READS,
     Findings,
@@ -270,10 +270,6 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
     return verdict("not_met", "no_position", noted + approved)
 
 
-# a numbered point written out ("2. at Byrådet tager stilling til …, når analysen foreligger")
-_POINT_LINE = re.compile(r"^\s*(?:at\s+)?\d{1,2}\s*[.)]\s+at\b", re.IGNORECASE)
-
-
 def _replacement_points_deferring(f: Findings) -> list[Hit]:
     """A point put off the plan question that stands outside the Indstilling, as the new wording
     of a point in a supplementary case text, where the council approved the Indstilling "med den
@@ -285,7 +281,7 @@ def _replacement_points_deferring(f: Findings) -> list[Hit]:
         for h in f.select(
             "plan_deferred", polarity="contradicts", where=f.in_kinds("case", "summary")
         )
-        if _POINT_LINE.match(h.sentence.lower)
+        if POINT.match(h.sentence.lower.lstrip())  # "2. at Byrådet tager stilling til …, når …"
     ]
 
 
