@@ -118,6 +118,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "The meeting on {date} is before the {year} map came out; a person must check which "
         "map was treated.",
     },
+    "deadline.map_not_out_yet": {
+        "da": "Punktet siger selv, at danmarkskortet {year} endnu ikke var udkommet ved mødet den "
+        "{date}; en person må se, om det udkomne kort blev behandlet senere i {year}.",
+        "en": "The item itself says that the {year} map had not come out at the meeting on "
+        "{date}; a person must check whether the published map was treated later in {year}.",
+    },
     "deadline.two_dates": {
         "da": "Referatet giver to datoer for behandlingen, {first} og {second}, og kun den ene "
         "ligger inden fristen 31. december {year}; en person må se, hvornår punktet blev "

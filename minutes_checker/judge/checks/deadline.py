@@ -22,6 +22,7 @@ READS = (
     "maps_earlier",
     "postponed",
     "put_off_told",
+    "map_not_out_yet",
     *NOTICE_READS,
 )
 # what a generic move names: the case or the item, not the map or its treatment
@@ -100,6 +101,14 @@ def run(f: Findings) -> CheckResult:
             )  # fmt: skip
         evidence = [e.model_copy(update={"polarity": "contradicts"}) for e in date_evidence]
         return f.result("deadline", "not_met", "late", evidence, date=shown, year=year)
+    not_out = f.select("map_not_out_yet")
+    if not_out and date < publication_date(year) + dt.timedelta(days=92):
+        # the item itself says this year's map has not come out: the council treated
+        # Ankestyrelsen's statistics ahead of it
+        return f.result(
+            "deadline", "unclear", "map_not_out_yet", date_evidence + f.evidence(not_out),
+            date=shown, year=year,
+        )  # fmt: skip
     if date < publication_date(year) - dt.timedelta(days=45):
         return f.result(
             "deadline", "unclear", "before_publication", date_evidence, date=shown, year=year
