@@ -343,11 +343,13 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
     },
     "national_comparison.weak": {
         "da": "En sammenligning med andre kommuner nævnes kun i bilag, uden at sige hvilke "
-        "kommuner eller kun med regionens kommuner; en person må vurdere, om det er en "
-        "sammenligning med landet eller med sammenlignelige kommuner.",
+        "kommuner, kun med regionens kommuner eller med kommuner, kommunen samarbejder med; en "
+        "person må vurdere, om det er en sammenligning med landet eller med sammenlignelige "
+        "kommuner.",
         "en": "A comparison with other municipalities appears only in an appendix, without "
-        "saying which municipalities or only with the region's municipalities; a person must "
-        "judge whether it is a comparison with the country or with comparable municipalities.",
+        "saying which municipalities, only with the region's municipalities or with "
+        "municipalities it works with; a person must judge whether it is a comparison with the "
+        "country or with comparable municipalities.",
     },
     "national_comparison.recalled": {
         "da": "Sammenligningen med landet gengives kun fra en tidligere sag eller et tidligere "

@@ -14,6 +14,7 @@ from minutes_checker.models import Document
 from minutes_checker.pipeline import inspect_bytes as read_bytes
 from minutes_checker.pipeline import inspect_file as read_document
 from minutes_checker.read.furniture import PlacedLine, find_running_lines, is_page_number
+from minutes_checker.read.plain import plain_lines
 from minutes_checker.read.sniff import sniff
 from minutes_checker.read.text import clean_text, join_decision, join_lines
 
@@ -915,3 +916,30 @@ def test_a_table_row_copied_out_of_word_keeps_its_heading_cell_apart() -> None:
     ]
     blocks = [document.text[b.start : b.end] for b in document.blocks]
     assert "Godkendt." in blocks and "Område Kommunen Hele landet" in blocks
+
+
+def test_pasted_portal_text_splits_numbers_glued_to_titles_in_capitals() -> None:
+    # a portal's collapsed list copied as text glues each number to its title, also when the
+    # title is written in capitals; "3D-print" and "2B" are no item numbers
+    lines = [
+        "Byrådets møde den 23. oktober 2024",
+        "1Godkendelse af dagsorden",
+        "Beslutning",
+        "Godkendt.",
+        "2DANMARKSKORT 2024 - omgørelser i Ankestyrelsen",
+        "Beslutning",
+        "Byrådet drøftede kortet.",
+        "3Indkøb af 3D-printere til skolerne",
+        "Beslutning",
+        "Godkendt.",
+    ]
+    lines_out = plain_lines("\n".join(lines))
+    assert "2 DANMARKSKORT 2024 - omgørelser i Ankestyrelsen" in lines_out
+    assert "1 Godkendelse af dagsorden" in lines_out
+    assert plain_lines("3D-print af hjælpemidler\n2B er klassen") == [
+        "3D-print af hjælpemidler",
+        "2B er klassen",
+    ]
+    document = read_bytes("\n".join(lines).encode("utf-8"), "portal.txt")
+    assert [item.number for item in document.items] == ["1", "2", "3"]
+    assert document.items[1].title == "DANMARKSKORT 2024 - omgørelser i Ankestyrelsen"

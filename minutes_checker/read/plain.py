@@ -33,8 +33,9 @@ from ..errors import NoText
 from ..models import Block, Document, Furniture, Meeting, Page
 from .text import OPEN_END, SENTENCE_END, clean_text, decode_by_bytes, join_lines, utf8_kind
 
-# an item number glued to a capitalised title: "12Beslutning om …" (not "3D-print", "2B")
-_GLUED_NUMBER = re.compile(r"^(\d{1,3})(?=[A-ZÆØÅ][a-zæøå])")
+# an item number glued to a capitalised title: "12Beslutning om …", "4DANMARKSKORT 2024 - …"
+# (not "3D-print", "2B")
+_GLUED_NUMBER = re.compile(r"^(\d{1,3})(?=[A-ZÆØÅ][a-zæøå]|[A-ZÆØÅ]{3,}\b)")
 # a bullet and a number alone on a line: "• 2", "- 14", "▪ 3."
 _BULLET_NUMBER = re.compile(r"^[•▪◦·*\-–]\s*(\d{1,3}\.?)$")
 # where a glued heading may end: a lower-case letter or a digit, then a capital letter

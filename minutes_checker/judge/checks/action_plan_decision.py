@@ -50,6 +50,8 @@ READS = (
     "map_children",
     "map_adults",
 )
+# the context rules that make a plan hang on a condition ("hvis", "såfremt"), not a question
+_CONDITION_CUES = ("context.condition", "context.trailing_condition", "context.inverted_condition")
 
 
 def _plan_value(hits: list[Hit]) -> str:
@@ -195,6 +197,14 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
             )
         ),
     )
+    # an Indstilling whose plan hangs on a condition ("at der udarbejdes en handlingsplan, hvis
+    # procenten i maj 2026 fortsat ligger over landsgennemsnittet"); a question ("tager stilling
+    # til, om der skal udarbejdes en handlingsplan") is no condition
+    proposed_if = [
+        h
+        for h in f.select("plan_conditional", where=f.in_kinds("proposal"))
+        if any(cue in _CONDITION_CUES for cue in h.cues)
+    ]
     # the administration's own assessment in the case text ("vurderer, at der ikke er behov")
     assessed = f.select(
         *PLAN_VALUE_SIGNALS, polarity="supports", where=f.in_kinds("case", "summary")
@@ -228,6 +238,7 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
             if proposal_point(f, h.start) in adopted
             or (adopted_view is not None and h.sentence.section is adopted_view)
         ]
+        proposed_if = [h for h in proposed_if if proposal_point(f, h.start) in adopted]
         approved = approved + f.council_decision_says("point_adopted")
     recommended_off = _adopted_recommendation_says(f, "plan_deferred")
     if recommended_off:
@@ -239,6 +250,8 @@ def _position(f: Findings) -> tuple[CheckResult, str]:
         return verdict("unclear", "conditional", adopting[:1] + recommended_if, "no")
     if approved and put_off and not proposed:
         return verdict("not_met", "deferred", approved[:1] + put_off)
+    if proposed_if and approved and not proposed:
+        return verdict("unclear", "conditional", approved[:1] + proposed_if, "no")
     conflicting = _conflicting_recommendations(f, proposed)
     if conflicting and approved:
         adopting = f.council_decision_says("recommendation_adopted")
