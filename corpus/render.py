@@ -634,7 +634,7 @@ SPLITS = (
     "dev88", "dev89", "dev90",
     "dev91", "dev92", "dev93",
     "dev94", "dev95", "dev96", "dev97", "dev98", "dev99",
-    "dev100", "dev101", "dev102",
+    "dev100", "dev101", "dev102", "dev103", "dev104", "dev105",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
