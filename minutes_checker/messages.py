@@ -359,6 +359,20 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "a person must look at the minutes of that meeting (a batch combines the municipality's "
         "documents for the year).",
     },
+    "national_comparison.earlier_figures": {
+        "da": "Kommunens tal holdes kun op mod landstal fra et tidligere danmarkskort; en person "
+        "må se, hvor kommunen ligger i forhold til landet på dette kort.",
+        "en": "The municipality's rates are only set against the country's figures of an earlier "
+        "map; a person must check where the municipality stands against the country on this map.",
+    },
+    "national_comparison.committee_earlier_figures": {
+        "da": "Udvalgets punkt holder kun kommunens tal op mod landstal fra et tidligere "
+        "danmarkskort; en person må se, hvor kommunen ligger på dette kort, og "
+        "kommunalbestyrelsen har ikke selv behandlet kortene.",
+        "en": "The committee's item only sets the rates against the country's figures of an "
+        "earlier map; a person must check this map, and the council has not treated the maps "
+        "itself.",
+    },
     "national_comparison.committee_recalled": {
         "da": "Udvalgets punkt gengiver kun sammenligningen med landet fra en tidligere sag; en "
         "person må se den sag, og kommunalbestyrelsen har ikke selv behandlet kortene.",

@@ -23,6 +23,8 @@ READS = (
     "earlier_recap",
     "own_only",
     "percent_figure",
+    "three_maps",
+    "old_national",
     "map_social",
     "map_children",
     "map_adults",
@@ -52,6 +54,16 @@ def run(f: Findings) -> CheckResult:
         return f.result(
             "national_comparison", "unclear", f"{prefix}recalled", body + f.evidence(recalled)
         )
+    # the country's figures are last year's ("sammenholdt med landsgennemsnittet fra sidste års
+    # danmarkskort"), and no sentence sets this year's rates against this year's country
+    old = {h.sentence.start for h in f.select("old_national")}
+    current = [h for h in strong if h.sentence.start not in old and h.sentence.start in figures]
+    if old and strong and not current:
+        dated = f.select("old_national")
+        return f.result(
+            "national_comparison", "unclear", f"{prefix}earlier_figures",
+            body + f.evidence(dated + [h for h in strong if h.sentence.start not in old][:1]),
+        )  # fmt: skip
     elsewhere = f.select("own_rates_elsewhere", polarity="contradicts")
     # a sentence that sends the reader to the attachment ("… og kommunens placering fremgår af
     # bilag 2") does not itself set the municipality against the figures
@@ -128,6 +140,8 @@ def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
     alone = [h for h in maps if h.sentence.start in own_only]
     if alone:
         return alone[:1]
+    if any(h.sentence.start in at for h in f.select("three_maps")):
+        return []  # "Aarhus ligger under gennemsnittet for landets kommuner på alle tre kort"
     named = {h.signal for h in maps if h.sentence.start in at}
     if not named:
         before = [(_paragraph(text, h.sentence)[0], h.sentence.start) for h in strong]
@@ -138,6 +152,9 @@ def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
         return []
     compared = {_paragraph(text, h.sentence) for h in strong}
     trend = {_paragraph(text, h.sentence) for h in f.select("own_trend")} - compared
+    # paragraphs with a rate in them: a map named without one ("udviklingen på voksenområdet
+    # følges tæt") presents no figures to compare
+    with_rates = {_paragraph(text, h.sentence) for h in f.select("percent_figure")} | trend
     shown: list[Hit] = []
     for signal in (m for m in MAPS if m not in named):  # in the maps' order: stable evidence
         # where the figures are presented: not the Indstilling, the decision, the appendices
@@ -146,6 +163,7 @@ def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
             for h in f.select(signal, polarity="supports")
             if h.sentence.section_kind not in ("proposal", "decision", "attachments")
             and not h.sentence.in_title
+            and _paragraph(text, h.sentence) in with_rates
         ]
         against_itself = [h for h in mentions if _paragraph(text, h.sentence) in trend]
         if not against_itself or len(against_itself) < len(mentions):
