@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -943,3 +944,24 @@ def test_pasted_portal_text_splits_numbers_glued_to_titles_in_capitals() -> None
     document = read_bytes("\n".join(lines).encode("utf-8"), "portal.txt")
     assert [item.number for item in document.items] == ["1", "2", "3"]
     assert document.items[1].title == "DANMARKSKORT 2024 - omgørelser i Ankestyrelsen"
+
+
+def test_pasted_item_with_the_newest_decision_first_names_the_council_meeting() -> None:
+    # a portal item copied without the page's header, the council's decision above the
+    # committee's recommendation: the latest dated step is the meeting
+    text = "\n".join(
+        [
+            "11Danmarkskort 2022 - drøftelse og beslutning om handlingsplan",
+            "Beslutning i Byrådet den 13. december 2022",
+            "Byrådet drøftede kortet og besluttede, at der ikke udarbejdes en handlingsplan.",
+            "Sagsfremstilling",
+            "Danmarkskortet 2022 udkom den 23. juni 2022.",
+            "Indstilling",
+            "Udvalget indstiller, at Byrådet drøfter danmarkskortet 2022.",
+            "Beslutning i Social- og Arbejdsmarkedsudvalget den 29. november 2022",
+            "Indstillingen anbefales.",
+        ]
+    )
+    meeting = read_bytes(text.encode("utf-8"), "punkt.txt").meeting
+    assert (meeting.body, meeting.date) == ("Byrådet", dt.date(2022, 12, 13))
+    assert meeting.sources["body"] == "decision_heading"

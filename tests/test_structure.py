@@ -131,6 +131,7 @@ def test_classify_heading(heading: str, kind: str, body: str | None, when: date 
         "Byrådet godkendte indstillingen den 25. september 2023 efter en lang debat om kortet",
         "Kommunens beslutning om at lukke skolen den 3. maj 2023",
         "Direktionens beslutning",
+        "Byrådets beslutning sendes til Ankestyrelsen med referatet inden den 31. januar 2025.",
     ],
 )
 def test_sentences_are_not_section_headings(line: str) -> None:

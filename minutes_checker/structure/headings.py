@@ -73,6 +73,8 @@ _NAMED_BODY = re.compile(
 )
 _REST_JUNK = re.compile(r"^(?:i|fra|af|på|truffet i|taget i)\s+", re.IGNORECASE)
 _CASE_NO = re.compile(r",?\s*(?:pkt\.?|punkt|sag)\s*(?:nr\.?\s*)?\d+\s*$", re.IGNORECASE)
+# what may stand between "Byrådets beslutning" and its date: "den", "d.", "mødet den"
+_DATE_LEAD = re.compile(r"^(?:(?:på\s+)?mødet?\s+)?(?:den|d\.?)?$", re.IGNORECASE)
 _TIME = re.compile(r",?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*$")
 
 
@@ -182,6 +184,8 @@ def classify_heading(text: str) -> HeadingMatch | None:
             found = find_dates(rest)
             if not found or _TIME.sub("", rest[found[0][1][1] :]).strip(" ,.:"):
                 return None
+            if not _DATE_LEAD.match(rest[: found[0][1][0]].strip(" ,.:(")):
+                return None  # a sentence: "Byrådets beslutning sendes til … inden den 31. januar"
             when = found[0][0]
         body = tidy_body(strip_genitive(match.group("body")))
         return HeadingMatch("decision", title, body, when)

@@ -274,6 +274,13 @@ def _from_decisions(meeting: Meeting, items: list[Item], text: str) -> None:
         if not decisions:
             continue
         last = decisions[-1]  # an unnamed last decision is the meeting's own: it says nothing
+        if last.decision_date is not None:
+            # a portal that puts the newest decision first ("Beslutning i Byrådet den 13.
+            # december 2022" above the committee's): the latest dated step is the last one
+            last = max(
+                (s for s in decisions if s.decision_date is not None),
+                key=lambda s: (s.decision_date, s.start),
+            )
         if passes_on(text[last.start + len(last.title) : last.end]):
             continue
         span = (last.start, last.start + len(last.title))

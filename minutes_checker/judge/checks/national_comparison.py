@@ -25,6 +25,7 @@ READS = (
     "percent_figure",
     "three_maps",
     "old_national",
+    "national_then",
     "map_social",
     "map_children",
     "map_adults",
@@ -55,14 +56,22 @@ def run(f: Findings) -> CheckResult:
             "national_comparison", "unclear", f"{prefix}recalled", body + f.evidence(recalled)
         )
     # the country's figures are last year's ("sammenholdt med landsgennemsnittet fra sidste års
-    # danmarkskort"), and no sentence sets this year's rates against this year's country
+    # danmarkskort"), and no sentence sets this year's rates against this year's country; or the
+    # only comparisons are dated by the text itself ("… og kommunen lå dengang på 35 %")
+    then = {h.sentence.start for h in f.select("national_then")}
+    dated = [h for h in strong if h.sentence.start in then]
+    strong = [h for h in strong if h.sentence.start not in then]
     old = {h.sentence.start for h in f.select("old_national")}
     current = [h for h in strong if h.sentence.start not in old and h.sentence.start in figures]
+    if dated and not strong:
+        return f.result(
+            "national_comparison", "unclear", f"{prefix}earlier_figures", body + f.evidence(dated)
+        )
     if old and strong and not current:
-        dated = f.select("old_national")
+        earlier = f.select("old_national")
         return f.result(
             "national_comparison", "unclear", f"{prefix}earlier_figures",
-            body + f.evidence(dated + [h for h in strong if h.sentence.start not in old][:1]),
+            body + f.evidence(earlier + [h for h in strong if h.sentence.start not in old][:1]),
         )  # fmt: skip
     elsewhere = f.select("own_rates_elsewhere", polarity="contradicts")
     # a sentence that sends the reader to the attachment ("… og kommunens placering fremgår af
