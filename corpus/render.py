@@ -635,7 +635,7 @@ SPLITS = (
     "dev91", "dev92", "dev93",
     "dev94", "dev95", "dev96", "dev97", "dev98", "dev99",
     "dev100", "dev101", "dev102", "dev103", "dev104", "dev105",
-    "dev106", "dev107", "dev108",
+    "dev106", "dev107", "dev108", "dev109", "dev110", "dev111",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
