@@ -589,3 +589,32 @@ def test_an_item_type_at_the_start_or_end_of_a_title() -> None:
     assert kind_in_title("Danmarkskort 2023 (Orienteringssag)")[0] == "orientation"  # type: ignore[index]
     assert kind_in_title("Budget: Takster 2024") is None
     assert kind_in_title("Danmarkskort 2023 - beslutning om handlingsplan") is None
+
+
+def test_item_titles_may_begin_with_an_ordinal() -> None:
+    # "2. behandling af budget …" is item 2's title, not an amount; a date is still no title
+    text = "\n".join(
+        [
+            "Referat",
+            "Byrådet",
+            "Mødedato: 12. december 2024",
+            "1. Godkendelse af dagsorden",
+            "Beslutning",
+            "Godkendt.",
+            "2. 2. behandling af budget 2025-2028",
+            "Sagsfremstilling",
+            "Budgettet er klar til anden behandling.",
+            "Beslutning",
+            "Godkendt.",
+            "3. 14. september 2023 blev kortet offentliggjort",
+            "4. Danmarkskort 2024",
+            "Beslutning",
+            "Drøftet.",
+        ]
+    )
+    items = read_bytes(text.encode("utf-8"), "referat.txt").items
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "2. behandling af budget 2025-2028"),
+        ("4", "Danmarkskort 2024"),
+    ]

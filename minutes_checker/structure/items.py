@@ -74,6 +74,8 @@ _LIST_ENTRY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[.!?]$")
+# a title that begins with an ordinal: "2. behandling af budget 2025-2028", "3. kvartal"
+_ORDINAL_TITLE = re.compile(r"^(\d{1,2}\.)\s+[a-zæøå]{3,}")
 
 
 @dataclass
@@ -132,7 +134,10 @@ def _item_candidate(unit: Unit) -> _Candidate | None:
         first = title[0]
         if _MONTH_START.match(title):
             return None  # "14. september 2023"
-        if first.isdigit() or first in "%,.;:-–)/+*=":
+        ordinal = _ORDINAL_TITLE.match(title)
+        if ordinal and _MONTH_START.match(title[ordinal.end(1) :].lstrip()):
+            ordinal = None  # "14. september 2023"
+        if (first.isdigit() and not ordinal) or first in "%,.;:-–)/+*=":
             return None  # amounts, ranges, "1.000 kr."
         if _UNIT_WORD.match(title):
             return None
