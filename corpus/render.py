@@ -636,7 +636,7 @@ SPLITS = (
     "dev94", "dev95", "dev96", "dev97", "dev98", "dev99",
     "dev100", "dev101", "dev102", "dev103", "dev104", "dev105",
     "dev106", "dev107", "dev108", "dev109", "dev110", "dev111",
-    "dev112", "dev113", "dev114",
+    "dev112", "dev113", "dev114", "dev115", "dev116", "dev117",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
