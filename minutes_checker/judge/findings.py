@@ -252,15 +252,17 @@ def without_contradicted(hits: list[Hit], all_hits: list[Hit]) -> list[Hit]:
 
 def _council_debated_the_map(f: Findings) -> bool:
     """Whether the council's own decision says that it debated the map ("Byrådet drøftede
-    danmarkskortet"), or it approved, or debated, an Indstilling that puts the map to the
-    council's own debate ("At 1) Byrådet drøfter danmarkskortet 2021" / "Godkendt efter
-    drøftelse."): not only a notice of it."""
+    danmarkskortet"), or it approved, debated or took note of an Indstilling that puts the map
+    to the council's own debate ("At 1) Byrådet drøfter danmarkskortet 2021" / "Godkendt efter
+    drøftelse." / "Byrådet tog udvalgets anbefaling til efterretning."): not only a notice of
+    it."""
     debated = f.select("debate", where=f.in_council_decision)
     naming = {h.sentence.start for h in f.select("map_named")}  # rule `debate.names_the_map`
     if any(h.sentence.start in naming for h in debated):
         return True
     put_to_debate = f.select("set_up_for_debate", where=f.in_kinds("proposal"))
-    return bool(put_to_debate) and bool(debated or f.council_decision_says("approved"))
+    decided = debated or f.council_decision_says("approved") or f.council_decision_says("noted")
+    return bool(put_to_debate) and bool(decided)
 
 
 # signals the helpers below select: a check that calls them declares these too

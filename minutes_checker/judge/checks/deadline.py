@@ -13,6 +13,7 @@ from ..findings import NOTICE_READS, Findings, only_notes
 from ..mapyear import publication_date
 
 ID = "deadline"
+MAPS = ("map_social", "map_children", "map_adults")
 ROLE = "gate"
 READS = (
     "moved_to_next_year",
@@ -23,6 +24,7 @@ READS = (
     "postponed",
     "put_off_told",
     "map_not_out_yet",
+    *MAPS,
     *NOTICE_READS,
 )
 # what a generic move names: the case or the item, not the map or its treatment
@@ -46,7 +48,7 @@ def run(f: Findings) -> CheckResult:
         if dated:
             date_evidence = f.heading_evidence(dated[-1], "structure.decision_section", "supports")
     moved = f.select("moved_to_next_year", polarity="contradicts")
-    if moved and _only_the_plan_question(f, moved):
+    if moved and (_only_the_plan_question(f, moved) or _only_a_map_left_out(f, moved)):
         moved = []
     if moved:
         return f.result("deadline", "not_met", "moved", f.evidence(moved))
@@ -184,6 +186,25 @@ def _other_date(f: Findings) -> tuple[dt.date, list[Evidence]] | None:
         return None
     evidence = f.span_evidence(meeting.continued_span, "structure.meeting_date", "contradicts")
     return meeting.continued, evidence
+
+
+def _only_a_map_left_out(f: Findings, moved: list[Hit]) -> bool:
+    """Whether every move names only maps the item itself leaves out ("Voksenhandicapområdet er
+    ikke medtaget i denne sag" / "Et medlem spurgte til tidsplanen for voksenområdet, og
+    borgmesteren oplyste, at sagen kommer i februar"): that map's later treatment, not this
+    one's, which stays in time (the maps check says the map is not covered)."""
+    left = {h.signal for h in f.select(*MAPS, polarity="contradicts")}
+    if not left:
+        return False
+    for hit in moved:
+        named = {
+            h.signal
+            for h in f.select(*MAPS, polarity="supports")
+            if h.sentence.start == hit.sentence.start
+        }
+        if not named or not named <= left:
+            return False
+    return True
 
 
 def _only_the_plan_question(f: Findings, moved: list[Hit]) -> bool:
