@@ -155,8 +155,10 @@ def classify_heading(text: str) -> HeadingMatch | None:
     if not title or len(title) > 140:
         return None
     low = title.lower()
-    if low in _SECTION_WORDS:
-        return HeadingMatch(_SECTION_WORDS[low], title)
+    # a heading asked as a question: "Hvad skal udvalget beslutte?"
+    asked = low.rstrip("?").rstrip()
+    if asked in _SECTION_WORDS:
+        return HeadingMatch(_SECTION_WORDS[asked], title)
     if low.startswith(_NOT_DECISION):
         return None
     # "Social og Sundhed, 7. november 2022, pkt. 161": a step of a body named any way, by the

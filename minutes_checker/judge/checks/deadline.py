@@ -217,5 +217,10 @@ def _only_the_plan_question(f: Findings, moved: list[Hit]) -> bool:
         return False
     if not f.select("debate", where=f.in_council_decision):
         return False
+    # a case put off as a whole ("Ændringsforslaget blev vedtaget, og sagen udsættes til den 29.
+    # januar 2026"), whatever the reason given, was not treated at this meeting
+    put_off = {h.sentence.start for h in f.select("postponed", polarity="contradicts")}
+    if any(h.sentence.start in put_off for h in moved):
+        return False
     text = f.document.text
     return all(text[h.start : h.end].lower().startswith(_GENERIC_SUBJECT) for h in moved)
