@@ -269,6 +269,8 @@ def _council_debated_the_map(f: Findings) -> bool:
 POSITION_READS = (
     *PLAN_VALUE_SIGNALS, "plan_deferred", "duty_restated", "approved", "rejected", "amendment"
 )
+# the three maps' signals, in the maps' order
+MAP_SIGNALS = ("map_social", "map_children", "map_adults")
 # signals `delegation_notice` selects: a check that calls it declares these too
 DELEGATION_READS = (
     "delegated", "orientation", "noted", "debate", "set_up_for_debate", "map_named",

@@ -8,7 +8,13 @@ import re
 from ...messages import MAP_NAMES
 from ...models import CheckResult
 from ..engine import Hit, Sentence
-from ..findings import DELEGATION_READS, Findings, delegation_notice, without_contradicted
+from ..findings import (
+    DELEGATION_READS,
+    MAP_SIGNALS,
+    Findings,
+    delegation_notice,
+    without_contradicted,
+)
 from ..mapyear import FIRST_YEAR_WITH_ADULT_MAP
 
 ID = "all_three_maps"
@@ -26,7 +32,6 @@ READS = (
     "map_adults",
     "map_left_out_ref",
 )
-MAP_SIGNALS = ("map_social", "map_children", "map_adults")
 REFERENCE_REACH = 600  # characters back to the sentence a "Dette kort" points to
 
 

@@ -9,11 +9,10 @@ import re
 from ...dates import find_dates
 from ...models import CheckResult, Evidence, Section
 from ..engine import Hit
-from ..findings import NOTICE_READS, Findings, only_notes
+from ..findings import MAP_SIGNALS, NOTICE_READS, Findings, only_notes
 from ..mapyear import publication_date
 
 ID = "deadline"
-MAPS = ("map_social", "map_children", "map_adults")
 ROLE = "gate"
 READS = (
     "moved_to_next_year",
@@ -24,7 +23,7 @@ READS = (
     "postponed",
     "put_off_told",
     "map_not_out_yet",
-    *MAPS,
+    *MAP_SIGNALS,
     *NOTICE_READS,
 )
 # what a generic move names: the case or the item, not the map or its treatment
@@ -193,13 +192,13 @@ def _only_a_map_left_out(f: Findings, moved: list[Hit]) -> bool:
     ikke medtaget i denne sag" / "Et medlem spurgte til tidsplanen for voksenområdet, og
     borgmesteren oplyste, at sagen kommer i februar"): that map's later treatment, not this
     one's, which stays in time (the maps check says the map is not covered)."""
-    left = {h.signal for h in f.select(*MAPS, polarity="contradicts")}
+    left = {h.signal for h in f.select(*MAP_SIGNALS, polarity="contradicts")}
     if not left:
         return False
     for hit in moved:
         named = {
             h.signal
-            for h in f.select(*MAPS, polarity="supports")
+            for h in f.select(*MAP_SIGNALS, polarity="supports")
             if h.sentence.start == hit.sentence.start
         }
         if not named or not named <= left:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...models import CheckResult
 from ..engine import Hit, Sentence
-from ..findings import Findings, without_contradicted
+from ..findings import MAP_SIGNALS, Findings, without_contradicted
 from ..textrules import holds_on
 
 ID = "national_comparison"
@@ -26,11 +26,8 @@ READS = (
     "three_maps",
     "old_national",
     "national_then",
-    "map_social",
-    "map_children",
-    "map_adults",
+    *MAP_SIGNALS,
 )
-MAPS = ("map_social", "map_children", "map_adults")
 
 
 def run(f: Findings) -> CheckResult:
@@ -142,7 +139,7 @@ def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
     sentences (the comparison covers only some of the maps)."""
     text = f.document.text
     at = {h.sentence.start for h in strong}
-    maps = f.select(*MAPS, polarity="supports")
+    maps = f.select(*MAP_SIGNALS, polarity="supports")
     # a map the text says it assessed against its own figures alone ("voksenområdet er derfor
     # alene vurderet ud fra udviklingen i Aalborgs egne tal", rule `comparison.only_own_figures`)
     own_only = {h.sentence.start for h in f.select("own_only")}
@@ -165,7 +162,7 @@ def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
     # følges tæt") presents no figures to compare
     with_rates = {_paragraph(text, h.sentence) for h in f.select("percent_figure")} | trend
     shown: list[Hit] = []
-    for signal in (m for m in MAPS if m not in named):  # in the maps' order: stable evidence
+    for signal in (m for m in MAP_SIGNALS if m not in named):  # in the maps' order: stable evidence
         # where the figures are presented: not the Indstilling, the decision, the appendices
         mentions = [
             h
