@@ -637,7 +637,7 @@ SPLITS = (
     "dev100", "dev101", "dev102", "dev103", "dev104", "dev105",
     "dev106", "dev107", "dev108", "dev109", "dev110", "dev111",
     "dev112", "dev113", "dev114", "dev115", "dev116", "dev117",
-    "dev118", "dev119", "dev120",
+    "dev118", "dev119", "dev120", "dev121", "dev122", "dev123",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
