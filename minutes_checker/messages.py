@@ -196,12 +196,12 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "not in the minutes; a person must judge whether there was an active debate.",
     },
     "active_debate.questions_only": {
-        "da": "Punktet er en orientering, og referatet nævner kun spørgsmål fra medlemmer, der "
-        "blev besvaret, ikke indlæg, holdninger eller afstemninger; en person må vurdere, om det "
-        "er en aktiv drøftelse.",
-        "en": "The item is an orientation and the minutes only mention members' questions that "
-        "were answered, not statements, positions or votes; a person must judge whether that is "
-        "an active debate.",
+        "da": "Punktet er sat op som en orientering, og referatet nævner kun spørgsmål fra "
+        "medlemmer, der blev besvaret, ikke indlæg, holdninger eller afstemninger; en person må "
+        "vurdere, om det er en aktiv drøftelse.",
+        "en": "The item is framed as an orientation and the minutes only mention members' "
+        "questions that were answered, not statements, positions or votes; a person must judge "
+        "whether that is an active debate.",
     },
     "active_debate.debate_elsewhere": {
         "da": "Punktet er en orientering, men teksten siger, at kortet blev gennemgået eller "

@@ -53,9 +53,10 @@ def run(f: Findings) -> CheckResult:
     is_orientation = bool(orientation) or "orientation" in kinds
     framing = f.select("set_up_for_debate") + decision_framing
     if questions:
-        # members' questions answered: a debate in an item set up for one, but in an orientation
-        # alone they do not show that the map was debated
-        if is_orientation and not discussion and not is_decision:
+        # members' questions answered: a debate in an item set up for one, but in an item framed
+        # as an orientation they do not show that the map was debated, also when the orientation
+        # carries a point to decide (CRITERIA.md §3: mixed framing is unclear)
+        if is_orientation and not discussion:
             return f.result(
                 "active_debate", "unclear", "questions_only", f.evidence(questions + orientation)
             )
