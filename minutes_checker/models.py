@@ -148,7 +148,9 @@ class Item(_Model):
     page_end: int
     kind: ItemKind | None = None
     kind_label: str | None = Field(
-        None, description="the item type as written, e.g. 'Beslutningssag'"
+        None,
+        description="the item type as written, e.g. 'Beslutningssag', or the heading of the "
+        "SBSYS group the item stands under",
     )
     closed: bool = False
     sections: list[Section] = Field(default_factory=list)

@@ -244,6 +244,25 @@ def test_closed_items_and_kinds() -> None:
     assert document.items[4].end <= document.text.index("Lukket dagsorden")
 
 
+def test_an_sbsys_group_heading_is_the_items_type_and_its_evidence() -> None:
+    """Under SBSYS groups the group is the item's type (corpus/README.md): the item records the
+    heading as its type label, and a verdict that rests on the type quotes the heading."""
+    from minutes_checker.judge import judge
+
+    document = html(
+        "<h1>Byrådet</h1><p>Referat fra mødet den 25. oktober 2023</p>"
+        "<h2>A. Sager til afgørelse i byrådet</h2>"
+        "<h3>12. Danmarkskort over omgørelsesprocenter 2023</h3>"
+        f"<h4>Sagsfremstilling</h4><p>{CASE}</p>"
+        "<h4>Beslutning</h4><p>Godkendt.</p>"
+    )
+    item = document.items[0]
+    assert (item.kind, item.kind_label) == ("decision", "A. Sager til afgørelse i byrådet")
+    debate = judge(document).checks["active_debate"]
+    assert debate.status == "met"
+    assert "A. Sager til afgørelse i byrådet" in [e.quote for e in debate.evidence]
+
+
 def test_plain_beslutning_type_line_is_the_kind_not_a_section(tmp_path: Path) -> None:
     builder = PdfBuilder()
     builder.heading("12 DANMARKSKORT OVER OMGØRELSESPROCENTER")

@@ -200,10 +200,13 @@ class Findings:
         ]
 
     def kind_evidence(self, kind: str, polarity: Polarity = "supports") -> list[Evidence]:
-        """Where an item's type ("Beslutningssag", "Orienteringssag") stands in its text."""
+        """Where an item's type ("Beslutningssag", "Orienteringssag") stands in its text, or
+        the heading of the SBSYS group it stands under ("A. Sager til afgørelse i byrådet")."""
         for item in self.items:
             if item.kind == kind and item.kind_label:
                 at = self.document.text.find(item.kind_label, item.start, item.end)
+                if at < 0:
+                    at = self.document.text.rfind(item.kind_label, 0, item.start)
                 if at >= 0:
                     span = (at, at + len(item.kind_label))
                     return self.span_evidence(span, "structure.item_kind", polarity)

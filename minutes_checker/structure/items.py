@@ -209,11 +209,12 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
 
     switches: list[tuple[int, bool]] = []  # (offset, closed) from "Lukket dagsorden" dividers
     ends: list[int] = []
-    groups: list[tuple[int, ItemKind | None, bool]] = []  # (offset, kind, closed) of groups
+    # (offset, heading, kind, closed) of SBSYS groups
+    groups: list[tuple[int, str, ItemKind | None, bool]] = []
     for unit in units:
         group = agenda_group(unit.text)
         if group is not None:
-            groups.append((unit.start, *group))
+            groups.append((unit.start, unit.text.strip(), *group))
             ends.append(unit.start)
         elif CLOSED_DIVIDER.match(unit.text):
             switches.append((unit.start, True))
@@ -248,8 +249,9 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
         fill_item(item, units, first_body, section_units)
         in_group = [g for g in groups if g[0] < unit.start]
         if in_group:  # an SBSYS group says what its items are set up as
-            _, group_kind, group_closed = in_group[-1]
-            item.kind = item.kind or group_kind
+            _, heading, group_kind, group_closed = in_group[-1]
+            if item.kind is None and group_kind is not None:
+                item.kind, item.kind_label = group_kind, heading
             item.closed = item.closed or group_closed
         items.append(item)
     return items
