@@ -17,6 +17,9 @@ WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søn
 
 SHORT_YEARS = (15, 39)  # two-digit years read as 2015-2039; others are case numbers, not dates
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# a lookahead for the words after a number's dot: not a month, so that "26. februar 2025" at the
+# start of a wrapped line is a date running on, not a numbered entry
+NOT_A_MONTH = rf"(?!(?:{_MONTH_NAMES})\b)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 DATE_PATTERN = re.compile(
     rf"(?<![\d.])(?P<day>[0-3]?\d)\.?\s*(?P<month_name>{_MONTH_NAMES})\.?,?\s+{_YEAR}(?!\d)"

@@ -165,6 +165,17 @@ def test_pdf_hyphenation_joined_but_compounds_and_ranges_kept(tmp_path: Path) ->
     assert_consistent(document)
 
 
+def test_pdf_line_starting_with_a_day_and_month_runs_on(tmp_path: Path) -> None:
+    """ "26. februar 2025" wrapped onto a line's start is a date, not an item or a list entry."""
+    lines = [
+        "Byrådet besluttede at udsætte sagen til Byrådets ordinære møde den",
+        "26. februar 2025. Inden da ønsker Byrådet en gennemgang af de omgjorte sager.",
+    ]
+    document = read_document(PdfBuilder().justified_lines(lines).save(tmp_path / "dato.pdf"))
+    assert len(document.blocks) == 1
+    assert "møde den\n26. februar 2025." in document.text
+
+
 def test_pdf_ligatures_and_odd_characters_normalised(tmp_path: Path) -> None:
     builder = PdfBuilder().paragraph("Der er ﬁnansiering til ﬂere indsatser “i år”.")
     document = read_document(builder.save(tmp_path / "ligatur.pdf"))
@@ -868,6 +879,18 @@ def test_text_copied_from_a_pdf_joins_its_wrapped_lines() -> None:
     )
     # headings and numbered points keep their own lines
     assert "Indstilling" in blocks and "1. at Byrådet drøfter kortet," in blocks
+
+
+def test_text_copied_from_a_pdf_runs_on_over_a_day_and_month_at_a_line_start() -> None:
+    filler = "Forvaltningen har gennemgået de omgjorte sager og fundet et mønster i oplysningen."
+    lines = [filler] * 10 + [
+        "Byrådet besluttede at udsætte behandlingen af sagen til Byrådets ordinære møde den",
+        "26. februar 2025. Inden da ønsker Byrådet en gennemgang af de omgjorte sager.",
+    ]
+    document = read_bytes("\n".join(lines).encode("utf-8"), "kopieret.txt")
+    blocks = [document.text[b.start : b.end] for b in document.blocks]
+    ending = "den\n26. februar 2025. Inden da ønsker Byrådet en gennemgang af de omgjorte sager."
+    assert any(b.endswith(ending) for b in blocks)
 
 
 def test_text_copied_from_a_browser_keeps_one_paragraph_a_line() -> None:

@@ -106,3 +106,17 @@ def test_no_item_is_answered_without_spacy() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_a_day_and_month_at_a_line_start_does_not_cut_the_sentence() -> None:
+    """Layout cuts a sentence before a numbered entry, not before a date wrapped onto the line
+    ("… til mødet den" / "26. februar 2025. …")."""
+    from minutes_checker.judge.nlp import split_segments
+
+    text = (
+        "Byrådet besluttede at udsætte sagen til mødet den\n26. februar 2025, så udvalget kan "
+        "gennemgå sagerne.\n2. at der udarbejdes en handlingsplan"
+    )
+    pieces = [text[a:b] for a, b in split_segments(text)]
+    assert pieces[0].endswith("26. februar 2025, så udvalget kan gennemgå sagerne.")
+    assert pieces[1] == "2. at der udarbejdes en handlingsplan"

@@ -22,6 +22,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..dates import NOT_A_MONTH
+
 MODEL_NAME = "da_core_news_sm"
 
 # Abbreviations spaCy's Danish tokenizer does not know, frequent in minutes.
@@ -53,7 +55,7 @@ LEMMA_OVERRIDES = {
 }
 
 _NUMBERED_END = re.compile(r"^(?:\d{1,3}|[a-zæøå])\.$")
-_BULLET = re.compile(r"(?:[-–•▪◦*]|\d{1,2}[.)]|[a-zæøå][.)])\s")
+_BULLET = re.compile(rf"(?:[-–•▪◦*]\s|\d{{1,2}}[.)]\s{NOT_A_MONTH}|[a-zæøå][.)]\s)")
 _SHORT_LINE = 45
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..dates import MONTHS
+from ..dates import MONTHS, NOT_A_MONTH
 from ..errors import NoText
 from ..models import Block, Document, Furniture, Meeting, Page
 from .text import OPEN_END, SENTENCE_END, clean_text, decode_by_bytes, join_lines, utf8_kind
@@ -51,8 +51,11 @@ _PAGE_MARK = re.compile(r"\bside\s+\d+\s*(?:af|/)\s*\d+\s*$", re.IGNORECASE)
 # a date broken after its day ("… til mødet den 22." / "januar 2024, hvor …")
 _DAY_AT_END = re.compile(r"\b\d{1,2}\.$")
 _MONTH_AT_START = re.compile(rf"^(?:{'|'.join(MONTHS)})\b", re.IGNORECASE)
-# a line that starts something new: a list entry, a numbered point, a bullet
-_STARTS_ENTRY = re.compile(r"^(?:[•▪◦·*\-–]\s|\d{1,3}[.)]\s|[a-zæøå]\)\s|at\s+\d)", re.IGNORECASE)
+# a line that starts something new: a list entry, a numbered point, a bullet (not a day and its
+# month: "26. februar 2025. …" wrapped after "til mødet den")
+_STARTS_ENTRY = re.compile(
+    rf"^(?:[•▪◦·*\-–]\s|\d{{1,3}}[.)]\s{NOT_A_MONTH}|[a-zæøå]\)\s|at\s+\d)", re.IGNORECASE
+)
 
 
 def decode_text(data: bytes) -> tuple[str, list[str]]:

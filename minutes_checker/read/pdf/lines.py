@@ -21,6 +21,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ...dates import NOT_A_MONTH
 from ..text import clean_line
 
 # PDFium marks a hyphen at a line end that it has joined with the next line with U+FFFE
@@ -32,8 +33,10 @@ _LINE_RUN = re.compile(r"[^\r\n\ufffe\x02]+")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b|extrabold", re.IGNORECASE)
 # a list entry's start (no label in `columns`, a new block in `paragraphs`): bullets, "1." /
 # "2)" and "a)" / "b. Tekst" (not "d. 23.06.2022", an abbreviated "den")
+# (a day and its month at the start of a wrapped line, "26. februar 2025. …", is no list entry)
 _LIST_MARKER = re.compile(
-    r"^(?:[•▪◦●○■□►▸‣⁃∙·*\-–—]\s|\(?\d{1,2}[.)]\s+\S|\(?[a-hA-H]\)\s+\S|[a-h]\.\s+[A-ZÆØÅ])"
+    rf"^(?:[•▪◦●○■□►▸‣⁃∙·*\-–—]\s|\(?\d{{1,2}}[.)]\s+{NOT_A_MONTH}\S"
+    r"|\(?[a-hA-H]\)\s+\S|[a-h]\.\s+[A-ZÆØÅ])"
 )
 _HAS_TEXT = re.compile(r"[^\W_]")
 # a footnote mark: one or two digits right after a letter, before a space, punctuation or the end

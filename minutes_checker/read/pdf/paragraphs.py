@@ -11,13 +11,16 @@ import itertools
 import re
 import statistics
 
+from ...dates import NOT_A_MONTH
 from ...models import BlockKind
 from ..text import OPEN_END, SENTENCE_END
 from .lines import _CELL, _LABEL, _LIST_MARKER, _TABLE, _RawLine
 
-# a line that may start an agenda item: "Punkt 14", "Pkt. 3", "149. Orientering om …"
+# a line that may start an agenda item: "Punkt 14", "Pkt. 3", "149. Orientering om …" (not a
+# day and its month wrapped onto the line: "26. februar 2025. …")
 _ITEM_START = re.compile(
-    r"^(?:(?:punkt|pkt\.?|dagsordenspunkt)\s*\d{1,4}\b|\d{1,3}\.\s+[A-ZÆØÅ])", re.IGNORECASE
+    rf"^(?:(?:punkt|pkt\.?|dagsordenspunkt)\s*\d{{1,4}}\b|\d{{1,3}}\.\s+{NOT_A_MONTH}[A-ZÆØÅ])",
+    re.IGNORECASE,
 )
 
 # --- document-wide measures (`_Layout`)
