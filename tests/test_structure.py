@@ -244,6 +244,28 @@ def test_closed_items_and_kinds() -> None:
     assert document.items[4].end <= document.text.index("Lukket dagsorden")
 
 
+def test_a_list_of_bodies_and_dates_heads_no_sections() -> None:
+    """Thisted's "Høring og sagsgang" lists the steps one a line ("Økonomiudvalget den 18.
+    oktober 2023"); with no decision under them they are text, not decision headings."""
+    document = html(
+        "<h1>Kommunalbestyrelsen</h1><p>Referat fra mødet den 31. oktober 2023</p>"
+        "<h2>192. Danmarkskort over omgørelsesprocenter 2023</h2>"
+        f"<h3>Redegørelse</h3><p>{CASE}</p>"
+        "<h3>Høring og sagsgang</h3><p>Handicaprådet den 10. oktober 2023</p>"
+        "<p>Økonomiudvalget den 18. oktober 2023</p><p>Kommunalbestyrelsen den 31. oktober 2023</p>"
+        "<h3>Indstilling</h3><p>Direktionen indstiller, at kortet drøftes.</p>"
+        "<h3>Beslutning i Økonomiudvalget den 18. oktober 2023</h3><p>Anbefales.</p>"
+        "<h3>Beslutning</h3><p>Godkendt.</p>"
+    )
+    assert section_titles(document, "192") == [
+        "Redegørelse",
+        "Høring og sagsgang",
+        "Indstilling",
+        "Beslutning i Økonomiudvalget den 18. oktober 2023",
+        "Beslutning",
+    ]
+
+
 def test_an_sbsys_group_heading_is_the_items_type_and_its_evidence() -> None:
     """Under SBSYS groups the group is the item's type (corpus/README.md): the item records the
     heading as its type label, and a verdict that rests on the type quotes the heading."""

@@ -253,6 +253,13 @@ def _kind_word_sections(
     }
 
 
+def _nothing_under(
+    units: list[Unit], following: int, end: int, section_units: dict[int, HeadingMatch]
+) -> bool:
+    """Whether the unit at `following` is another heading or lies past the item's `end`."""
+    return following >= len(units) or units[following].start >= end or following in section_units
+
+
 def fill_item(
     item: Item, units: list[Unit], first_body: int, section_units: dict[int, HeadingMatch]
 ) -> None:
@@ -278,6 +285,15 @@ def fill_item(
             match = history_block(units, index, item.end)
         if match is not None and match.body_date and not sections:
             match = None  # "Byrådet, 25. september 2023" above the first section is no heading
+        if (
+            match is not None
+            and match.body_date
+            and _nothing_under(units, index + used, item.end, section_units)
+        ):
+            # a list of the steps in a "Høring og sagsgang" section ("Økonomiudvalget den 18.
+            # oktober 2023" / "Kommunalbestyrelsen den 31. oktober 2023" / "Indstilling"): a body
+            # and date with no decision under it heads nothing
+            match = None
         if match is not None and not sections and not unit.strong and item_kind(unit.text):
             # "Beslutning" as a plain line under the title is the item type when sections
             # follow, unless a decision's sentence comes right under it (a portal's decision
