@@ -95,6 +95,7 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "forslag til beslutning": "proposal",
     "forslag": "proposal",  # "Forslag" alone over "Forvaltningen foreslår, 1. at …"
     "beslutningspunkter": "proposal",  # web portal: "Det indstilles: At 1) … At 2) …"
+    "anbefaling": "proposal",  # Prepare (Varde): "Forvaltningen anbefaler, At …"
     "afgørelse": "decision",
     "beslutninger": "decision",
     "bilag": "attachments",
