@@ -149,9 +149,13 @@ def _recalled(f: Findings, earlier: list[Hit]) -> set[int]:
     }
 
 
+_PLURAL_REFERENCE = re.compile(r"^\s*(?:de|disse|begge)\b")
+
+
 def _referred_maps(f: Findings) -> dict[str, list[Hit]]:
     """Maps left out by reference ("Dette kort tages op på et senere møde"): each to the map of
-    the nearest sentence before it, in the same item, that names exactly one map."""
+    the nearest sentence before it, in the same item, that names exactly one map; a plural
+    reference ("De indgår derfor ikke i denne sag") to every map that sentence names."""
     named: dict[int, set[str]] = {}
     sentences: dict[int, Sentence] = {}
     for h in f.hits:
@@ -170,8 +174,10 @@ def _referred_maps(f: Findings) -> dict[str, list[Hit]]:
         if not before:
             continue
         nearest = max(before, key=lambda s: s.start)
-        if len(named[nearest.start]) == 1:
-            out.setdefault(next(iter(named[nearest.start])), []).append(ref)
+        maps = named[nearest.start]
+        if len(maps) == 1 or _PLURAL_REFERENCE.match(ref.sentence.lower):
+            for signal in maps:
+                out.setdefault(signal, []).append(ref)
     return out
 
 
