@@ -9,7 +9,14 @@ import re
 from ...dates import find_dates
 from ...models import CheckResult, Evidence, Section
 from ..engine import Hit
-from ..findings import MAP_SIGNALS, NOTICE_READS, Findings, only_notes
+from ..findings import (
+    MAP_SIGNALS,
+    NOTICE_READS,
+    POINT_READS,
+    Findings,
+    only_notes,
+    points_decided,
+)
 from ..mapyear import publication_date
 
 ID = "deadline"
@@ -25,6 +32,7 @@ READS = (
     "map_not_out_yet",
     *MAP_SIGNALS,
     *NOTICE_READS,
+    *POINT_READS,
 )
 # what a generic move names: the case or the item, not the map or its treatment
 _GENERIC_SUBJECT = ("sagen", "punktet")
@@ -217,9 +225,13 @@ def _only_the_plan_question(f: Findings, moved: list[Hit]) -> bool:
     if not f.select("debate", where=f.in_council_decision):
         return False
     # a case put off as a whole ("Ændringsforslaget blev vedtaget, og sagen udsættes til den 29.
-    # januar 2026"), whatever the reason given, was not treated at this meeting
+    # januar 2026", "Sagen overgår til det nye byråd"), whatever the reason given, was not treated
+    # at this meeting
     put_off = {h.sentence.start for h in f.select("postponed", polarity="contradicts")}
     if any(h.sentence.start in put_off for h in moved):
         return False
+    adopted, _ = points_decided(f)
+    if not adopted and f.select("postponed", polarity="contradicts", where=f.in_council_decision):
+        return False  # nothing decided, the case put off ("Ad 1: Godkendt." decides a point)
     text = f.document.text
     return all(text[h.start : h.end].lower().startswith(_GENERIC_SUBJECT) for h in moved)
