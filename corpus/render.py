@@ -640,7 +640,7 @@ SPLITS = (
     "dev112", "dev113", "dev114", "dev115", "dev116", "dev117",
     "dev118", "dev119", "dev120", "dev121", "dev122", "dev123",
     "dev124", "dev125", "dev126", "dev127", "dev128", "dev129",
-    "dev130", "dev131", "dev132",
+    "dev130", "dev131", "dev132", "dev133", "dev134", "dev135",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
