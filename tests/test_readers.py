@@ -176,6 +176,35 @@ def test_pdf_line_starting_with_a_day_and_month_runs_on(tmp_path: Path) -> None:
     assert "møde den\n26. februar 2025." in document.text
 
 
+def test_pdf_line_pitch_is_the_wrapped_lines_not_the_paragraph_gaps() -> None:
+    """A single-item print is mostly one-line paragraphs: the most common distance between
+    baselines is the paragraph gap, and the line pitch the smaller distance that is common too,
+    so that two paragraphs with a gap between them stay two."""
+    from minutes_checker.read.pdf.paragraphs import _line_pitch
+
+    assert _line_pitch(13.5, {24.8: 12, 21.0: 3, 11.0: 5}) == 11.0
+    assert _line_pitch(10.0, {14.0: 40, 7.0: 2}) == 14.0  # a rare closer pair is no line pitch
+
+
+def test_pdf_data_table_row_whose_label_wrapped_is_one_row() -> None:
+    """Chromium prints a table row whose label cell wraps as "Børn og unge med" above
+    "handicap 36 % 40 % …" (the data-table row): one row, so the map is named."""
+    from minutes_checker.read.pdf.lines import _TABLE, _RawLine
+    from minutes_checker.read.pdf.paragraphs import _block_kind, _continues, _Layout
+
+    def line(text: str, bottom: float, role: int = 0) -> _RawLine:
+        return _RawLine(text, 0, 72.0, bottom - 10, 72.0 + 6 * len(text), bottom, 10.0, False, role)
+
+    label = line("Børn og unge med", 200.0)
+    row = line("handicap 36 % 40 % 39 % 41 % 35 %", 212.0, _TABLE)
+    body = [line("Hele socialområdet 21 % 23 % 25 %", 188.0, _TABLE), label, row]
+    layout = _Layout([*body, *(line("Tekst i et afsnit.", 300.0 + 12 * i) for i in range(5))], {})
+    assert _continues(layout, label, row, False, False, False)
+    assert _block_kind([label, row], [False, False]) == "table_cell"
+    sentence = line("Tallene er faldet siden sidste år.", 200.0)
+    assert not _continues(layout, sentence, row, False, False, False)
+
+
 def test_pdf_ligatures_and_odd_characters_normalised(tmp_path: Path) -> None:
     builder = PdfBuilder().paragraph("Der er ﬁnansiering til ﬂere indsatser “i år”.")
     document = read_document(builder.save(tmp_path / "ligatur.pdf"))

@@ -38,6 +38,11 @@ LETTER_SAMPLE_MIN_CHARS = 25
 MAX_PITCH_EM = 3
 # points: a smaller font size (PDFium says 0 when it does not know) counts as this in pitches
 MIN_FONT_SIZE = 1.0
+# a pitch smaller than the most common one is the line pitch when it is seen at least this many
+# times and this share as often as the most common one, and at least this many font sizes
+LINE_PITCH_MIN_COUNT = 3
+LINE_PITCH_MIN_SHARE = 0.2
+MIN_LINE_PITCH_EM = 0.8
 # font sizes: the line pitch of a size whose pitch was not measured
 DEFAULT_PITCH_EM = 1.25
 # points: lines within this of the body size mark the right text edge
@@ -71,6 +76,8 @@ MOVED_UP_SLACK = 1.0
 PARAGRAPH_GAP_PITCHES = 1.3
 # ... plus this many points ends a paragraph
 PARAGRAPH_GAP_SLACK = 0.5
+# characters: a data-table row's label cell that wrapped is at most this long on its first line
+ROW_LABEL_MAX_CHARS = 40
 # a block of heading-like lines is a heading when it has at most this many lines
 HEADING_MAX_LINES = 4
 
@@ -120,7 +127,7 @@ class _Layout:
         self.char_width = {
             size: sorted(values)[len(values) // 2] for size, values in char_widths.items()
         }
-        self.pitch = {size: max(counts.items(), key=_count)[0] for size, counts in pitches.items()}
+        self.pitch = {size: _line_pitch(size, counts) for size, counts in pitches.items()}
         self.right_edge: dict[int, float] = {}
         by_width: dict[int, list[float]] = {}
         body_size = self.body_size
@@ -176,6 +183,20 @@ def _count(entry: tuple[float, int]) -> int:
     return entry[1]
 
 
+def _line_pitch(size: float, counts: dict[float, int]) -> float:
+    """The pitch of lines within a paragraph: the most common distance between baselines, or a
+    smaller one that is common too. A page of one-line paragraphs and headings (a single-item
+    print) has more paragraph gaps than wrapped lines, and the mode is then the gap."""
+    mode, most = max(counts.items(), key=_count)
+    common = [
+        pitch
+        for pitch, count in counts.items()
+        if pitch >= MIN_LINE_PITCH_EM * size
+        and count >= max(LINE_PITCH_MIN_COUNT, LINE_PITCH_MIN_SHARE * most)
+    ]
+    return min(common, default=mode)
+
+
 def _continues(
     layout: _Layout,
     previous: _RawLine,
@@ -186,6 +207,8 @@ def _continues(
 ) -> bool:
     """Does `line` continue the paragraph that `previous` belongs to? (`heading`,
     `line_heading`: whether `previous` and `line` are `layout.headingish`.)"""
+    if line.role == _TABLE and not previous.role and _wraps_into_row(layout, previous, line):
+        return True  # a row label wrapped over two lines: "Børn og unge med" / "handicap 36 % …"
     if previous.role or line.role:
         if previous.role == _LABEL or line.role == _LABEL:
             # a label's lines make one heading block, whatever their type
@@ -234,9 +257,28 @@ def _continues(
     return True
 
 
+def _wraps_into_row(layout: _Layout, previous: _RawLine, line: _RawLine) -> bool:
+    """Is `previous` the first line of a data-table row's label cell that wrapped, `line` the
+    row itself? A short plain line without figures, right above the row and at its left edge,
+    with the row going on in lower case."""
+    return (
+        previous.page == line.page
+        and line.text[:1].islower()
+        and len(previous.text) <= ROW_LABEL_MAX_CHARS
+        and not any(ch.isdigit() for ch in previous.text)
+        and not SENTENCE_END.search(previous.text)
+        and abs(previous.x0 - line.x0) <= CENTRE_TOLERANCE
+        and 0
+        < line.bottom - previous.bottom
+        <= layout.normal_pitch(line.size) * PARAGRAPH_GAP_PITCHES + PARAGRAPH_GAP_SLACK
+    )
+
+
 def _block_kind(lines: list[_RawLine], headings: list[bool]) -> BlockKind:
     """The kind of the block of `lines` (`headings`: which of them are `headingish`)."""
     role = lines[0].role
+    if not role and lines[-1].role == _TABLE:
+        return "table_cell"  # a data-table row whose label wrapped (`_wraps_into_row`)
     if role == _LABEL:
         return "heading"
     if role == _TABLE:
