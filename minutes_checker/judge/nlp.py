@@ -30,6 +30,7 @@ MODEL_NAME = "da_core_news_sm"
 EXTRA_ABBREVIATIONS = (
     "sagsnr.", "Sagsnr.", "journalnr.", "Journalnr.", "j.nr.", "J.nr.", "dok.nr.", "lbnr.",
     "gl.", "ift.", "pga.", "pba.", "vha.", "mht.", "udv.", "forv.", "afd.", "bilagsnr.",
+    "socialomr.", "Socialomr.",
 )  # fmt: skip
 
 # Abbreviations that may also end a sentence ("… tilskud mv. Byrådet godkendte …").
