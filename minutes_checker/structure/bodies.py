@@ -160,6 +160,18 @@ _SEPARATORS = re.compile(r"\s+[|–—·-]\s+|\s*\|\s*|,\s+(?=(?i:mødet?\b))")
 
 
 _BODY_ANYWHERE = re.compile(rf"(?<![\wæøåÆØÅ-])(?:{BODY_NAME})(?![\wæøåÆØÅ])")
+# "Fællesmøde mellem Økonomiudvalget og Social- og Sundhedsudvalget": the bodies together
+_JOINT_MEETING = re.compile(
+    rf"^(?P<body>(?i:{_WORDS.alternatives('bodies.joint_meeting')})\s+(?i:mellem|for|i)\s+"
+    rf"{BODY_NAME}(?:\s*,\s*{BODY_NAME})*\s+(?i:og)\s+{BODY_NAME})(?![\wæøåÆØÅ])"
+)
+
+
+@probe("joint_meeting")
+def joint_meeting(text: str) -> str | None:
+    """The bodies of a joint meeting named at the start of a line, as the line writes them."""
+    match = _JOINT_MEETING.match(text.strip())
+    return match.group("body") if match else None
 
 
 def body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
@@ -189,7 +201,7 @@ def body_in(text: str, loose: bool = False) -> tuple[str, int, int] | None:
             named = body_in(head.rstrip().rstrip(",–-|"))
             if named:
                 return named
-    match = _BODY_GATHERING.match(line)
+    match = _BODY_GATHERING.match(line) or _JOINT_MEETING.match(line)
     if match:
         return match.group("body"), match.start("body"), match.end("body")
     if loose:
