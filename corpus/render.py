@@ -72,6 +72,7 @@ SOURCES = ("header", "running_header", "decision_heading", "history", "file_name
 SECTION_KIND_TABLE: dict[str, str] = {
     "resume": "summary",
     "sagens kerne": "summary",  # Rødovre
+    "sagstema": "summary",  # Thisted
     "resumé": "summary",
     "sagsresume": "summary",
     "sagsresumé": "summary",

@@ -253,6 +253,17 @@ def _kind_word_sections(
     }
 
 
+def _inner_heading(match: HeadingMatch, current: Section) -> bool:
+    """Whether a heading only repeats a part of the current section's title ("Økonomi" under
+    Fredensborg's "Sagsfremstilling og økonomi"): a sub-heading inside that section. A decision
+    heading always starts its own section (Copenhagen's "Indstilling og beslutning" is followed
+    by the "Beslutning")."""
+    if match.kind == "decision" or match.body_date:
+        return False
+    title, within = match.title.strip(" :").lower(), current.title.strip(" :").lower()
+    return title != within and re.search(rf"\b{re.escape(title)}\b", within) is not None
+
+
 def _nothing_under(
     units: list[Unit], following: int, end: int, section_units: dict[int, HeadingMatch]
 ) -> bool:
@@ -308,6 +319,8 @@ def fill_item(
             )
             if later and not decided:
                 match = None
+        if match is not None and sections and _inner_heading(match, sections[-1]):
+            match = None  # "Økonomi" inside "Sagsfremstilling og økonomi": a sub-heading
         if match is not None:
             if CUT_DATE.search(match.title):
                 match = _complete_title(match, units, index + used, item.end, unit.page)
