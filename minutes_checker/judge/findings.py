@@ -312,6 +312,10 @@ def delegation_notice(f: Findings) -> list[Hit]:
         # forlængelse heraf, at der ikke udarbejdes en handlingsplan") or debated the map itself
         # ("Byrådet drøftede danmarkskortet"): its own treatment
         return []
+    if council and any(item.kind == "decision" for item in f.items):
+        # the council's own Beslutningssag that notes a committee's treatment ("Byrådet tog
+        # udvalgets vurdering til efterretning") is its own treatment (README convention)
+        return []
     return delegated if (not council or only_notes(f)) else []
 
 
