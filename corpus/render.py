@@ -134,6 +134,8 @@ def section_kind(title: str) -> str:
         return "case"  # "Baggrund for det ekstraordinære møde"
     if key.startswith("supplerende sagsfremstilling"):
         return "case"  # "Supplerende sagsfremstilling til byrådets møde den 19. december 2023"
+    if re.match(r"^(?:[^\s,.:;]+ ){1,4}indstiller til (?:[^\s,.:;]+ ){0,3}[^\s,.:;]+$", key):
+        return "proposal"  # Gribskov: "Administrationen indstiller til Byrådet"
     if re.match(r"^(?:[\wæøå-]+s )?indstilling(?:er)?(?: (?:fra|til) .+)?$", key):
         return "proposal"  # "Udvalgets indstilling", "Indstilling fra Økonomiudvalget"
     return "other"

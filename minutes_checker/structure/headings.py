@@ -26,6 +26,11 @@ _KINDS: tuple[SectionKind, ...] = (
 _SECTION_WORDS: dict[str, SectionKind] = {
     word: kind for kind in _KINDS for word in _WORDS.words(f"sections.{kind}")
 }
+# who proposes to whom as the heading itself (Gribskov: "Administrationen indstiller til
+# Byrådet"); a sentence goes on ("…, at …") and is no heading
+_PROPOSER_HEADING = re.compile(
+    r"^(?:[^\s,.:;]+\s+){1,4}indstiller\s+til\s+(?:[^\s,.:;]+\s+){0,3}[^\s,.:;]+$", re.IGNORECASE
+)
 # words that start a section only on a line of their own ("Forslag"): never run-in, never the
 # beginning of a longer heading
 ALONE_ONLY = frozenset(_WORDS.words("sections.proposal_alone"))
@@ -159,6 +164,8 @@ def classify_heading(text: str) -> HeadingMatch | None:
     asked = low.rstrip("?").rstrip()
     if asked in _SECTION_WORDS:
         return HeadingMatch(_SECTION_WORDS[asked], title)
+    if _PROPOSER_HEADING.match(title):
+        return HeadingMatch("proposal", title)
     if low.startswith(_NOT_DECISION):
         return None
     # "Social og Sundhed, 7. november 2022, pkt. 161": a step of a body named any way, by the
@@ -269,6 +276,11 @@ def classified(text: str) -> HeadingMatch | None:
     if found is _UNSEEN:
         found = _HEADINGS[text] = classify_heading(text)
     return found
+
+
+def names_the_proposer(title: str) -> bool:
+    """Whether a heading says who proposes to whom ("Administrationen indstiller til Byrådet")."""
+    return _PROPOSER_HEADING.match(title.strip()) is not None
 
 
 @probe("section_kind")

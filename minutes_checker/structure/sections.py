@@ -16,6 +16,7 @@ from .headings import (
     HeadingMatch,
     classified,
     classify_heading,
+    names_the_proposer,
     normalise_heading,
     prefix_heading,
 )
@@ -321,6 +322,13 @@ def fill_item(
                 match = None
         if match is not None and sections and _inner_heading(match, sections[-1]):
             match = None  # "Økonomi" inside "Sagsfremstilling og økonomi": a sub-heading
+        if (
+            match is not None
+            and sections
+            and sections[-1].kind == "proposal"
+            and names_the_proposer(match.title)
+        ):
+            match = None  # "Forvaltningen indstiller til Byrådet" leading a portal's points
         if match is not None:
             if CUT_DATE.search(match.title):
                 match = _complete_title(match, units, index + used, item.end, unit.page)
