@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .. import municipalities
-from ..dates import MONTHS, find_dates
+from ..dates import MONTHS, NOT_A_MONTH, find_dates
 from ..models import Document, Item, ItemKind
 from .bodies import body_in
 from .headings import HeadingMatch, classify_heading
@@ -75,7 +75,7 @@ _LIST_ENTRY = re.compile(
 )
 _SENTENCE = re.compile(r"[.!?]$")
 # a title that begins with an ordinal: "2. behandling af budget 2025-2028", "3. kvartal"
-_ORDINAL_TITLE = re.compile(r"^(\d{1,2}\.)\s+[a-zæøå]{3,}")
+_ORDINAL_TITLE = re.compile(rf"^(\d{{1,2}}\.)\s+{NOT_A_MONTH}[a-zæøå]{{3,}}")  # not "14. september"
 
 
 @dataclass
@@ -135,8 +135,6 @@ def _item_candidate(unit: Unit) -> _Candidate | None:
         if _MONTH_START.match(title):
             return None  # "14. september 2023"
         ordinal = _ORDINAL_TITLE.match(title)
-        if ordinal and _MONTH_START.match(title[ordinal.end(1) :].lstrip()):
-            ordinal = None  # "14. september 2023"
         if (first.isdigit() and not ordinal) or first in "%,.;:-–)/+*=":
             return None  # amounts, ranges, "1.000 kr."
         if _UNIT_WORD.match(title):
