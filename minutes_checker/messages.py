@@ -387,18 +387,20 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
     },
     "national_comparison.partial": {
         "da": "Kommunen holdes kun på et eller to af kortene op mod landet eller andre kommuner; "
-        "de øvrige kort sammenlignes kun med kommunens egne tidligere år. En person må vurdere, "
-        "om det er nok.",
+        "de øvrige kort sammenlignes kun med kommunens egne tidligere år, regionen eller "
+        "nabokommuner. En person må vurdere, om det er nok.",
         "en": "The municipality is set against the country or other municipalities on one or two "
-        "of the maps only; the others are compared with its own earlier years. A person must "
-        "judge whether that is enough.",
+        "of the maps only; the others are compared with its own earlier years, the region or "
+        "neighbours. A person must judge whether that is enough.",
     },
     "national_comparison.committee_partial": {
         "da": "Udvalgets punkt holder kun et eller to af kortene op mod landet eller andre "
-        "kommuner, de øvrige kun mod egne tidligere år; en person må vurdere det, og "
+        "kommuner, de øvrige kun mod egne tidligere år, regionen eller nabokommuner; en person "
+        "må vurdere det, og "
         "kommunalbestyrelsen har ikke selv behandlet kortene.",
         "en": "The committee's item sets one or two of the maps against the country or other "
-        "municipalities, the others only against its own earlier years; a person must judge it, "
+        "municipalities, the others only against its own earlier years, the region or neighbours; "
+        "a person must judge it, "
         "and the council has not treated the maps itself.",
     },
     "national_comparison.insufficient": {

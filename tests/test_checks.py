@@ -553,6 +553,35 @@ def test_the_country_for_one_map_and_own_years_for_the_others_is_unclear() -> No
     assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["national_comparison"] == "unclear"
 
 
+def test_the_country_for_one_map_and_the_region_for_the_others_is_unclear() -> None:
+    case = (
+        "På hele socialområdet blev 28 % af sagerne omgjort. På landsplan var tallet 26 %.\n\n"
+        "For børn med handicap var procenten 47 % og for voksne med handicap 34 %. Her er "
+        "sammenlignet med de 17 kommuner i Region Sjælland, hvor gennemsnittet var 45 % og 35 %."
+    )
+    item = council_item("at der udarbejdes en handlingsplan", "Godkendt.", case=case)
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["national_comparison"] == "unclear"
+    whole = case.replace("Region Sjælland", "hele landet")
+    item = council_item("at der udarbejdes en handlingsplan", "Godkendt.", case=whole)
+    assert statuses(build(Minutes("Byrådet", AUTUMN, [item])))["national_comparison"] == "met"
+
+
+def test_a_map_put_off_at_the_earlier_meeting_and_treated_now_is_covered() -> None:
+    """The earlier meeting treated two maps and put the third off to this one ("Byrådet bad ved
+    den lejlighed om, at …"): that third map is not left out here; the two are unclear."""
+    case = (
+        "Byrådet behandlede på mødet den 29. august 2023 kortene for børn og unge med handicap "
+        "og for voksne med handicap. Byrådet bad ved den lejlighed om, at kortet for hele "
+        "socialområdet blev forelagt på et senere møde.\n\n"
+        "Omgørelsesprocenten på hele socialområdet var 24 %, mod 27 % på landsplan."
+    )
+    item = council_item("at der ikke udarbejdes en handlingsplan", "Godkendt.", case=case)
+    assessment = assess_document(build(Minutes("Byrådet", AUTUMN, [item])))
+    maps = assessment.checks["all_three_maps"]
+    assert maps.status == "unclear"
+    assert "tidligere møde" in maps.explanation and "hele socialområdet" not in maps.explanation
+
+
 def test_a_bare_approval_adopts_points_voted_unanimously_and_the_one_voted_on() -> None:
     proposal = (
         "1. at Byrådet drøfter danmarkskortet\n\n"

@@ -176,6 +176,37 @@ def test_pdf_line_starting_with_a_day_and_month_runs_on(tmp_path: Path) -> None:
     assert "møde den\n26. februar 2025." in document.text
 
 
+def test_pdf_number_wrapped_onto_a_line_start_is_no_agenda_item(tmp_path: Path) -> None:
+    """ "… mens landsgennemsnittet er" / "4. For børn …": a figure that wrapped onto the next
+    line of a justified paragraph, in plain (not bold) headings where item 4 would fit the
+    sequence; a list entry after "…, og" stays an entry of its own."""
+    builder = PdfBuilder()
+    for number in (1, 2):
+        builder.plain_line(f"{number}. Punkt nummer {number}")
+        builder.heading("Beslutning", size=10.5).paragraph("Godkendt. " * 30)
+    builder.plain_line("3. Danmarkskort over omgørelsesprocenter 2024")
+    builder.heading("Sagsfremstilling", size=10.5)
+    builder.justified_lines(
+        [
+            "Omgørelsesprocenten på det samlede område er 17, mens landsgennemsnittet er",
+            "4. For børn og unge med handicap ligger kommunen på 22 procent mod 30, og",
+            "for voksne med handicap er tallet 19 procent mod landets 24 procent.",
+        ]
+    )
+    builder.heading("Indstilling", size=10.5)
+    builder.justified_lines(
+        [
+            "1. at Byrådet drøfter kortene for det samlede område og for børnehandicapområdet, og",
+            "2. at der ikke udarbejdes en handlingsplan.",
+        ]
+    )
+    builder.heading("Beslutning", size=10.5).paragraph("Godkendt.")
+    document = read_document(builder.save(tmp_path / "tal.pdf"))
+    assert [item.number for item in document.items] == ["1", "2", "3"]
+    assert "landsgennemsnittet er\n4. For børn" in document.text
+    assert "børnehandicapområdet, og\n\n2. at der" in document.text
+
+
 def test_pdf_line_pitch_is_the_wrapped_lines_not_the_paragraph_gaps() -> None:
     """A single-item print is mostly one-line paragraphs: the most common distance between
     baselines is the paragraph gap, and the line pitch the smaller distance that is common too,

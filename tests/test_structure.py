@@ -164,6 +164,29 @@ def test_toc_titles_do_not_duplicate_items(tmp_path: Path) -> None:
     assert all(len(item.sections) == 2 for item in document.items)
 
 
+def test_a_dialogue_meeting_first_in_the_contents_is_no_informal_meeting(tmp_path: Path) -> None:
+    """ "Dialogmøde med borgerne" as the first entry of a council's table of contents is an
+    agenda item, not the minutes' title: the council's decisions stay decisions; minutes titled
+    "Temamøde" stay an informal meeting."""
+    from minutes_checker.judge import judge
+
+    def minutes(title: str, first: str) -> Path:
+        lines = [title, "Mødedato: 29. oktober 2024", "Indholdsfortegnelse",
+                 f"1. {first} " + "." * 20 + " 2", "2. Danmarkskort 2024 " + "." * 20 + " 3",
+                 f"1. {first}", "Beslutning i Byrådet den 29-10-2024", "Drøftet.",
+                 "2. Danmarkskort 2024", "Sagsfremstilling", CASE, "Indstilling",
+                 "at der ikke udarbejdes en handlingsplan", "Beslutning i Byrådet den 29-10-2024",
+                 "Godkendt."]  # fmt: skip
+        path = tmp_path / f"{first[:4]}.txt"
+        path.write_text("\n\n".join(lines), encoding="utf-8")
+        return path
+
+    council = judge(read_document(minutes("Referat - Byrådet", "Dialogmøde med borgerne")))
+    assert council.checks["action_plan_decision"].status == "met"
+    theme = judge(read_document(minutes("Temamøde for Byrådet", "Oplæg om socialområdet")))
+    assert theme.checks["action_plan_decision"].status == "unclear"
+
+
 def test_numbered_entries_in_indstilling_stay_in_the_section(tmp_path: Path) -> None:
     """Plain (not bold) item headings 1, 2, 3 and entries 1-4 inside item 2's Indstilling:
     only the layout and the wording tell them apart."""

@@ -162,6 +162,8 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
             )
         ):
             continue  # a count beside a portal's buttons ("2" / "Hent som" / "PDF")
+        if candidate is not None and candidate.form != "alone" and _runs_on(units, index):
+            continue  # "… mens landsgennemsnittet er" / "28. For børn …": a wrapped number
         if candidate is not None:
             candidate.unit = index
             candidates.append(candidate)
@@ -253,6 +255,23 @@ def find_items(document: Document, units: list[Unit]) -> list[Item]:
             item.closed = item.closed or group_closed
         items.append(item)
     return items
+
+
+RUNNING_LINE_CHARS = 40  # a line of running text that wrapped is at least this long
+
+
+def _runs_on(units: list[Unit], index: int) -> bool:
+    """Does the line at `index` continue a sentence of the line above it in the same block (not
+    a heading: the line above is running text that stops in the middle of a clause)?"""
+    unit = units[index]
+    if unit.first or unit.strong or index == 0:
+        return False
+    above = units[index - 1]
+    return (
+        above.block == unit.block
+        and len(above.text) >= RUNNING_LINE_CHARS
+        and above.text[-1].islower()
+    )
 
 
 def _fold_title(text: str) -> str:

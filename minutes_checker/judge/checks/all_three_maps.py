@@ -63,8 +63,13 @@ def run(f: Findings) -> CheckResult:
     details: dict[str, str] = {}
     for signal in required:
         supports = without_contradicted(f.select(signal, polarity="supports"), f.hits)
+        # a map put off at the earlier meeting that a sentence recalls ("Byrådet bad ved den
+        # lejlighed om, at kortet for socialområdet blev forelagt på et senere møde") is not left
+        # out of this document
         left_out = [
-            h for h in f.select(signal, polarity="contradicts") if not _decided_later(f, h)
+            h
+            for h in f.select(signal, polarity="contradicts")
+            if not _decided_later(f, h) and h.sentence.start not in earlier_sentences
         ] + referred.get(signal, [])
         # "Sagen omhandler alene …": a map the same sentence does not name is not in the item
         left_out += [

@@ -135,8 +135,8 @@ def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
     """Where the comparison concerns one or two of the maps (its sentence names them, or the
     sentences before it in its paragraph do: "Samlet for socialområdet blev 26 % omgjort. På
     landsplan var tallet 28 %"), and each other map is presented only in paragraphs that set it
-    against its own earlier years ("… blev 44 % omgjort. Året før var det 39 %."): those
-    sentences (the comparison covers only some of the maps)."""
+    against its own earlier years ("… blev 44 % omgjort. Året før var det 39 %."), the region or
+    neighbours: those sentences (the comparison covers only some of the maps)."""
     text = f.document.text
     at = {h.sentence.start for h in strong}
     maps = f.select(*MAP_SIGNALS, polarity="supports")
@@ -157,7 +157,12 @@ def _maps_only_against_themselves(f: Findings, strong: list[Hit]) -> list[Hit]:
     if not named:
         return []
     compared = {_paragraph(text, h.sentence) for h in strong}
-    trend = {_paragraph(text, h.sentence) for h in f.select("own_trend")} - compared
+    # paragraphs that set a map against something narrower than the country: its own earlier
+    # years, the region or neighbours ("… sammenlignet med de 17 kommuner i Region Sjælland")
+    narrower = f.select("own_trend", "neighbours") + [
+        h for h in f.select("national") if h.rule.id == "comparison.regional"
+    ]
+    trend = {_paragraph(text, h.sentence) for h in narrower} - compared
     # paragraphs with a rate in them: a map named without one ("udviklingen på voksenområdet
     # følges tæt") presents no figures to compare
     with_rates = {_paragraph(text, h.sentence) for h in f.select("percent_figure")} | trend

@@ -23,6 +23,9 @@ _ITEM_START = re.compile(
     re.IGNORECASE,
 )
 
+# the end of a list entry that joins the next one: "…, og" / "… eller"
+_LIST_JOINT = re.compile(r"\b(?:og|eller)$")
+
 # --- document-wide measures (`_Layout`)
 # points: the body size of a document without text
 DEFAULT_BODY_SIZE = 10.0
@@ -225,7 +228,9 @@ def _continues(
         return False
     if heading != line_heading:
         return False
-    if _ITEM_START.match(text) or (_LIST_MARKER.match(text) and not heading):
+    if text[0].isdigit() and _runs_on_into_number(layout, previous, line, heading):
+        pass  # "… mens landsgennemsnittet er" / "28. For børn …": neither item nor list entry
+    elif _ITEM_START.match(text) or (_LIST_MARKER.match(text) and not heading):
         return False  # a dash at the start of a wrapped heading line is no list entry
     if previous.page == line.page:
         if line.top < previous.top - MOVED_UP_SLACK:
@@ -255,6 +260,24 @@ def _continues(
         # across a page break only an unfinished sentence runs on
         return not SENTENCE_END.search(prev_text) or first.islower()
     return True
+
+
+def _runs_on_into_number(
+    layout: _Layout, previous: _RawLine, line: _RawLine, heading: bool
+) -> bool:
+    """Is `line` ("28. For børn …") a number that wrapped onto the next line of running text?
+    The line above is body text that runs to the right edge (the number did not fit on it) and
+    stops in the middle of a clause ("… mens landsgennemsnittet er"), not after a list's "og"
+    and not as an entry or item title of its own (a list or an agenda: "4. Medfinansiering …")."""
+    prev_text = previous.text
+    return (
+        not heading
+        and previous.page == line.page
+        and prev_text[-1].islower()
+        and not _LIST_JOINT.search(prev_text)
+        and not (_ITEM_START.match(prev_text) or _LIST_MARKER.match(prev_text))
+        and not layout.is_short(previous, line, heading)
+    )
 
 
 def _wraps_into_row(layout: _Layout, previous: _RawLine, line: _RawLine) -> bool:
