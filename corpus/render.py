@@ -647,7 +647,7 @@ SPLITS = (
     "dev136", "dev137", "dev138", "dev139", "dev140", "dev141",
     "dev142", "dev143", "dev144", "dev145", "dev146", "dev147",
     "dev148", "dev149", "dev150", "dev151", "dev152", "dev153",
-    "dev154", "dev155", "dev156",
+    "dev154", "dev155", "dev156", "dev157", "dev158", "dev159",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
