@@ -289,6 +289,42 @@ def test_document_without_the_item() -> None:
     assert "intet punkt om danmarkskortet" in assessment.checks["full_council"].explanation
 
 
+def test_the_map_item_found_by_its_profile_without_naming_the_map() -> None:
+    """An item on Ankestyrelsen's yearly figures that never says "danmarkskort" or
+    "omgørelsesprocent" is the map item when it has the whole profile (Ankestyrelsen, decisions
+    changed or sent back, children and adults with disabilities); a § 79 a study with the same
+    words, or an item without the adults, is not."""
+    figures = (
+        "Tallene viser, hvor ofte Ankestyrelsen har ændret kommunens afgørelse eller sendt den "
+        "tilbage. Det samlede socialområde 27 % (landstallet 29 %), børn med handicap 47 % "
+        "(landstallet 44 %), voksne med handicap 30 % (landstallet 33 %)."
+    )
+
+    def item(title: str, case: str) -> AgendaItem:
+        return AgendaItem(
+            "7",
+            title,
+            [
+                Part("Sagsfremstilling", "case", case),
+                Part("Indstilling", "proposal", "at der ikke udarbejdes en handlingsplan"),
+                Part(
+                    "Beslutning i Byrådet den 27-09-2023", "decision", "Godkendt.", body="Byrådet"
+                ),
+            ],
+            kind="decision",
+        )
+
+    found = assess_document(
+        build(Minutes("Byrådet", AUTUMN, [CLIMATE, item("Resultater", figures)]))
+    )
+    assert found.status != "no_item"
+    assert found.checks["all_three_maps"].status == "met"
+    study = figures + " Ankestyrelsens praksisundersøgelse efter § 79 a omfatter sagerne."
+    for case in (study, figures.replace("voksne med handicap", "ældre")):
+        other = assess_document(build(Minutes("Byrådet", AUTUMN, [item("Resultater", case)])))
+        assert other.status == "no_item"
+
+
 def test_unknown_body_sends_the_case_to_a_person_but_reads_its_decision() -> None:
     item = council_item("at der ikke udarbejdes en handlingsplan", "Godkendt.")
     item.parts[-1] = Part("Beslutning", "decision", "Godkendt.")

@@ -1,6 +1,7 @@
-"""Which agenda item(s) treat danmarkskortet: by title, else by repeated mentions in the text
-(`rules/judge/item.yaml`). Other items that mention Ankestyrelsen, omgørelser or a
-landsgennemsnit (a praksisundersøgelse, school grades) are left alone.
+"""Which agenda item(s) treat danmarkskortet: by title, else by repeated mentions in the text,
+else by the map's profile in the administration's own words (`rules/judge/item.yaml`). Other
+items that mention Ankestyrelsen, omgørelser or a landsgennemsnit (a praksisundersøgelse, school
+grades) are left alone.
 
 The item rules are plain-text rules (`scope: text`), matched by `textrules.count_matches`, the
 function their examples are tested with; nothing here loads spaCy.
@@ -16,8 +17,8 @@ from .rules import Rule, RuleBook, default_rulebook, default_rules_dir, load_rul
 from .textrules import admits, blank_matches, count_matches, occurs_in
 
 MAP_TITLE, MAP_MENTION, OTHER_TOPIC = "map_title", "map_mention", "other_topic"
-MAP_ELSEWHERE = "map_elsewhere"
-READS = (MAP_TITLE, MAP_MENTION, OTHER_TOPIC, MAP_ELSEWHERE)
+MAP_ELSEWHERE, MAP_PROFILE = "map_elsewhere", "map_profile"
+READS = (MAP_TITLE, MAP_MENTION, OTHER_TOPIC, MAP_ELSEWHERE, MAP_PROFILE)
 
 _ITEM_CHECK = re.compile(r"^check:\s*[\"']?item\b", re.MULTILINE)
 
@@ -25,7 +26,11 @@ MIN_BODY_MENTIONS = 2  # an item without a telling title needs this many mention
 
 
 def find_map_items(document: Document, book: RuleBook) -> list[Item]:
-    """The agenda item(s) that treat danmarkskortet: by title, else by repeated mentions.
+    """The agenda item(s) that treat danmarkskortet: by title, else by repeated mentions, else
+    by the map's profile: an item whose text has every part of it (rules of signal
+    `map_profile`: Ankestyrelsen, decisions changed or sent back, children and adults with
+    disabilities), as an item on "Borgernes klager til Ankestyrelsen - resultater" has without
+    naming the map.
 
     Items that only mention Ankestyrelsen, omgørelser or a landsgennemsnit in passing (a
     praksisundersøgelse, school grades) do not qualify; neither does an item whose title shows
@@ -41,6 +46,7 @@ def find_map_items(document: Document, book: RuleBook) -> list[Item]:
     title_rules = by_signal(MAP_TITLE)
     other_rules = by_signal(OTHER_TOPIC)
     elsewhere_rules = by_signal(MAP_ELSEWHERE)
+    profile_rules = by_signal(MAP_PROFILE)
 
     def mentions(item: Item) -> int:
         body = document.text[item.start : item.end]
@@ -68,6 +74,14 @@ def find_map_items(document: Document, book: RuleBook) -> list[Item]:
     if titled:
         return titled
     found = [item for item, _ in candidates if mentions(item) >= MIN_BODY_MENTIONS]
+    if not found and profile_rules:
+        found = [
+            item
+            for item, _ in candidates
+            if all(
+                count_matches(r, document.text[item.start : item.end]) for r in profile_rules
+            )
+        ]
     # an item treated behind closed doors publishes its title and decision only: it is the
     # item when no open one is (its content checks are then for a person: `judge`)
     return found or closed
