@@ -97,6 +97,7 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "forslag": "proposal",  # "Forslag" alone over "Forvaltningen foreslår, 1. at …"
     "beslutningspunkter": "proposal",  # web portal: "Det indstilles: At 1) … At 2) …"
     "anbefaling": "proposal",  # Prepare (Varde): "Forvaltningen anbefaler, At …"
+    "forvaltningen foreslår": "proposal",  # Middelfart: "Forvaltningen foreslår, at …"
     "afgørelse": "decision",
     "beslutninger": "decision",
     "bilag": "attachments",
@@ -134,8 +135,8 @@ def section_kind(title: str) -> str:
         return "case"  # "Baggrund for det ekstraordinære møde"
     if key.startswith("supplerende sagsfremstilling"):
         return "case"  # "Supplerende sagsfremstilling til byrådets møde den 19. december 2023"
-    if re.match(r"^(?:[^\s,.:;]+ ){1,4}indstiller til (?:[^\s,.:;]+ ){0,3}[^\s,.:;]+$", key):
-        return "proposal"  # Gribskov: "Administrationen indstiller til Byrådet"
+    if re.match(r"^(?:[^\s,.:;]+ ){1,4}indstiller(?: til (?:[^\s,.:;]+ ){0,3}[^\s,.:;]+)?$", key):
+        return "proposal"  # Gribskov: "Administrationen indstiller til Byrådet"; Hedensted
     if re.match(r"^(?:[\wæøå-]+s )?indstilling(?:er)?(?: (?:fra|til) .+)?$", key):
         return "proposal"  # "Udvalgets indstilling", "Indstilling fra Økonomiudvalget"
     return "other"

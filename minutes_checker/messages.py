@@ -132,6 +132,22 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "is before the deadline of 31 December {year}; a person must check when the item was "
         "treated.",
     },
+    "deadline.postponed_undated": {
+        "da": "Punktet blev udsat på mødet den {date} uden en dato for den nye behandling; den kan "
+        "ligge efter fristen 31. december {year}. En person må se, hvornår punktet blev "
+        "behandlet.",
+        "en": "The item was put off at the meeting of {date} without a date for its new "
+        "treatment, which may fall after the deadline of 31 December {year}. A person must check "
+        "when the item was treated.",
+    },
+    "deadline.resumed_undated": {
+        "da": "Punktet blev først behandlet, da mødet den {date} blev genoptaget, og referatet "
+        "giver ingen dato for genoptagelsen; den kan ligge efter fristen 31. december {year}. "
+        "En person må se, hvornår punktet blev behandlet.",
+        "en": "The item was treated only when the meeting of {date} was resumed, and the minutes "
+        "give no date for that; it may fall after the deadline of 31 December {year}. A person "
+        "must check when the item was treated.",
+    },
     "deadline.treated_earlier": {
         "da": "Mødet den {date} ligger efter fristen 31. december {year}, men punktet meddeler "
         "kun, at kommunalbestyrelsen behandlede kortet på et møde den {earlier}; en person må se "

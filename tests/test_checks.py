@@ -325,6 +325,30 @@ def test_the_map_item_found_by_its_profile_without_naming_the_map() -> None:
         assert other.status == "no_item"
 
 
+@pytest.mark.parametrize(
+    ("day", "decision", "expected"),
+    [
+        (dt.date(2023, 12, 14), "Sagen udsættes til et ekstraordinært møde.", "unclear"),
+        (dt.date(2023, 12, 14), "Punktet blev behandlet, da mødet blev genoptaget. Godkendt.",
+         "unclear"),
+        (dt.date(2023, 12, 14), "Sagen udsættes til mødet den 20. december 2023.", "met"),
+        (dt.date(2023, 12, 14), "Spørgsmålet om en handlingsplan udsættes. Drøftet.", "met"),
+        (dt.date(2023, 10, 25), "Sagen udsættes til næste møde.", "met"),
+    ],
+)  # fmt: skip
+def test_a_december_meeting_that_puts_the_item_off_without_a_day(
+    day: dt.date, decision: str, expected: str
+) -> None:
+    """A December meeting that puts the whole item off, or treats it when the suspended meeting
+    is resumed, without a day for that: the day may be in the new year (unclear). A day named,
+    only the plan question put off, or an autumn meeting: the date test holds."""
+    item = council_item("at der ikke udarbejdes en handlingsplan", decision)
+    item.parts[-1] = Part(
+        f"Beslutning i Byrådet den {day:%d-%m-%Y}", "decision", decision, body="Byrådet"
+    )
+    assert statuses(build(Minutes("Byrådet", day, [item])))["deadline"] == expected
+
+
 def test_unknown_body_sends_the_case_to_a_person_but_reads_its_decision() -> None:
     item = council_item("at der ikke udarbejdes en handlingsplan", "Godkendt.")
     item.parts[-1] = Part("Beslutning", "decision", "Godkendt.")

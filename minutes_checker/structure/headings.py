@@ -26,10 +26,12 @@ _KINDS: tuple[SectionKind, ...] = (
 _SECTION_WORDS: dict[str, SectionKind] = {
     word: kind for kind in _KINDS for word in _WORDS.words(f"sections.{kind}")
 }
-# who proposes to whom as the heading itself (Gribskov: "Administrationen indstiller til
-# Byrådet"); a sentence goes on ("…, at …") and is no heading
+# who proposes (to whom) as the heading itself (Gribskov: "Administrationen indstiller til
+# Byrådet"; Hedensted: "Administrationen indstiller"); a sentence goes on ("…, at …") and is no
+# heading
 _PROPOSER_HEADING = re.compile(
-    r"^(?:[^\s,.:;]+\s+){1,4}indstiller\s+til\s+(?:[^\s,.:;]+\s+){0,3}[^\s,.:;]+$", re.IGNORECASE
+    r"^(?:[^\s,.:;]+\s+){1,4}indstiller(?:\s+til\s+(?:[^\s,.:;]+\s+){0,3}[^\s,.:;]+)?$",
+    re.IGNORECASE,
 )
 # words that start a section only on a line of their own ("Forslag"): never run-in, never the
 # beginning of a longer heading

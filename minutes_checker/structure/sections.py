@@ -169,15 +169,20 @@ def styled_sections(
         if not styled and not (capitals >= 2 and _in_capitals(unit)):
             continue
         # a run of bold cells is a table's header row, not a section heading (but the label
-        # cell of a two-column row is one, also before a nested table's header row)
-        if not unit.row_label and (
-            (
-                index > 0
-                and units[index - 1].strong
-                and index - 1 not in known
-                and index - 1 not in candidates
+        # cell of a two-column row is one, also before a nested table's header row; and so is a
+        # heading with an outline level right above or below a table's bold cells, which have
+        # none: "Tallene for Gribskov" over "Område | Gribskov | Landstallet")
+        def bold_neighbour(other: int, level: int | None = unit.level) -> bool:
+            neighbour = units[other]
+            return (
+                neighbour.strong
+                and other not in known
+                and not (level is not None and neighbour.level is None)
             )
-            or (index + 1 < len(units) and units[index + 1].strong and index + 1 not in known)
+
+        if not unit.row_label and (
+            (index > 0 and bold_neighbour(index - 1) and index - 1 not in candidates)
+            or (index + 1 < len(units) and bold_neighbour(index + 1))
         ):
             continue
         if unit.row_label and _heads_labelled_rows(units, index):

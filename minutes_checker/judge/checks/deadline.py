@@ -100,6 +100,16 @@ def run(f: Findings) -> CheckResult:
             first=first.strftime("%d-%m-%Y"), second=second.strftime("%d-%m-%Y"), year=year,
         )  # fmt: skip
     shown = date.strftime("%d-%m-%Y")
+    later = _undated_later_treatment(f, date, year) if other is None else []
+    if later:
+        # a December meeting that put the item off, or treated it when the meeting went on,
+        # without a day for it ("Punktet overføres til Byrådets næste ordinære møde"): that day
+        # may be in the new year
+        resumed_only = all(h.signal == "treated_when_resumed" for h in later)
+        return f.result(
+            "deadline", "unclear", "resumed_undated" if resumed_only else "postponed_undated",
+            date_evidence + f.evidence(later), date=shown, year=year,
+        )  # fmt: skip
     if date > dt.date(year, 12, 31):
         earlier = _notice_of_treatment_in_time(f, year)
         if earlier is not None:
@@ -126,6 +136,39 @@ def run(f: Findings) -> CheckResult:
             "deadline", "unclear", "before_publication", date_evidence, date=shown, year=year
         )
     return f.result("deadline", "met", "in_time", date_evidence, date=shown, year=year)
+
+
+LATE_IN_YEAR = (12, 1)  # (month, day) from which a later, undated meeting may fall in the new year
+
+
+def _undated_later_treatment(f: Findings, date: dt.date, year: int) -> list[Hit]:
+    """Where a meeting late in the map year (`LATE_IN_YEAR`) did not treat the item that day and
+    names no day for it: its own last decision puts the whole item off (nothing in it adopted or
+    noted, not only the plan question: rule `decision.postponed`), or says the item was treated
+    when the suspended meeting was resumed, on a day the minutes never give (rule
+    `deadline.treated_when_resumed`; a continued meeting whose day the header states is not)."""
+    if date.year != year or (date.month, date.day) < LATE_IN_YEAR:
+        return []
+    decisions = f.council_decisions()
+    if not decisions:
+        return []
+    last = decisions[-1]
+
+    def in_last(hit: Hit) -> bool:
+        return hit.sentence.section is last
+
+    hits: list[Hit] = []
+    if f.document.meeting.continued is None:
+        hits += f.select("treated_when_resumed", where=in_last)
+    decided = f.select("approved", "noted", *POINT_READS, where=in_last)
+    if not decided:
+        hits += [h for h in f.select("postponed", where=in_last) if "plan" not in h.sentence.lower]
+    text = f.document.text
+    return [
+        h
+        for h in hits
+        if not any(when > date for when, _ in find_dates(text[h.sentence.start : h.sentence.end]))
+    ]
 
 
 def _after_the_break(f: Findings) -> bool:

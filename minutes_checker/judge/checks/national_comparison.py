@@ -4,6 +4,8 @@ municipality's own earlier years are not enough (CRITERIA.md §3)."""
 
 from __future__ import annotations
 
+import re
+
 from ...models import CheckResult
 from ..engine import Hit, Sentence
 from ..findings import MAP_SIGNALS, Findings, without_contradicted
@@ -102,7 +104,11 @@ def run(f: Findings) -> CheckResult:
     # (the region's municipalities are named and a map colour is a place among all
     # municipalities, not vague: own earlier years beside them do not narrow them away)
     vague = all(
-        h.weight < 1 and h.rule.id not in ("comparison.regional", "comparison.map_colour")
+        h.weight < 1
+        and (
+            h.rule.id not in ("comparison.regional", "comparison.map_colour")
+            or (h.rule.id == "comparison.regional" and _only_announced(h, figures))
+        )
         for h in supports
     )
     if supports and not (vague and against):
@@ -117,6 +123,17 @@ def run(f: Findings) -> CheckResult:
         # a protocol of decisions only: the case text with any comparison is in the agenda
         return f.result("national_comparison", "unclear", "decisions_only", body)
     return f.result("national_comparison", "not_met", f"{prefix}none", body)
+
+
+_MEASURED = re.compile(r"\b(?:gennem)?snit\w*|\bnr\.|\bnummer\b|\bplacer\w*|\brang\w*|\bniveau\w*")
+
+
+def _only_announced(hit: Hit, figures: set[int]) -> bool:
+    """Whether a regional comparison is only announced ("har sammenlignet Esbjergs tal med andre
+    kommuner i Sydvestjylland og med kommunens egne tal"): its sentence gives no figure, average,
+    rank or level, so what the item compares with is what it shows (two neighbours)."""
+    sentence = hit.sentence
+    return sentence.start not in figures and not _MEASURED.search(sentence.lower)
 
 
 def _only_the_region(f: Findings, hit: Hit) -> bool:
