@@ -15,7 +15,9 @@ READS = ("ankestyrelsen_informed", "reason_given", "reasons_announced", "plan_no
 
 def run(f: Findings) -> CheckResult:
     plan, value = action_plan_decision.position(f)
-    if plan.status == "unclear" and value not in ("yes", "mixed"):
+    # an unclear position that holds a no (also beside a plan for some maps) leaves the reasons
+    # unclear too; an unclear yes needs none
+    if plan.status == "unclear" and value != "yes":
         return f.result("no_plan_reasons", "unclear", "plan_unclear", [])
     # a plan for some maps and none for the others decides against a plan for those
     if plan.status != "met" or value not in ("no", "mixed"):
