@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint browser clean
+.PHONY: demo test golden lint browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/ruff check minutes_checker tests benchmarks corpus
 	$(BIN)/python -m pytest -n auto --dist loadfile
+
+golden: $(STAMP)
+	GOLDEN=all $(BIN)/python -m pytest -n auto --dist loadfile tests/test_golden.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check minutes_checker tests benchmarks corpus
