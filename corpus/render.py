@@ -1688,7 +1688,8 @@ def render_docx_overskrift(case: Case) -> bytes:
     docx_header_footer(doc, f"{m.municipality.official}\t\t{m.body}",
                        f"Referat {d_dot(m.date)}")
     p = doc.add_paragraph()
-    p.add_run(f"Referat fra {genitive(m.body)} møde").bold = True
+    title = m.body if re.match(r"(?i)fælles\s*møde", m.body) else f"{genitive(m.body)} møde"
+    p.add_run(f"Referat fra {title}").bold = True  # "Referat fra Fællesmøde mellem … og …"
     doc.add_paragraph(f"{d_weekday(m.date)}" + (f" kl. {m.start_time}" if m.start_time else ""))
     if m.place:
         doc.add_paragraph(f"Mødested: {m.place}")
@@ -3165,6 +3166,36 @@ def expected_meeting(case: Case) -> dict[str, Any]:
     return meeting
 
 
+# a committee step written as a paragraph of its own inside a section (Jammerbugt's portal:
+# "Beslutning fra Økonomiudvalget, 16. november 2022, pkt. 231:" inside the Indstilling): a
+# decision section of its own to a reader
+EMBEDDED_STEP = re.compile(
+    r"^Beslutning (?:fra|i) (?P<body>[^,\n]+), (?P<date>\d{1,2}\. [a-zæøå]+ \d{4}), pkt\. \d+:?$",
+    re.MULTILINE,
+)
+
+
+def expected_sections(section: Section) -> list[dict[str, Any]]:
+    """The section as a reader finds it, and each committee step written inside its text."""
+    out = [{
+        "title": section.printed_title or section.title,
+        "kind": section.kind,
+        "page_start": section.page_start,
+        "decision_body": section.decision_body,
+        "decision_date": section.decision_date.isoformat() if section.decision_date else None,
+    }]
+    for step in EMBEDDED_STEP.finditer(section.text):
+        when = parse_date_in(step.group("date"))
+        out.append({
+            "title": step.group(0).rstrip(":"),
+            "kind": "decision",
+            "page_start": section.page_start,
+            "decision_body": step.group("body"),
+            "decision_date": when.isoformat() if when else None,
+        })
+    return out
+
+
 def expected(case: Case) -> dict[str, Any]:
     lab = case.labels
     return {
@@ -3181,16 +3212,7 @@ def expected(case: Case) -> dict[str, Any]:
                 "page_start": it.page_start,
                 "kind": it.kind,
                 "closed": it.closed,
-                "sections": [
-                    {
-                        "title": s.printed_title or s.title,
-                        "kind": s.kind,
-                        "page_start": s.page_start,
-                        "decision_body": s.decision_body,
-                        "decision_date": s.decision_date.isoformat() if s.decision_date else None,
-                    }
-                    for s in it.sections
-                ],
+                "sections": [e for s in it.sections for e in expected_sections(s)],
             }
             for it in case.items
         ],

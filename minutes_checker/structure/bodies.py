@@ -162,7 +162,8 @@ _SEPARATORS = re.compile(r"\s+[|–—·-]\s+|\s*\|\s*|,\s+(?=(?i:mødet?\b))")
 _BODY_ANYWHERE = re.compile(rf"(?<![\wæøåÆØÅ-])(?:{BODY_NAME})(?![\wæøåÆØÅ])")
 # "Fællesmøde mellem Økonomiudvalget og Social- og Sundhedsudvalget": the bodies together
 _JOINT_MEETING = re.compile(
-    rf"^(?P<body>(?i:{_WORDS.alternatives('bodies.joint_meeting')})\s+(?i:mellem|for|i)\s+"
+    r"^(?:(?i:referat|dagsorden|beslutningsprotokol)\s+(?i:fra|af|for)\s+)?"  # "Referat fra …"
+    rf"(?P<body>(?i:{_WORDS.alternatives('bodies.joint_meeting')})\s+(?i:mellem|for|i)\s+"
     rf"{BODY_NAME}(?:\s*,\s*{BODY_NAME})*\s+(?i:og)\s+{BODY_NAME})(?![\wæøåÆØÅ])"
 )
 

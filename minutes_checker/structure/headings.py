@@ -71,6 +71,7 @@ _NAMED_STEP = re.compile(
     r"^(?P<body>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+[\wæøåÆØÅ\-]+){0,5}),\s*"
     r"(?P<date>\d{1,2}\.\s*[a-zæøå]+\s+\d{4}),\s*(?i:pkt\.?|punkt)\s*\d{1,4}$"
 )
+_STEP_LEAD = re.compile(r"^(?i:beslutning|afgørelse)\s+(?i:fra|i)\s+")
 _BODY_DATE = re.compile(
     rf"^(?P<body>{BODY_NAME})\s*(?:,|\s)\s*(?:(?i:møde\s+)?(?i:den|d\.)\s+)?(?P<rest>.+)$"
 )
@@ -175,7 +176,8 @@ def classify_heading(text: str) -> HeadingMatch | None:
     match = _NAMED_STEP.match(title)
     found = find_dates(match.group("date")) if match else []
     if match and found:
-        name = tidy_body(match.group("body"))
+        # "Beslutning fra Familieudvalget, 2. november 2022, pkt. 98" (Jammerbugt): the body
+        name = tidy_body(_STEP_LEAD.sub("", match.group("body")))
         return HeadingMatch("decision", title, name, found[0][0], body_date=True)
     if not _HEADING_HINT.search(low):
         return None

@@ -211,7 +211,12 @@ def find_meeting(document: Document, units: list[Unit], items: list[Item]) -> Me
         meeting.continued = found[0]
         meeting.continued_span = (header_start + found[1][0], header_start + found[1][1])
         sentence_start = header_text.rfind("\n\n", 0, found[1][0]) + 1
-        named = _ITEM_NAMED.search(header_text, sentence_start, found[1][0])
+        sentence_end = header_text.find("\n\n", found[1][1])
+        # the item before the day ("afbrudt under Nr.162. … fortsættelse den 3. januar") or
+        # after it ("Mødet den 20. december 2022 blev afbrudt efter punkt 14")
+        named = _ITEM_NAMED.search(
+            header_text, sentence_start, sentence_end if sentence_end >= 0 else len(header_text)
+        )
         meeting.continued_item = named.group("num") if named else None
 
     if meeting.body is None or meeting.date is None:

@@ -73,11 +73,19 @@ def run(f: Findings) -> CheckResult:
         return f.result("deadline", "unclear", "no_year", date_evidence)
     other = _other_date(f)
     resumed = f.select("treated_when_resumed")
-    if other is not None and _after_the_break(f) and other[0] == f.document.meeting.continued:
+    after_the_break = (
+        other is not None and _after_the_break(f) and other[0] == f.document.meeting.continued
+    )
+    if other is not None and after_the_break and other[0] > date:
         # the header says the meeting broke off at an item before this one ("Mødet blev afbrudt
         # efter behandlingen af Nr.305. Nr.306-Nr.310 blev behandlet på byrådets fortsatte møde
         # … den 3. januar 2023"): this item was treated on the second day
         date, date_evidence, other = other[0], other[1], None
+    elif after_the_break:
+        # the header says this is the continuation of an earlier day's meeting that broke off
+        # before this item ("Kommunalbestyrelsens møde den 20. december 2022 blev afbrudt efter
+        # punkt 14"): the item was treated on the document's own day
+        other = None
     if other is not None and resumed and other[0] == f.document.meeting.continued:
         # the item says it was treated when the meeting went on: that day counts
         date, date_evidence, other = other[0], other[1] + f.evidence(resumed), None
