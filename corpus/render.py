@@ -652,6 +652,7 @@ SPLITS = (
     "dev160", "dev161", "dev162", "dev163", "dev164", "dev165",
     "dev166", "dev167", "dev168", "dev169", "dev170", "dev171",
     "dev172", "dev173", "dev174", "dev175", "dev176", "dev177",
+    "dev178", "dev179", "dev180",
 )
 CONVENTIONS_FILE = ROOT / "corpus" / "conventions.yaml"
 
