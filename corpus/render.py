@@ -77,6 +77,8 @@ SECTION_KIND_TABLE: dict[str, str] = {
     "sagsresume": "summary",
     "sagsresumé": "summary",
     "beslutningstema": "summary",
+    "hvad skal besluttes": "summary",  # a question as the summary's heading
+    "hvad skal vi beslutte": "summary",  # (Hillerød-like: "Hvad skal vi beslutte?")
     "sagsfremstilling": "case",
     "sagsfremstilling og økonomi": "case",  # Fredensborg
     "sagens baggrund": "case",
@@ -122,7 +124,7 @@ ITEM_KIND_TABLE: tuple[tuple[str, str], ...] = (
 
 
 def section_kind(title: str) -> str:
-    key = title.strip().rstrip(":").strip().lower()
+    key = title.strip().rstrip(":?").strip().lower()
     if key in SECTION_KIND_TABLE:
         return SECTION_KIND_TABLE[key]
     if key == "beslutning" or key.startswith("beslutning ") or re.match(r"^.+s beslutning\b", key):
