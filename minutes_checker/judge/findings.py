@@ -22,17 +22,10 @@ from ..models import (
     Status,
 )
 from ..structure.bodies import INFORMAL_GATHERING
+from ..structure.items import fold_title, listed_title
 from ..structure.meeting import says_decisions_only
 from .engine import Hit
 from .mapyear import MapYear
-
-_NUMBER_OR_LEADER = re.compile(r"^\s*(?:punkt\s*)?\d{1,3}[.):]?\s+|\s*(?:\.{3,}|…{2,}).*$", re.I)
-
-
-def _folded(line: str) -> str:
-    """A title or a line of a table of contents without its number, leader and page number."""
-    return " ".join(_NUMBER_OR_LEADER.sub("", line).lower().split())
-
 
 PLAN_VALUE_SIGNALS = ("plan_yes", "plan_no", "plan_position")
 # council gatherings that are not a meeting where the council takes decisions: looked for in
@@ -83,14 +76,12 @@ class Findings:
         agenda entry further down, such as "Orientering om temamøde om kommuneplanen", nor the
         first entry of a table of contents: "Dialogmøde med borgerne ........ 3")."""
         text = self.document.text
-        titles = [_folded(item.title) for item in self.document.items if item.title.strip()]
+        titles = [fold_title(item.title) for item in self.document.items if item.title.strip()]
         for found in INFORMAL_MEETING.finditer(text[:HEADER_CHARS]):
             line_start = text.rfind("\n", 0, found.start()) + 1
             line_end = text.find("\n", found.end())
-            raw = text[line_start : line_end if line_end >= 0 else len(text)]
-            line = _folded(raw)
-            listed = _NUMBER_OR_LEADER.search(raw) is not None  # numbered or with a leader
-            if not (listed and any(title and line.startswith(title) for title in titles)):
+            listed = listed_title(text[line_start : line_end if line_end >= 0 else len(text)])
+            if not (listed and any(title and listed.startswith(title) for title in titles)):
                 return found.span()
         return None
 

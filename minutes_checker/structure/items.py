@@ -274,7 +274,8 @@ def _runs_on(units: list[Unit], index: int) -> bool:
     )
 
 
-def _fold_title(text: str) -> str:
+def fold_title(text: str) -> str:
+    """A title folded for comparing: lower case, no punctuation, no table-of-contents leader."""
     return re.sub(r"[^\wæøå]+", " ", _TOC_LEADER.sub("", text).lower()).strip()
 
 
@@ -289,14 +290,14 @@ def _toc_guided(
     for entry in listed:
         if entry.number in seen or not entry.title:
             continue
-        wanted = _fold_title(entry.title)
+        wanted = fold_title(entry.title)
         if len(wanted) < 4:
             continue
         for index in range(cursor, len(units)):
             unit = units[index]
             if index in section_units or not (unit.strong or unit.block_lines == 1):
                 continue
-            text = _fold_title(unit.text)
+            text = fold_title(unit.text)
             if (
                 text == wanted
                 or (len(wanted) >= 25 and text.startswith(wanted[:40]))
@@ -623,6 +624,15 @@ def _probe_unit(text: str) -> Unit:
 
 
 @probe("item_number")
+def listed_title(text: str) -> str | None:
+    """The folded title of a line that lists an agenda item (a numbered line, or a table of
+    contents entry with its leader: "Dialogmøde med borgerne ........ 3"); None for other lines."""
+    candidate = _item_candidate(_probe_unit(text))
+    if candidate is not None and candidate.title:
+        return fold_title(candidate.title)
+    return fold_title(text) if _TOC_LEADER.search(text) else None
+
+
 def item_number(text: str) -> str | None:
     """The agenda item number a heading line gives, if it is one."""
     candidate = _item_candidate(_probe_unit(text))

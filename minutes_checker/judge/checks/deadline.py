@@ -170,7 +170,11 @@ def _undated_later_treatment(f: Findings, date: dt.date, year: int) -> list[Hit]
         hits += f.select("treated_when_resumed", where=in_last)
     decided = f.select("approved", "noted", *POINT_READS, where=in_last)
     if not decided:
-        hits += [h for h in f.select("postponed", where=in_last) if "plan" not in h.sentence.lower]
+        # not the plan question alone ("Spørgsmålet om en handlingsplan udsættes": plan.deferred)
+        plan_only = {h.sentence.start for h in f.select("plan_deferred")}
+        hits += [
+            h for h in f.select("postponed", where=in_last) if h.sentence.start not in plan_only
+        ]
     text = f.document.text
     return [
         h
