@@ -623,7 +623,6 @@ def _probe_unit(text: str) -> Unit:
     return Unit(text, 0, len(text), 1, 0, True, 1, "heading", None, True, None, True)
 
 
-@probe("item_number")
 def listed_title(text: str) -> str | None:
     """The folded title of a line that lists an agenda item (a numbered line, or a table of
     contents entry with its leader: "Dialogmøde med borgerne ........ 3"); None for other lines."""
@@ -633,6 +632,7 @@ def listed_title(text: str) -> str | None:
     return fold_title(text) if _TOC_LEADER.search(text) else None
 
 
+@probe("item_number")
 def item_number(text: str) -> str | None:
     """The agenda item number a heading line gives, if it is one."""
     candidate = _item_candidate(_probe_unit(text))
